@@ -1,0 +1,22 @@
+"""The audit log: who changed what, when."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, Integer, String, Text, func
+from sqlalchemy.orm import Mapped, mapped_column
+
+from db.base import Base
+from db.types import NFCString
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now(), nullable=False, index=True)
+    user: Mapped[str] = mapped_column(NFCString(100), nullable=False)
+    action: Mapped[str] = mapped_column(String(40), nullable=False)  # "create", "issue", "delete" ...
+    entity: Mapped[str] = mapped_column(String(40), nullable=False)  # "outgoing_document", "task" ...
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    details: Mapped[str | None] = mapped_column(Text)  # JSON: changed fields, old -> new

@@ -1,0 +1,44 @@
+"""Who a document goes to: Kính gửi (recipients) and Nơi nhận (distribution) lines."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from db.base import Base
+from db.types import NFCString, NFCText
+
+
+class DocumentRecipient(Base):
+    """One printed line of Kính gửi (role "recipient") or Nơi nhận (role "distribution").
+
+    A line names a unit, a group (printed as the group's name) or free text; `text` is always
+    the line as printed, so a renamed unit never changes an issued letter. Delivery,
+    acknowledgement and reply are tracked per line.
+    """
+
+    __tablename__ = "document_recipients"
+    __table_args__ = (
+        CheckConstraint("role IN ('recipient', 'distribution')", name="role"),
+        CheckConstraint("NOT (unit_id IS NOT NULL AND group_id IS NOT NULL)", name="unit_or_group"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    outgoing_id: Mapped[int] = mapped_column(
+        ForeignKey("outgoing_documents.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    role: Mapped[str] = mapped_column(String(12), nullable=False)
+    position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id", ondelete="SET NULL"))
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("unit_groups.id", ondelete="SET NULL"))
+    text: Mapped[str] = mapped_column(NFCText, nullable=False)  # "Ban TĐKT Trung ương"
+    purpose: Mapped[str | None] = mapped_column(NFCString(40))  # "(b/c)", "(Cụm trưởng)"
+    delivery_method: Mapped[str | None] = mapped_column(String(20))  # paper / electronic / post
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(DateTime)
+    replied_at: Mapped[datetime | None] = mapped_column(DateTime)
+    reply_incoming_id: Mapped[int | None] = mapped_column(
+        ForeignKey("incoming_documents.id", ondelete="SET NULL")
+    )
+    notes: Mapped[str | None] = mapped_column(NFCText)

@@ -1,0 +1,114 @@
+"""The recipient directory: units, their aliases, groups and emulation clusters/blocks."""
+from __future__ import annotations
+
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from db.base import Base, Timestamps
+from db.types import NFCString, NFCText
+
+# Kinds of unit. "district" is historical: since 7/2025 there are only provinces and communes,
+# but documents from before still name districts, so the kind stays and nothing requires it.
+UNIT_KINDS = (
+    "central",  # cơ quan Trung ương
+    "province",  # UBND/HĐND tỉnh, Tỉnh ủy
+    "department",  # Sở, Ban, ngành cấp tỉnh
+    "organisation",  # đoàn thể, hội
+    "district",  # cấp huyện (historical, optional)
+    "commune",  # cấp xã
+    "enterprise",  # doanh nghiệp
+    "media",  # báo, đài
+    "internal",  # within the office (CT, PCT, CVP ...)
+    "other",
+)
+
+
+class Unit(Timestamps, Base):
+    """An organisation in the directory (đơn vị)."""
+
+    __tablename__ = "units"
+    __table_args__ = (
+        CheckConstraint("kind IN (%s)" % ", ".join(f"'{k}'" for k in UNIT_KINDS), name="kind"),
+        UniqueConstraint("name"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(NFCString(250), nullable=False)
+    short_name: Mapped[str | None] = mapped_column(NFCString(80))
+    kind: Mapped[str] = mapped_column(String(20), nullable=False, default="department")
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("units.id", ondelete="SET NULL"))
+    email: Mapped[str | None] = mapped_column(String(120))
+    address: Mapped[str | None] = mapped_column(NFCText)
+    active: Mapped[bool] = mapped_column(Boolean, default=True, nullable=False)
+    # Maintained by db.listeners: accent-folded name + aliases, Vietnamese sort key.
+    search_folded: Mapped[str] = mapped_column(String(1000), default="", nullable=False)
+    sort_key: Mapped[str] = mapped_column(String(600), default="", nullable=False, index=True)
+
+    aliases: Mapped[list[UnitAlias]] = relationship(cascade="all, delete-orphan", lazy="selectin")
+
+
+class UnitAlias(Base):
+    """Another name a document may use for a unit ("Sở KH&ĐT", "Sở Kế hoạch - Đầu tư")."""
+
+    __tablename__ = "unit_aliases"
+    __table_args__ = (UniqueConstraint("unit_id", "alias"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"), nullable=False)
+    alias: Mapped[str] = mapped_column(NFCString(250), nullable=False)
+
+
+class UnitGroup(Timestamps, Base):
+    """A named group of units ("Các Sở, Ban, ngành, đoàn thể cấp tỉnh") printed as one line."""
+
+    __tablename__ = "unit_groups"
+    __table_args__ = (UniqueConstraint("name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(NFCString(250), nullable=False)
+    description: Mapped[str | None] = mapped_column(NFCText)
+    search_folded: Mapped[str] = mapped_column(String(500), default="", nullable=False)
+    sort_key: Mapped[str] = mapped_column(String(600), default="", nullable=False)
+
+
+class UnitGroupMember(Base):
+    __tablename__ = "unit_group_members"
+    __table_args__ = (UniqueConstraint("group_id", "unit_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("unit_groups.id", ondelete="CASCADE"), nullable=False)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"), nullable=False)
+    position: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
+
+
+class EmulationCluster(Timestamps, Base):
+    """Cụm thi đua (kind "cluster") or khối thi đua (kind "block")."""
+
+    __tablename__ = "emulation_clusters"
+    __table_args__ = (
+        CheckConstraint("kind IN ('cluster', 'block')", name="kind"),
+        UniqueConstraint("name", "year"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(NFCString(250), nullable=False)
+    kind: Mapped[str] = mapped_column(String(10), nullable=False, default="cluster")
+    year: Mapped[int | None] = mapped_column(Integer)  # the emulation year; null = standing
+    notes: Mapped[str | None] = mapped_column(NFCText)
+
+
+class EmulationClusterMember(Base):
+    """A member of a cluster; role "head" = cụm trưởng, "deputy" = cụm phó."""
+
+    __tablename__ = "emulation_cluster_members"
+    __table_args__ = (
+        CheckConstraint("role IN ('head', 'deputy', 'member')", name="role"),
+        UniqueConstraint("cluster_id", "unit_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cluster_id: Mapped[int] = mapped_column(
+        ForeignKey("emulation_clusters.id", ondelete="CASCADE"), nullable=False
+    )
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"), nullable=False)
+    role: Mapped[str] = mapped_column(String(10), nullable=False, default="member")

@@ -1,0 +1,80 @@
+"""Vietnamese text keys computed at the storage floor: NFC, accent folding, sort keys.
+
+Pure functions (no SQLAlchemy): the ORM listeners in `db.base` keep the `*_folded` search
+columns and `sort_key` columns in step with the text they come from, and `desktop.text`
+re-exports them for the services.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+# The Vietnamese alphabet in dictionary order; f, j, w, z (foreign letters) where an
+# English reader expects them. Everything here is lower case.
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+# Tone marks, in the order Vietnamese dictionaries sort them: none, huyền, hỏi, ngã, sắc, nặng.
+_TONES = {"": 0, "\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+# Marks that make a different base letter (ă â ê ô ơ ư), not a tone.
+_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}
+
+
+def nfc(text: str | None) -> str | None:
+    """The text in Unicode NFC, the one form the program stores and compares."""
+    if text is None:
+        return None
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str | None) -> str:
+    """Lower-case, accent-free form for search: "Đắk Nông" -> "dak nong"."""
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.casefold().split())
+
+
+def _split_letter(ch: str) -> tuple[str, int]:
+    """A lower-case character -> (base letter with its letter marks, tone rank)."""
+    parts = unicodedata.normalize("NFD", ch)
+    base, tone = parts[0], 0
+    marks = ""
+    for mark in parts[1:]:
+        if mark in _LETTER_MARKS:
+            marks += mark
+        elif mark in _TONES:
+            tone = _TONES[mark]
+    return unicodedata.normalize("NFC", base + marks), tone
+
+
+def _code(index: int) -> str:
+    # Two upper-case letters per character: byte order equals alphabet order under any
+    # collation, and "AA" (the level separator) sorts below every character code.
+    index += 26  # start at "BA"
+    return chr(65 + index // 26) + chr(65 + index % 26)
+
+
+def vi_sort_key(text: str | None) -> str:
+    """A key that sorts strings in Vietnamese dictionary order with plain string comparison.
+
+    Primary level: base letters (a < ă < â < b ... đ after d); secondary level: tones.
+    Only A-Z characters are used, so SQLite and PostgreSQL (any collation) order it alike.
+    """
+    if not text:
+        return ""
+    primary: list[str] = []
+    tones: list[str] = []
+    for ch in unicodedata.normalize("NFC", text).lower():
+        if ch.isspace():
+            primary.append(_code(0))
+            continue
+        base, tone = _split_letter(ch)
+        pos = _ALPHABET.find(base)
+        if pos >= 0:
+            primary.append(_code(20 + pos))
+            tones.append(chr(65 + tone))
+        elif base.isdigit():
+            primary.append(_code(1 + int(base)))
+        elif base.isalpha():
+            primary.append(_code(60 + (ord(base) % 500)))
+        # punctuation is ignored at the primary level, like a dictionary does
+    return "".join(primary) + "AA" + "".join(tones)

@@ -1,0 +1,22 @@
+"""Writing the audit log inside the caller's transaction."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from db.models import AuditEntry
+
+
+def record(session: Session, user: str, action: str, entity: str, entity_id: int | None, **details: Any) -> None:
+    """Add one audit entry to `session`; it commits (or rolls back) with the change it describes."""
+    session.add(
+        AuditEntry(
+            user=user,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            details=json.dumps(details, ensure_ascii=False, default=str) if details else None,
+        )
+    )

@@ -1,0 +1,230 @@
+"""The dispatch as a value: the form of ../shared/domain/dispatch-json.md.
+
+`import --json` prints it, `render --json` reads it, the letter layout draws it. Values are
+NFC; body text keeps the emphasis markers (*italic*, **bold**).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from desktop.text import nfc
+
+
+class DispatchFormatError(ValueError):
+    """The JSON does not describe a dispatch; `field` names the offending field."""
+
+    def __init__(self, field_name: str, message: str):
+        super().__init__(f"{field_name}: {message}")
+        self.field = field_name
+        self.message = message
+
+
+@dataclass
+class Issuer:
+    name: str | None = None
+    parent: str | None = None
+
+
+@dataclass
+class Paragraph:
+    text: str
+    label: str | None = None  # "1", "5.1", "I", "a" for numbered items; None otherwise
+    # On items only:
+    assignees: list[str] = field(default_factory=list)
+    deadline: date | None = None
+    deadline_text: str | None = None
+    recurrence: str | None = None
+
+    @property
+    def is_item(self) -> bool:
+        return self.label is not None
+
+
+@dataclass
+class Reference:
+    type: str | None = None
+    number: str | None = None
+    symbol: str | None = None
+    date: date | None = None
+    issuer: str | None = None
+
+
+@dataclass
+class SignerBlock:
+    title_lines: list[str] = field(default_factory=list)
+    name: str | None = None
+
+
+@dataclass
+class Dispatch:
+    doc_type: str = "Công văn"
+    issuer: Issuer = field(default_factory=Issuer)
+    number: int | None = None
+    symbol: str | None = None
+    place: str | None = None
+    date: date | None = None
+    subject: str | None = None
+    urgency: str | None = None  # "Khẩn", "Thượng khẩn", "Hỏa tốc" as printed
+    recipients: list[str] = field(default_factory=list)
+    body: list[Paragraph] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    distribution: list[str] = field(default_factory=list)
+    signer: SignerBlock = field(default_factory=SignerBlock)
+
+    @property
+    def is_dispatch(self) -> bool:
+        """True for a công văn (Mẫu 1.5); False for a named type (Kế hoạch, Thông báo ...)."""
+        return (self.doc_type or "Công văn").casefold() == "công văn"
+
+    # ---- JSON -------------------------------------------------------------------------
+    def to_json_dict(self) -> dict[str, Any]:
+        def paragraph(p: Paragraph) -> dict[str, Any]:
+            out: dict[str, Any] = {}
+            if p.label is not None:
+                out["label"] = p.label
+            out["text"] = p.text
+            if p.label is not None:
+                out["assignees"] = list(p.assignees)
+                out["deadline"] = p.deadline.isoformat() if p.deadline else None
+                out["deadline_text"] = p.deadline_text
+                out["recurrence"] = p.recurrence
+            return out
+
+        return {
+            "doc_type": self.doc_type,
+            "issuer": {"parent": self.issuer.parent, "name": self.issuer.name},
+            "number": self.number,
+            "symbol": self.symbol,
+            "place": self.place,
+            "date": self.date.isoformat() if self.date else None,
+            "subject": self.subject,
+            "urgency": self.urgency,
+            "recipients": list(self.recipients),
+            "body": [paragraph(p) for p in self.body],
+            "references": [
+                {**asdict(r), "date": r.date.isoformat() if r.date else None} for r in self.references
+            ],
+            "distribution": list(self.distribution),
+            "signer": {"title_lines": list(self.signer.title_lines), "name": self.signer.name},
+        }
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_json_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_json(cls, text: str) -> Dispatch:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise DispatchFormatError("JSON", f"không đọc được (dòng {exc.lineno}, cột {exc.colno})") from exc
+        return cls.from_json_dict(data)
+
+    @classmethod
+    def from_json_dict(cls, data: Any) -> Dispatch:
+        if not isinstance(data, dict):
+            raise DispatchFormatError("JSON", "phải là một đối tượng {...}")
+        issuer = data.get("issuer") or {}
+        if not isinstance(issuer, dict):
+            raise DispatchFormatError("issuer", "phải là đối tượng {parent, name}")
+        signer = data.get("signer") or {}
+        if not isinstance(signer, dict):
+            raise DispatchFormatError("signer", "phải là đối tượng {title_lines, name}")
+        body = data.get("body") or []
+        if not isinstance(body, list):
+            raise DispatchFormatError("body", "phải là danh sách đoạn văn")
+        number = data.get("number")
+        if number is not None and (not isinstance(number, int) or isinstance(number, bool) or number < 1):
+            raise DispatchFormatError("number", "phải là số nguyên dương hoặc null")
+        return cls(
+            doc_type=_str(data, "doc_type") or "Công văn",
+            issuer=Issuer(name=_str(issuer, "name", "issuer.name"), parent=_str(issuer, "parent", "issuer.parent")),
+            number=number,
+            symbol=_str(data, "symbol"),
+            place=_str(data, "place"),
+            date=_date(data.get("date"), "date"),
+            subject=_str(data, "subject"),
+            urgency=_str(data, "urgency"),
+            recipients=_str_list(data, "recipients"),
+            body=[_paragraph(p, i) for i, p in enumerate(body)],
+            references=[_reference(r, i) for i, r in enumerate(data.get("references") or [])],
+            distribution=_str_list(data, "distribution"),
+            signer=SignerBlock(
+                title_lines=_str_list(signer, "title_lines", "signer.title_lines"),
+                name=_str(signer, "name", "signer.name"),
+            ),
+        )
+
+    def missing_for_render(self) -> list[str]:
+        """Fields a printable letter cannot do without, by their JSON names."""
+        missing = []
+        if not self.issuer.name:
+            missing.append("issuer.name")
+        if not self.subject:
+            missing.append("subject")
+        if not self.body:
+            missing.append("body")
+        if not self.signer.name:
+            missing.append("signer.name")
+        return missing
+
+
+def _str(data: dict, key: str, name: str | None = None) -> str | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise DispatchFormatError(name or key, "phải là chuỗi văn bản")
+    return nfc(value.strip()) or None
+
+
+def _str_list(data: dict, key: str, name: str | None = None) -> list[str]:
+    value = data.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise DispatchFormatError(name or key, "phải là danh sách chuỗi")
+    return [nfc(v.strip()) for v in value if v.strip()]
+
+
+def _date(value: Any, name: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError) as exc:
+        raise DispatchFormatError(name, f"ngày không hợp lệ {value!r} (cần dạng YYYY-MM-DD)") from exc
+
+
+def _paragraph(data: Any, index: int) -> Paragraph:
+    where = f"body[{index}]"
+    if not isinstance(data, dict):
+        raise DispatchFormatError(where, "phải là đối tượng {label, text}")
+    text = _str(data, "text", f"{where}.text")
+    if not text:
+        raise DispatchFormatError(f"{where}.text", "thiếu nội dung đoạn văn")
+    label = data.get("label")
+    if label is not None and not isinstance(label, (str, int)):
+        raise DispatchFormatError(f"{where}.label", "phải là chuỗi như \"5.1\"")
+    return Paragraph(
+        text=text,
+        label=str(label).rstrip(".") if label is not None else None,
+        assignees=_str_list(data, "assignees", f"{where}.assignees"),
+        deadline=_date(data.get("deadline"), f"{where}.deadline"),
+        deadline_text=_str(data, "deadline_text", f"{where}.deadline_text"),
+        recurrence=_str(data, "recurrence", f"{where}.recurrence"),
+    )
+
+
+def _reference(data: Any, index: int) -> Reference:
+    where = f"references[{index}]"
+    if not isinstance(data, dict):
+        raise DispatchFormatError(where, "phải là đối tượng")
+    number = data.get("number")
+    return Reference(
+        type=_str(data, "type", f"{where}.type"),
+        number=str(number) if number is not None else None,
+        symbol=_str(data, "symbol", f"{where}.symbol"),
+        date=_date(data.get("date"), f"{where}.date"),
+        issuer=_str(data, "issuer", f"{where}.issuer"),
+    )

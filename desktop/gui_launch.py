@@ -1,0 +1,30 @@
+"""Start the GUI: pick the database (--db, --demo, default), then hand over to `ui.app`.
+
+This is the one place the core reaches up into `ui` (the composition root's only upward edge),
+and it does so lazily so that CLI commands never import Qt.
+"""
+from __future__ import annotations
+
+import argparse
+
+from desktop.cli import db_options
+
+
+def launch(args: argparse.Namespace) -> int:
+    from desktop.context import open_context, resolve_url
+
+    db, url = db_options(args)
+    if args.demo and db is None and url is None:
+        from desktop.demo import ensure_demo_database
+        from desktop.paths import demo_db_path
+
+        path = ensure_demo_database(demo_db_path())
+        ctx = open_context(resolve_url(path))
+    else:
+        ctx = open_context(resolve_url(db, url))
+    from ui.app import run  # composition root: the only upward import  # noqa: PLC0415
+
+    try:
+        return run(ctx, smoke=args.smoke)
+    finally:
+        ctx.close()
