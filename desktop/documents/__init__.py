@@ -1,0 +1,1 @@
+"""Outgoing and incoming documents: conversion, services, numbering."""
