@@ -1,0 +1,1 @@
+"""The Qt floor: windows, dialogs and item models. Calls `desktop` services only."""
