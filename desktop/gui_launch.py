@@ -21,7 +21,9 @@ def launch(args: argparse.Namespace) -> int:
         path = ensure_demo_database(demo_db_path())
         ctx = open_context(resolve_url(path))
     else:
-        ctx = open_context(resolve_url(db, url))
+        # An explicit --db must exist (a typo must not silently start an empty office);
+        # the default user-data database is created on first start.
+        ctx = open_context(resolve_url(db, url), must_exist=db is not None)
     from ui.app import run  # composition root: the only upward import  # noqa: PLC0415
 
     try:

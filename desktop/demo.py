@@ -1,0 +1,282 @@
+"""The demo database: a provincial People's Committee office with its directory, signers,
+movements, dispatches and open tasks (facts modelled on real dispatches; sentences our own).
+
+`build_demo_database(path)` writes a new file; `ensure_demo_database(path)` builds it once.
+"""
+from __future__ import annotations
+
+import json
+import random
+from datetime import date, datetime, timedelta
+from importlib import resources
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.engine import sqlite_url
+from db.models import (
+    DocumentRecipient,
+    DocumentReference,
+    DraftingUnit,
+    EmulationCluster,
+    EmulationClusterMember,
+    IncomingDocument,
+    Movement,
+    MovementDocument,
+    Office,
+    OutgoingDocument,
+    Register,
+    RegisterEntry,
+    Signer,
+    Task,
+    Unit,
+    UnitAlias,
+    UnitGroup,
+    UnitGroupMember,
+)
+from desktop.audit import record
+from desktop.context import open_context
+
+
+def _load(name: str) -> dict:
+    return json.loads(resources.files("resources.demo").joinpath(name).read_text(encoding="utf-8"))
+
+
+def ensure_demo_database(path: Path) -> Path:
+    if not path.exists():
+        build_demo_database(path)
+    return path
+
+
+def build_demo_database(path: Path, *, filler: int = 160) -> Path:
+    """Create `path` (must not exist) with the demo office; returns the path."""
+    path = Path(path)
+    if path.exists():
+        raise FileExistsError(f"Tệp {path} đã tồn tại; chọn tên khác hoặc xóa tệp cũ.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    ctx = open_context(sqlite_url(path))
+    try:
+        with ctx.write_session() as session, session.begin():
+            _populate(session, filler)
+            record(session, "demo", "create", "database", None, note="cơ sở dữ liệu mẫu")
+    finally:
+        ctx.close()
+    return path
+
+
+def _populate(session: Session, filler: int) -> None:
+    directory = _load("directory.json")
+    data = _load("dispatches.json")
+    office = Office(**directory["office"])
+    session.add(office)
+    session.flush()
+    drafting = {abbr: DraftingUnit(office_id=office.id, name=name, abbreviation=abbr)
+                for name, abbr in directory["drafting_units"]}
+    session.add_all(drafting.values())
+    registers = {code: Register(code=code, name=name, direction=direction, doc_type=doc_type)
+                 for code, name, direction, doc_type in directory["registers"]}
+    session.add_all(registers.values())
+    signers = {name: Signer(name=name, title_lines="\n".join(lines), position=i)
+               for i, (name, lines) in enumerate(directory["signers"])}
+    session.add_all(signers.values())
+    units = _add_units(session, directory)
+    groups = _add_groups(session, directory, units)
+    _add_clusters(session, directory, units)
+    movements = _add_movements(session, data, units)
+    session.flush()
+    for spec in data["outgoing"]:
+        _add_outgoing(session, spec, office, drafting, registers, signers, units, groups, movements)
+    for spec in data["incoming"]:
+        _add_incoming(session, spec, registers["VB-DEN"], units)
+    _add_filler(session, filler, office, drafting, registers, signers, groups)
+    _seed_templates(session)
+
+
+def _add_units(session: Session, directory: dict) -> dict[str, Unit]:
+    units: dict[str, Unit] = {}
+    for name, short, kind, aliases in directory["units"]:
+        unit = Unit(name=name, short_name=short, kind=kind)
+        unit.aliases = [UnitAlias(alias=a) for a in aliases]
+        units[name] = unit
+    session.add_all(units.values())
+    return units
+
+
+def _add_groups(session: Session, directory: dict, units: dict[str, Unit]) -> dict[str, UnitGroup]:
+    central_local = {"Kho bạc Nhà nước tỉnh", "Cục Thuế tỉnh", "Ngân hàng Nhà nước chi nhánh tỉnh"}
+    groups: dict[str, UnitGroup] = {}
+    session.flush()
+    for name, kinds in directory["groups"]:
+        group = UnitGroup(name=name)
+        session.add(group)
+        session.flush()
+        groups[name] = group
+        if kinds == "central-local":
+            members = [u for n, u in units.items() if n in central_local]
+        else:
+            wanted = set(kinds.split())
+            members = [u for u in units.values() if u.kind in wanted]
+        for pos, unit in enumerate(members):
+            session.add(UnitGroupMember(group_id=group.id, unit_id=unit.id, position=pos))
+    return groups
+
+
+def _add_clusters(session: Session, directory: dict, units: dict[str, Unit]) -> None:
+    for name, kind, year, members in directory["clusters"]:
+        cluster = EmulationCluster(name=name, kind=kind, year=year)
+        session.add(cluster)
+        session.flush()
+        for unit_name, role in members:
+            session.add(EmulationClusterMember(cluster_id=cluster.id, unit_id=units[unit_name].id, role=role))
+
+
+def _add_movements(session: Session, data: dict, units: dict[str, Unit]) -> dict[str, Movement]:
+    movements = {}
+    for spec in data["movements"]:
+        movement = Movement(
+            name=spec["name"], period_start=spec["period"][0], period_end=spec["period"][1],
+            launching_reference=spec["launching"], monitoring_unit_id=units[spec["monitor"]].id,
+            interim_review_date=date.fromisoformat(spec["interim"]),
+            final_review_date=date(spec["period"][1], 12, 31),
+        )
+        movements[spec["name"]] = movement
+    session.add_all(movements.values())
+    return movements
+
+
+def _add_outgoing(session, spec, office, drafting, registers, signers, units, groups, movements) -> None:
+    doc_date = date.fromisoformat(spec["date"]) if spec["date"] else None
+    doc = OutgoingDocument(
+        doc_type="Công văn", register_id=registers["CV-DI"].id,
+        year=doc_date.year if spec["number"] else None, number=spec["number"], symbol=spec["symbol"],
+        date=doc_date, place=office.place, issuer_name=office.name, issuer_parent=office.parent_name,
+        subject=spec["subject"], body="\n".join(spec["body"]), status=spec["status"],
+        signer_id=signers[spec["signer"]].id, signer_name=spec["signer"],
+        signer_title_lines="\n".join(["TM. ỦY BAN NHÂN DÂN", *spec["signer_lines"]])
+        if spec["signer_lines"][0].startswith("KT.") else "\n".join(spec["signer_lines"]),
+        drafting_unit_id=drafting[spec["drafting_unit"]].id, drafter="Nguyễn Thị Hà",
+        copies=spec["copies"], file_copies=spec["file_copies"],
+        issued_at=datetime.combine(doc_date, datetime.min.time()) + timedelta(hours=15) if spec["number"] else None,
+    )
+    session.add(doc)
+    session.flush()
+    if spec["number"]:
+        session.add(RegisterEntry(register_id=doc.register_id, year=doc.year, number=doc.number,
+                                  status="issued", outgoing_id=doc.id, created_by="văn thư"))
+    _add_lines(session, doc.id, "recipient", spec["recipients"], units, groups)
+    _add_lines(session, doc.id, "distribution", spec["distribution"], units, groups)
+    for pos, (kind, number, symbol, on) in enumerate(spec["references"]):
+        session.add(DocumentReference(outgoing_id=doc.id, position=pos, ref_type=kind, ref_number=number,
+                                      ref_symbol=symbol, ref_date=date.fromisoformat(on),
+                                      raw=f"{kind} số {number}/{symbol}"))
+    for name in spec["movements"]:
+        session.add(MovementDocument(movement_id=movements[name].id, outgoing_id=doc.id))
+    for label, unit_name, deadline, deadline_text, movement, title in spec["tasks"]:
+        unit = units.get(unit_name)
+        recurring = deadline_text if deadline_text and deadline_text.startswith("hằng") else None
+        session.add(Task(
+            outgoing_id=doc.id, item_label=label, title=title, assignee_text=unit_name,
+            assignee_unit_id=unit.id if unit else None,
+            movement_id=movements[movement].id if movement else None,
+            deadline=date.fromisoformat(deadline) if deadline else None,
+            deadline_text=deadline_text, recurrence=recurring, status="open",
+        ))
+
+
+def _add_lines(session, doc_id, role, lines, units, groups) -> None:
+    for pos, line in enumerate(lines):
+        kind, name = line[0], line[1]
+        purpose = line[2] if len(line) > 2 else None
+        row = DocumentRecipient(outgoing_id=doc_id, role=role, position=pos, text=name, purpose=purpose)
+        if kind == "unit":
+            row.unit_id = units[name].id
+        elif kind == "group":
+            row.group_id = groups[name].id
+        session.add(row)
+
+
+def _add_incoming(session, spec, register, units) -> None:
+    arrival = date.fromisoformat(spec["arrival_date"])
+    issuer = units.get(spec["issuer"])
+    doc = IncomingDocument(
+        register_id=register.id, arrival_year=arrival.year, arrival_number=spec["arrival"], arrival_date=arrival,
+        doc_type=spec["doc_type"], issuer_name=spec["issuer"], issuer_unit_id=issuer.id if issuer else None,
+        number=spec["number"], symbol=spec["symbol"], date=date.fromisoformat(spec["date"]),
+        subject=spec["subject"],
+        handling_deadline=date.fromisoformat(spec["deadline"]) if spec["deadline"] else None,
+    )
+    session.add(doc)
+    session.flush()
+    session.add(RegisterEntry(register_id=register.id, year=arrival.year, number=spec["arrival"],
+                              status="issued", incoming_id=doc.id, created_by="văn thư"))
+
+
+_FILLER_SUBJECTS = (
+    "đề nghị khen thưởng tập thể, cá nhân có thành tích trong phong trào thi đua năm {year}",
+    "góp ý dự thảo quy chế hoạt động của khối thi đua năm {year}",
+    "đôn đốc gửi hồ sơ đề nghị khen thưởng năm {year}",
+    "tổ chức hội nghị sơ kết 6 tháng đầu năm {year} của cụm thi đua",
+    "cử cán bộ tham dự tập huấn nghiệp vụ thi đua, khen thưởng năm {year}",
+    "rà soát, thẩm định hồ sơ danh hiệu Chiến sĩ thi đua cấp tỉnh năm {year}",
+    "tuyên truyền gương điển hình tiên tiến năm {year}",
+    "báo cáo kết quả thực hiện phong trào thi đua chuyên đề năm {year}",
+)
+
+
+def _add_filler(session, count, office, drafting, registers, signers, groups) -> None:
+    """Ordinary issued dispatches across the years, so lists, sorting and filters have work.
+
+    Numbers follow dates within each year, at the pace the real dispatches show (about 15 a
+    day), so they sit consistently around the modelled ones (2457 on 25/5/2018 ...).
+    """
+    rng = random.Random(2018)
+    register = registers["CV-DI"]
+    units = list(drafting.values())
+    signer_list = list(signers.values())
+    group_list = list(groups.values())
+    pace = {2018: 16.9, 2021: 16.7, 2026: 13.3}
+    taken = {(y, n) for y, n in session.execute(
+        select(RegisterEntry.year, RegisterEntry.number).where(RegisterEntry.register_id == register.id))}
+    last_day = date(2026, 11, 20)
+    for i in range(count):
+        year = 2019 + i % 8
+        on = date(year, 1, 2) + timedelta(days=rng.randint(0, 355))
+        if on > last_day:
+            on = last_day - timedelta(days=rng.randint(1, 200))
+        rate = pace.get(year, 15.0)
+        number = int(on.timetuple().tm_yday * rate) + rng.randint(0, int(rate) - 2)
+        if (year, number) in taken:
+            continue
+        drafting_unit = rng.choice(units)
+        signer = rng.choice(signer_list[:3])
+        doc = OutgoingDocument(
+            doc_type="Công văn", register_id=register.id, year=year, number=number,
+            symbol=f"{office.abbreviation}-{drafting_unit.abbreviation}", date=on, place=office.place,
+            issuer_name=office.name, subject=rng.choice(_FILLER_SUBJECTS).format(year=year),
+            body="UBND tỉnh đề nghị các cơ quan, đơn vị thực hiện nội dung nêu tại trích yếu./.",
+            status="issued", signer_id=signer.id, signer_name=signer.name,
+            signer_title_lines=signer.title_lines, drafting_unit_id=drafting_unit.id,
+            drafter=rng.choice(["Nguyễn Thị Hà", "Trần Văn Phúc", "Lê Thị Mai"]), copies=rng.randint(5, 60),
+            issued_at=datetime.combine(on, datetime.min.time()) + timedelta(hours=16),
+        )
+        session.add(doc)
+        session.flush()
+        taken.add((year, number))
+        session.add(RegisterEntry(register_id=register.id, year=year, number=number, status="issued",
+                                  outgoing_id=doc.id, created_by="văn thư"))
+        group = rng.choice(group_list)
+        session.add(DocumentRecipient(outgoing_id=doc.id, role="recipient", position=0, text=group.name,
+                                      group_id=group.id))
+        session.add(DocumentRecipient(outgoing_id=doc.id, role="distribution", position=0, text="Như trên"))
+        session.add(DocumentRecipient(outgoing_id=doc.id, role="distribution", position=1,
+                                      text=f"Lưu: VT, {drafting_unit.abbreviation}"))
+
+
+def _seed_templates(session: Session) -> None:
+    """The office's recurring-dispatch templates, when the template library is installed."""
+    try:
+        from desktop.templates.service import seed_templates
+    except ImportError:
+        return
+    seed_templates(session)

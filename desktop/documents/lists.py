@@ -1,0 +1,119 @@
+"""The Văn bản đi and Văn bản đến lists and their detail views."""
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from db.models import (
+    DocumentRecipient,
+    DocumentReference,
+    IncomingDocument,
+    OutgoingDocument,
+    Register,
+    Task,
+)
+from desktop.labels import STATUS_LABELS, URGENCY_LABELS, dmy, label, number2
+from desktop.listing import Column, Filter, ListSource
+
+O = OutgoingDocument
+I = IncomingDocument
+
+OUTGOING = ListSource(
+    key="outgoing",
+    id_column=O.id,
+    columns=(
+        Column("number", "Số", O.number, width=60, format=number2),
+        Column("symbol", "Ký hiệu", O.symbol, width=120),
+        Column("date", "Ngày", O.date, width=90, format=dmy),
+        Column("doc_type", "Loại", O.doc_type, width=90),
+        Column("subject", "Trích yếu", O.subject, width=420),
+        Column("signer", "Người ký", O.signer_name, width=140),
+        Column("status", "Trạng thái", O.status, width=100, format=label(STATUS_LABELS)),
+    ),
+    from_clause=lambda q: q.select_from(O),
+    search_column=O.search_folded,
+    default_sort="date",
+    default_descending=True,
+    tie_breaker=O.number,
+    filters=(
+        Filter("draft", "Dự thảo", lambda: O.status.in_(("draft", "submitted", "signed"))),
+        Filter("issued", "Đã ban hành", lambda: O.status == "issued"),
+    ),
+)
+
+INCOMING = ListSource(
+    key="incoming",
+    id_column=I.id,
+    columns=(
+        Column("arrival_number", "Số đến", I.arrival_number, width=70, format=number2),
+        Column("arrival_date", "Ngày đến", I.arrival_date, width=90, format=dmy),
+        Column("issuer", "Cơ quan ban hành", I.issuer_name, width=220),
+        Column("number", "Số, ký hiệu", func.coalesce(I.number, "") + "/" + func.coalesce(I.symbol, ""),
+               sort=I.symbol, width=130),
+        Column("date", "Ngày văn bản", I.date, width=90, format=dmy),
+        Column("subject", "Trích yếu", I.subject, width=380),
+        Column("deadline", "Hạn xử lý", I.handling_deadline, width=90, format=dmy),
+    ),
+    from_clause=lambda q: q.select_from(I),
+    search_column=I.search_folded,
+    default_sort="arrival_date",
+    default_descending=True,
+    tie_breaker=I.arrival_number,
+    filters=(Filter("deadline", "Có hạn xử lý", lambda: I.handling_deadline.is_not(None)),),
+)
+
+
+def outgoing_detail(session, document_id: int) -> list[tuple[str, str]]:
+    doc = session.get(O, document_id)
+    if doc is None:
+        return []
+    lines = session.scalars(
+        select(DocumentRecipient).where(DocumentRecipient.outgoing_id == document_id)
+        .order_by(DocumentRecipient.role, DocumentRecipient.position)
+    ).all()
+    refs = session.scalars(select(DocumentReference).where(DocumentReference.outgoing_id == document_id)
+                           .order_by(DocumentReference.position)).all()
+    tasks = session.scalar(select(func.count(Task.id)).where(Task.outgoing_id == document_id)) or 0
+    register = session.get(Register, doc.register_id) if doc.register_id else None
+
+    def joined(role: str) -> str:
+        return "\n".join(f"- {r.text}{' ' + r.purpose if r.purpose else ''}" for r in lines if r.role == role)
+
+    number = f"{number2(doc.number)}/{doc.symbol}" if doc.number else f"(chưa cấp số)/{doc.symbol or ''}"
+    return [
+        ("Số, ký hiệu", number),
+        ("Loại văn bản", doc.doc_type),
+        ("Ngày", dmy(doc.date)),
+        ("Sổ đăng ký", register.name if register else ""),
+        ("Cơ quan ban hành", "\n".join(x for x in (doc.issuer_parent, doc.issuer_name) if x)),
+        ("Trích yếu", doc.subject),
+        ("Độ khẩn", URGENCY_LABELS.get(doc.urgency or "", "")),
+        ("Trạng thái", STATUS_LABELS.get(doc.status, doc.status)),
+        ("Kính gửi", joined("recipient")),
+        ("Nơi nhận", joined("distribution")),
+        ("Người ký", "\n".join(x for x in ((doc.signer_title_lines or ""), doc.signer_name or "") if x)),
+        ("Người soạn thảo", doc.drafter or ""),
+        ("Số lượng bản", str(doc.copies or "")),
+        ("Văn bản dẫn chiếu", "\n".join(r.raw or f"{r.ref_type} số {r.ref_number}/{r.ref_symbol}" for r in refs)),
+        ("Nhiệm vụ giao", str(tasks)),
+        ("Nội dung", doc.body),
+    ]
+
+
+def incoming_detail(session, document_id: int) -> list[tuple[str, str]]:
+    doc = session.get(I, document_id)
+    if doc is None:
+        return []
+    return [
+        ("Số đến", number2(doc.arrival_number)),
+        ("Ngày đến", dmy(doc.arrival_date)),
+        ("Cơ quan ban hành", doc.issuer_name),
+        ("Loại văn bản", doc.doc_type),
+        ("Số, ký hiệu", f"{doc.number or ''}/{doc.symbol or ''}"),
+        ("Ngày văn bản", dmy(doc.date)),
+        ("Trích yếu", doc.subject),
+        ("Hạn xử lý", dmy(doc.handling_deadline)),
+        ("Người xử lý", doc.handler or ""),
+        ("Ý kiến chỉ đạo", doc.instructions or ""),
+    ]
+
+

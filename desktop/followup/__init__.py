@@ -1,0 +1,1 @@
+"""Followup (see docs)."""

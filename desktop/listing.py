@@ -1,0 +1,114 @@
+"""Lazy lists: ordered ids from SQL, rows fetched by page when painted (Anki's browser table).
+
+A `ListSource` describes one list (columns as SQL expressions over a FROM clause). The GUI asks
+for `ids(...)` (filter and sort done in SQL, ints only) and then `rows(ids)` for the few rows on
+screen, so a 100,000-row table never sits in memory.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Sequence
+
+from sqlalchemy import ColumnElement, Select, and_, select
+from sqlalchemy.orm import Session
+
+from desktop.text import fold
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: str  # Vietnamese header
+    expr: Any  # SQL expression for the value
+    sort: Any = None  # SQL expression to sort by (defaults to expr); None with sortable=False
+    width: int = 120
+    sortable: bool = True
+    format: Callable[[Any], str] | None = None  # value -> display text
+
+    def display(self, value: Any) -> str:
+        if self.format is not None:
+            return self.format(value)
+        return "" if value is None else str(value)
+
+
+@dataclass(frozen=True)
+class Filter:
+    """A named extra filter the section offers (e.g. "Dự thảo", "Quá hạn")."""
+
+    key: str
+    title: str
+    where: Callable[[], ColumnElement[bool]]
+
+
+@dataclass(frozen=True)
+class ListSource:
+    key: str
+    id_column: Any
+    columns: tuple[Column, ...]
+    from_clause: Callable[[Select], Select]  # adds FROM/JOINs to a select
+    search_column: Any  # the accent-folded search text
+    default_sort: str
+    default_descending: bool = False
+    tie_breaker: Any = None
+    filters: tuple[Filter, ...] = field(default_factory=tuple)
+
+    def column(self, key: str) -> Column:
+        for col in self.columns:
+            if col.key == key:
+                return col
+        raise KeyError(key)
+
+
+def ids(
+    session: Session,
+    source: ListSource,
+    text: str = "",
+    sort_key: str | None = None,
+    descending: bool | None = None,
+    filter_key: str | None = None,
+    where: Sequence[ColumnElement[bool]] = (),
+) -> list[int]:
+    """The ids of matching rows, in display order. Accent-insensitive: "dak nong" finds "Đắk Nông"."""
+    col = source.column(sort_key or source.default_sort)
+    desc = source.default_descending if descending is None else descending
+    order = col.sort if col.sort is not None else col.expr
+    query = source.from_clause(select(source.id_column))
+    conditions = list(where)
+    for word in fold(text).split():
+        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        conditions.append(source.search_column.like(f"%{escaped}%", escape="\\"))
+    if filter_key:
+        conditions.extend(f.where() for f in source.filters if f.key == filter_key)
+    if conditions:
+        query = query.where(and_(*conditions))
+    tie = source.tie_breaker if source.tie_breaker is not None else source.id_column
+    query = query.order_by(
+        (order.desc() if desc else order.asc()).nulls_last(), tie.desc() if desc else tie.asc()
+    )
+    return list(session.scalars(query))
+
+
+def rows(session: Session, source: ListSource, wanted: Sequence[int]) -> dict[int, tuple[str, ...]]:
+    """Display texts of the given ids (one query), keyed by id."""
+    if not wanted:
+        return {}
+    query = source.from_clause(select(source.id_column, *(c.expr for c in source.columns)))
+    query = query.where(source.id_column.in_(list(wanted)))
+    out: dict[int, tuple[str, ...]] = {}
+    for row in session.execute(query):
+        out[row[0]] = tuple(col.display(value) for col, value in zip(source.columns, row[1:]))
+    return out
+
+
+def number_text(column: Any) -> Any:
+    """SQL for a register number as printed: zero-padded below 10, "" when absent (portable)."""
+    from sqlalchemy import String, case, cast
+
+    text = cast(column, String)
+    return case((column.is_(None), ""), (column < 10, "0" + text), else_=text)
+
+
+def count(session: Session, source: ListSource) -> int:
+    from sqlalchemy import func
+
+    return session.scalar(source.from_clause(select(func.count(source.id_column)))) or 0

@@ -1,0 +1,1 @@
+"""Movements (see docs)."""

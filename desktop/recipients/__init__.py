@@ -1,0 +1,1 @@
+"""Recipients (see docs)."""

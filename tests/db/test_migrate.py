@@ -1,0 +1,73 @@
+"""Start-up migration: a newer database is refused untouched; junk files are refused."""
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+
+import pytest
+
+from db.engine import make_engine, sqlite_url
+from db.migrate import DatabaseTooNew, StorageError, _backup_sqlite, head_revision, upgrade
+from desktop.context import open_context
+
+
+def digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_newer_database_is_refused_untouched(tmp_path):
+    path = tmp_path / "newer.sqlite3"
+    open_context(sqlite_url(path)).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = 'ffff_from_the_future'")
+    conn.close()
+    before = digest(path)
+    with pytest.raises(DatabaseTooNew, match="phiên bản TĐKT Desk mới hơn"):
+        open_context(sqlite_url(path))
+    assert digest(path) == before
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path):
+    path = tmp_path / "letter.sqlite3"
+    path.write_bytes(b"PK\x03\x04 this is a docx, not a database" * 10)
+    before = digest(path)
+    with pytest.raises(StorageError, match="không phải cơ sở dữ liệu"):
+        open_context(sqlite_url(path))
+    assert digest(path) == before
+
+
+def test_a_missing_file_is_reported_when_it_must_exist(tmp_path):
+    with pytest.raises(StorageError, match="Không tìm thấy"):
+        open_context(sqlite_url(tmp_path / "absent.sqlite3"), must_exist=True)
+
+
+def test_upgrade_is_idempotent_and_reaches_head(tmp_path):
+    engine = make_engine(sqlite_url(tmp_path / "x.sqlite3"))
+    first = upgrade(engine)
+    second = upgrade(engine)
+    assert first.from_revision is None and first.to_revision == head_revision()
+    assert second.from_revision == head_revision() and second.backup is None
+    engine.dispose()
+
+
+def test_backup_copies_a_consistent_database(tmp_path):
+    path = tmp_path / "office.sqlite3"
+    ctx = open_context(sqlite_url(path))
+    from db.models import Unit
+
+    with ctx.session() as s, s.begin():
+        s.add(Unit(name="Sở Nội vụ", kind="department"))
+    backup = _backup_sqlite(path, head_revision())
+    ctx.close()
+    with sqlite3.connect(backup) as conn:
+        assert conn.execute("SELECT name FROM units").fetchone()[0] == "Sở Nội vụ"
+    conn.close()
+
+
+def test_sqlite_connections_use_wal_foreign_keys_and_a_busy_timeout(tmp_path):
+    ctx = open_context(sqlite_url(tmp_path / "p.sqlite3"))
+    with ctx.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+    ctx.close()

@@ -1,0 +1,81 @@
+"""Lazy lists: SQL filters (accent-insensitive) and sorts; rows come a page at a time."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import insert
+
+from db.models import OutgoingDocument, Unit
+from db.text import fold, vi_sort_key
+from desktop import listing
+from desktop.browse import Browser
+from desktop.documents.lists import OUTGOING
+from desktop.recipients.lists import UNITS
+
+
+def test_fold_removes_accents_including_d_bar():
+    assert fold("Đắk Nông – ĐỒNG") == "dak nong – dong"
+    assert fold("Sở Kế hoạch và Đầu tư") == "so ke hoach va dau tu"
+
+
+def test_vietnamese_sort_order():
+    words = ["Đà Nẵng", "Ân Thi", "Bắc Giang", "An Giang", "Dak", "Ăn", "Cà Mau", "Ô Môn", "Ơ", "O", "Ư", "U"]
+    assert sorted(words, key=vi_sort_key) == [
+        "An Giang", "Ăn", "Ân Thi", "Bắc Giang", "Cà Mau", "Dak", "Đà Nẵng", "O", "Ô Môn", "Ơ", "U", "Ư",
+    ]
+    # tones are a second level: a < à < ả < ã < á < ạ, only when the letters tie
+    assert sorted(["má", "mà", "ma", "mạ", "mả", "mã"], key=vi_sort_key) == ["ma", "mà", "mả", "mã", "má", "mạ"]
+    assert sorted(["ban", "bàn", "bản", "ba"], key=vi_sort_key) == ["ba", "ban", "bàn", "bản"]
+
+
+def test_units_filter_without_accents_and_sort_in_vietnamese_order(demo_ctx):
+    browser = Browser(demo_ctx, UNITS)
+    found = browser.rows(browser.ids("so ke hoach"))
+    assert [r[0] for r in found.values()] == ["Sở Kế hoạch và Đầu tư"]
+    assert browser.ids("SỞ KH&ĐT") == browser.ids("so kh&dt") != []  # aliases too
+    names = [browser.rows([i])[i][0] for i in browser.ids()]
+    assert names == sorted(names, key=vi_sort_key)
+    assert names.index("Đài Phát thanh và Truyền hình tỉnh") > names.index("Cục Thuế tỉnh")
+
+
+def test_outgoing_sort_by_number_and_named_filters(demo_ctx):
+    browser = Browser(demo_ctx, OUTGOING)
+    ids = browser.ids(sort_key="number", descending=True)
+    numbers = [browser.rows([i])[i][0] for i in ids[:5]]
+    assert numbers == sorted(numbers, key=int, reverse=True)
+    drafts = browser.ids(filter_key="draft")
+    assert len(drafts) == 1 and browser.rows(drafts)[drafts[0]][-1] == "Dự thảo"
+    assert "Đã ban hành" in browser.rows(browser.ids(filter_key="issued")[:1]).popitem()[1]
+
+
+def test_search_words_are_anded_and_like_wildcards_are_literal(demo_ctx):
+    browser = Browser(demo_ctx, OUTGOING)
+    both = browser.ids("phong trao trong tam")
+    assert len(both) == 1
+    assert browser.ids("100%") == [] and browser.ids("_") == []
+
+
+def test_a_hundred_thousand_documents_list_by_ids_and_pages(ctx):
+    rows = [
+        {"issuer_name": "UBND", "subject": f"công văn số {i}", "search_folded": f"cong van so {i}",
+         "date": date(2020, 1, 1) + timedelta(days=i % 2000), "status": "issued", "doc_type": "Công văn",
+         "body": "", "copies": 0, "version": 1}
+        for i in range(100_000)
+    ]
+    with ctx.session() as s, s.begin():
+        s.execute(insert(OutgoingDocument), rows)
+    browser = Browser(ctx, OUTGOING)
+    ids = browser.ids()
+    assert len(ids) == 100_000
+    page = browser.rows(ids[:100])
+    assert len(page) == 100
+    assert all(isinstance(v, tuple) for v in page.values())
+    assert len(browser.ids("so 99999")) == 1
+
+
+def test_number_text_pads_below_ten(ctx):
+    with ctx.session() as s, s.begin():
+        s.add(OutgoingDocument(issuer_name="UBND", subject="a", number=5, year=2026, symbol="UBND-NC"))
+        s.add(Unit(name="x", kind="other"))
+    browser = Browser(ctx, OUTGOING)
+    assert browser.rows(browser.ids()).popitem()[1][0] == "05"

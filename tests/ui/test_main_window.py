@@ -1,0 +1,112 @@
+"""The main window on the demo database: every section lists rows; the filter narrows them."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+SECTIONS = {
+    "outgoing": 164,
+    "incoming": 4,
+    "tasks": 10,
+    "units": 50,
+    "movements": 4,
+    "reports": 167,
+}
+
+
+@pytest.mark.parametrize("key", list(SECTIONS))
+def test_each_section_shows_rows_from_the_demo_database(main_window, key):
+    section = main_window.section(key)
+    assert section.model.rowCount() == SECTIONS[key]
+    first = section.model.index(0, 0)
+    assert section.model.data(first) not in (None, "", "…") or section.model.data(section.model.index(0, 1))
+    assert section.count_label.text().startswith(str(SECTIONS[key]).replace(",", "."))
+
+
+def test_the_navigation_lists_the_seven_sections_in_vietnamese(main_window):
+    titles = [main_window.nav.item(i).text() for i in range(main_window.nav.count())]
+    assert titles == ["Văn bản đi", "Văn bản đến", "Nhiệm vụ", "Đơn vị nhận", "Phong trào thi đua",
+                      "Mẫu văn bản", "Báo cáo"]
+
+
+def test_the_filter_box_narrows_the_list_without_accents(qtbot, main_window):
+    section = main_window.section("tasks")
+    before = section.model.rowCount()
+    qtbot.keyClicks(section.filter_box, "so noi vu")
+    qtbot.waitUntil(lambda: section.model.rowCount() < before, timeout=3000)
+    units = {section.model.data(section.model.index(r, 2)) for r in range(section.model.rowCount())}
+    assert units == {"Sở Nội vụ"}
+    section.filter_box.clear()
+    qtbot.waitUntil(lambda: section.model.rowCount() == before, timeout=3000)
+
+
+def test_the_named_filter_shows_only_overdue_tasks(qtbot, main_window):
+    section = main_window.section("tasks")
+    section.filter_choice.setCurrentIndex(section.filter_choice.findText("Quá hạn"))
+    labels = {section.model.data(section.model.index(r, 1)) for r in range(section.model.rowCount())}
+    assert {"5.1", "5.2", "5.3", "5.4"} <= labels and "5.5" not in labels
+
+
+def test_clicking_a_header_sorts(qtbot, main_window):
+    section = main_window.section("units")
+    name_col = 0
+    section.table.sortByColumn(name_col, Qt.SortOrder.DescendingOrder)
+    first = section.model.data(section.model.index(0, name_col))
+    section.table.sortByColumn(name_col, Qt.SortOrder.AscendingOrder)
+    assert section.model.data(section.model.index(0, name_col)) != first
+
+
+def test_double_click_opens_the_detail_view(qtbot, main_window):
+    section = main_window.section("outgoing")
+    section.filter_box.setText("phong trao trong tam")
+    section._apply_filter()
+    assert section.model.rowCount() == 1
+    rect = section.table.visualRect(section.model.index(0, 4))
+    qtbot.mouseClick(section.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(section.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    dialog = section.last_detail
+    assert dialog.isVisible()
+    assert dialog.value_text("Số, ký hiệu") == "2457/UBND-NC"
+    assert "Ban Thi đua - Khen thưởng Trung ương (b/c)" in dialog.value_text("Nơi nhận")
+    dialog.close()
+
+
+def test_keyboard_shortcuts_switch_sections(qtbot, main_window):
+    qtbot.keyClick(main_window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert main_window.nav.currentRow() == 3
+
+
+def test_window_geometry_and_section_are_remembered(qtbot, demo_ctx):
+    from ui.app import ui_settings
+    from ui.main_window import MainWindow
+
+    first = MainWindow(demo_ctx, ui_settings())
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(701, 503)  # the offscreen screen is 800 x 600
+    first.section("movements")
+    first.close()
+    second = MainWindow(demo_ctx, ui_settings())
+    qtbot.addWidget(second)
+    assert second.nav.currentRow() == 4
+    assert (second.size().width(), second.size().height()) == (701, 503)
+
+
+def test_a_change_on_the_bus_reloads_only_the_sections_that_show_it(qtbot, main_window):
+    from desktop.changes import Changes
+    from ui.common.change_bus import change_bus
+
+    units = main_window.section("units")
+    outgoing = main_window.section("outgoing")
+    reloaded = []
+    units.model.loaded.connect(lambda n: reloaded.append("units"))
+    outgoing.model.loaded.connect(lambda n: reloaded.append("outgoing"))
+    change_bus().changed.emit(Changes(units=True))
+    assert reloaded == ["units"]
+
+
+def test_screenshot_of_the_main_window(tmp_path, main_window):
+    main_window.section("tasks")
+    path = tmp_path / "main.png"
+    assert main_window.grab().save(str(path))
+    assert path.stat().st_size > 10_000

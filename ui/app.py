@@ -1,0 +1,67 @@
+"""QApplication set-up and the GUI entry point (`run`), including `--smoke`."""
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QElapsedTimer, QSettings, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from desktop.context import AppContext
+from desktop.paths import data_dir
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    if QApplication.instance() is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("TĐKT Desk")
+    app.setOrganizationName("TDKT")
+    if sys.platform != "win32":
+        app.setStyle("Fusion")  # native style on Windows, Fusion elsewhere
+    return app  # type: ignore[return-value]
+
+
+def ui_settings() -> QSettings:
+    """Window state, kept beside the data (so tests and portable installs stay separate)."""
+    return QSettings(str(data_dir() / "ui.ini"), QSettings.Format.IniFormat)
+
+
+def run(ctx: AppContext, *, smoke: bool = False) -> int:
+    app = make_app()
+    from ui.common.background import wait_for_all
+    from ui.main_window import MainWindow
+
+    window = MainWindow(ctx, ui_settings())
+    window.show()
+    if smoke:
+        code = smoke_test(app, window)
+        window.close()
+        wait_for_all()
+        return code
+    code = app.exec()
+    wait_for_all()
+    return code
+
+
+def smoke_test(app: QApplication, window) -> int:
+    """Visit every section, wait for its list to load, and report; 0 when all loaded."""
+    failures = []
+    for spec in window.specs:
+        widget = window.section(spec.key)
+        model = getattr(widget, "model", None)
+        loaded: list[int] = []
+        if model is not None and hasattr(model, "loaded"):
+            model.loaded.connect(loaded.append)
+            model.reload()
+        timer = QElapsedTimer()
+        timer.start()
+        while model is not None and not loaded and timer.elapsed() < 10_000:
+            app.processEvents()
+        if model is not None and not loaded:
+            failures.append(spec.title)
+        print(f"{spec.title}: {loaded[0] if loaded else 'không tải được'}", flush=True)
+    if failures:
+        print("Lỗi: không mở được " + ", ".join(failures), file=sys.stderr)
+        return 1
+    return 0

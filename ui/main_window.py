@@ -1,0 +1,122 @@
+"""The main window: a shell. Navigation on the left, the current section on the right, menus
+and shortcuts built from the section registry. Sections are built on first visit."""
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop import __version__
+from desktop.context import AppContext
+from ui.common.icons import icon
+from ui.common.messages import show_info
+from ui.sections import SectionSpec, sections
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, settings: QSettings):
+        super().__init__()
+        self.ctx = ctx
+        self._settings = settings
+        self.setWindowTitle("TĐKT Desk – Thi đua, Khen thưởng")
+        self.specs: list[SectionSpec] = sections()
+        self.widgets: dict[str, QWidget] = {}
+
+        self.nav = QListWidget()
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setSpacing(2)
+        self.nav.setMinimumWidth(190)
+        self.stack = QStackedWidget()
+        for spec in self.specs:
+            item = QListWidgetItem(icon(spec.icon), spec.title)
+            item.setToolTip(f"{spec.title} ({spec.shortcut})")
+            self.nav.addItem(item)
+            self.stack.addWidget(QWidget())  # placeholder until first visit
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([200, 1000])
+        self.setCentralWidget(splitter)
+        self.nav.currentRowChanged.connect(self.show_section)
+
+        self._build_menus()
+        where = ctx.db_path or ctx.engine.url.render_as_string(hide_password=True)
+        self.statusBar().addPermanentWidget(QLabel(f"Người dùng: {ctx.user}   |   Dữ liệu: {where}"))
+        self._restore()
+
+    # ---- navigation -------------------------------------------------------------------
+    def show_section(self, row: int) -> None:
+        if row < 0:
+            return
+        spec = self.specs[row]
+        widget = self.widgets.get(spec.key)
+        if widget is None:
+            widget = spec.build(self.ctx)
+            self.widgets[spec.key] = widget
+            old = self.stack.widget(row)
+            self.stack.insertWidget(row, widget)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self.stack.setCurrentIndex(row)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)
+        widget.activate()
+        self.statusBar().showMessage(spec.title, 2000)
+
+    def section(self, key: str) -> QWidget:
+        """The section's widget (built if needed); used by tests and by --smoke."""
+        row = next(i for i, s in enumerate(self.specs) if s.key == key)
+        self.show_section(row)
+        return self.widgets[key]
+
+    # ---- menus ------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&Tệp")
+        quit_action = QAction("Thoát", self, shortcut=QKeySequence("Ctrl+Q"), triggered=self.close)
+        file_menu.addAction(quit_action)
+        view_menu = self.menuBar().addMenu("&Xem")
+        for row, spec in enumerate(self.specs):
+            action = QAction(icon(spec.icon), spec.title, self, shortcut=QKeySequence(spec.shortcut))
+            action.triggered.connect(lambda _=False, r=row: self.show_section(r))
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        find = QAction("Tìm kiếm trong danh sách", self, shortcut=QKeySequence("Ctrl+F"), triggered=self._focus_filter)
+        view_menu.addAction(find)
+        help_menu = self.menuBar().addMenu("Trợ &giúp")
+        help_menu.addAction(QAction("Giới thiệu", self, triggered=self._about))
+
+    def _focus_filter(self) -> None:
+        widget = self.stack.currentWidget()
+        box = getattr(widget, "filter_box", None)
+        if box is not None:
+            box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            box.selectAll()
+
+    def _about(self) -> None:
+        show_info(self, f"TĐKT Desk {__version__}\nSoạn, đăng ký công văn và theo dõi nhiệm vụ "
+                        "cho Ban Thi đua - Khen thưởng.", "Giới thiệu")
+
+    # ---- window state -----------------------------------------------------------------
+    def _restore(self) -> None:
+        geometry = self._settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 760)
+        row = int(self._settings.value("main/section", 0))
+        self.show_section(row if 0 <= row < len(self.specs) else 0)
+
+    def closeEvent(self, event) -> None:
+        self._settings.setValue("main/geometry", self.saveGeometry())
+        self._settings.setValue("main/section", self.nav.currentRow())
+        self._settings.sync()
+        super().closeEvent(event)

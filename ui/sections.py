@@ -1,0 +1,43 @@
+"""The section registry: each feature's `section.py` registers itself (key, title, icon,
+shortcut, order, factory). The main window builds its navigation from this list."""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Callable
+
+from PySide6.QtWidgets import QWidget
+
+from desktop.context import AppContext
+
+SECTION_MODULES = (
+    "ui.documents.section",
+    "ui.followup.section",
+    "ui.recipients.section",
+    "ui.movements.section",
+    "ui.templates.section",
+    "ui.reports.section",
+)
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    key: str
+    title: str  # Vietnamese, shown in the navigation
+    icon: str  # file name in resources/icons without .svg
+    order: int
+    shortcut: str
+    build: Callable[[AppContext], QWidget]  # the widget must have activate()
+
+
+_registry: dict[str, SectionSpec] = {}
+
+
+def register_section(spec: SectionSpec) -> None:
+    _registry[spec.key] = spec
+
+
+def sections() -> list[SectionSpec]:
+    for name in SECTION_MODULES:
+        importlib.import_module(name)
+    return sorted(_registry.values(), key=lambda s: s.order)
