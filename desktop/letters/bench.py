@@ -15,12 +15,26 @@ def three_page_dispatch():
 
     from desktop.dispatch import Dispatch, Paragraph
 
+    if not FIXTURE.exists():  # an installed copy without tests/: a synthetic letter of the same size
+        return _synthetic()
     d = Dispatch.from_json(FIXTURE.read_text(encoding="utf-8"))
     extra = [deepcopy(p) for p in d.body[2:7]]
     for i, p in enumerate(extra):
         extra[i] = Paragraph(text=p.text, label=str(6 + i))
     d.body = d.body[:-1] + extra + d.body[-1:]
     return d
+
+
+def _synthetic():
+    from desktop.dispatch import Dispatch, Issuer, Paragraph, SignerBlock
+
+    sentence = ("Các cơ quan, đơn vị rà soát chỉ tiêu thi đua, bổ sung giải pháp cho những nội dung chậm tiến độ "
+                "và báo cáo kết quả về Ban Thi đua - Khen thưởng tỉnh đúng thời hạn quy định. ")
+    body = [Paragraph(sentence * 3, label=str(i)) for i in range(1, 15)] + [Paragraph("Đề nghị thực hiện.")]
+    return Dispatch(issuer=Issuer(name="ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG"), number=2457, symbol="UBND-NC",
+                    place="Đắk Nông", subject="thực hiện các phong trào thi đua", body=body,
+                    recipients=["Các Sở, Ban, ngành", "UBND các huyện"], distribution=["Như trên", "Lưu: VT, NC"],
+                    signer=SignerBlock(["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "Nguyễn Văn A"))
 
 
 def bench_render(workdir: Path) -> list[tuple[str, float]]:

@@ -9,11 +9,10 @@ file: the letter is written to a temporary file beside OUT and renamed only when
 from __future__ import annotations
 
 import argparse
-import os
-import tempfile
 from pathlib import Path
 
 from desktop.cli import CliError, db_options, open_db
+from desktop.letters.save import write_atomically
 
 
 def register(sub, common) -> None:
@@ -56,18 +55,6 @@ def run(args: argparse.Namespace) -> int:
     write_atomically(target, data)
     print(f"Đã ghi {target} ({len(data) // 1024} KB)")
     return 0
-
-
-def write_atomically(target: Path, data: bytes) -> None:
-    """Write to a temporary file in the same folder, then rename over `target`."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _read_text(path: Path) -> str:
