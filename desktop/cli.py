@@ -18,6 +18,7 @@ from desktop import __version__
 COMMAND_MODULES = (
     "desktop.demo_cli",
     "desktop.bench",
+    "desktop.letters.cli",
 )
 
 
