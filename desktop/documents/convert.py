@@ -70,3 +70,14 @@ def _attach_tasks(session: Session, document_id: int, body) -> None:
             paragraph.deadline = paragraph.deadline or task.deadline
             paragraph.deadline_text = paragraph.deadline_text or task.deadline_text
             paragraph.recurrence = paragraph.recurrence or task.recurrence
+
+
+def printable(ctx, document_id: int):
+    """The stored document and the office's letter layout, ready for the preview/printer.
+
+    Returns (Dispatch, LetterSettings); one read-only session.
+    """
+    from desktop.letters.layout import load_letter_settings
+
+    with ctx.session() as session:
+        return dispatch_from_outgoing(session, document_id), load_letter_settings(session)

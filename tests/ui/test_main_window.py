@@ -110,3 +110,16 @@ def test_screenshot_of_the_main_window(tmp_path, main_window):
     path = tmp_path / "main.png"
     assert main_window.grab().save(str(path))
     assert path.stat().st_size > 10_000
+
+
+def test_outgoing_preview_shows_the_stored_dispatch_as_printed(qtbot, main_window):
+    section = main_window.section("outgoing")
+    section.filter_box.setText("phong trao trong tam")
+    section._apply_filter()
+    section.table.selectRow(0)
+    qtbot.mouseClick(section.preview_button, Qt.MouseButton.LeftButton)
+    dialog = section.last_preview
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.preview.page_count() == 2, timeout=10_000)
+    assert dialog.windowTitle().startswith("Xem trước")
+    dialog.close()

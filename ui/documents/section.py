@@ -2,14 +2,42 @@
 from __future__ import annotations
 
 from desktop.browse import Browser
+from desktop.documents.convert import printable
 from desktop.documents.lists import INCOMING, OUTGOING, incoming_detail, outgoing_detail
+from ui.common.background import run_read
+from ui.common.icons import icon
 from ui.common.list_section import ListSection
+from ui.common.messages import show_info
 from ui.sections import SectionSpec, register_section
 
 
+class OutgoingSection(ListSection):
+    def __init__(self, ctx):
+        super().__init__(Browser(ctx, OUTGOING, outgoing_detail), title="Văn bản đi",
+                         watch=("outgoing",), item_name="văn bản")
+        self.ctx = ctx
+        self.preview_button = self.add_button("Xem trước, in", icon("printer"), self.preview_selected,
+                                              "Xem bản in đúng thể thức Nghị định 30, in hoặc lưu PDF/DOCX")
+        self.last_preview = None
+
+    def preview_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            show_info(self, "Chọn một văn bản trong danh sách để xem trước.")
+            return
+        run_read(lambda: printable(self.ctx, ids[0]), self._open_preview)
+
+    def _open_preview(self, loaded) -> None:
+        from ui.letters.preview import PreviewDialog  # QtPdf is loaded only when a preview opens
+
+        dispatch, settings = loaded
+        dialog = PreviewDialog(dispatch, self, settings=settings)
+        self.last_preview = dialog
+        dialog.open()
+
+
 def build_outgoing(ctx):
-    return ListSection(Browser(ctx, OUTGOING, outgoing_detail), title="Văn bản đi",
-                       watch=("outgoing",), item_name="văn bản")
+    return OutgoingSection(ctx)
 
 
 def build_incoming(ctx):
