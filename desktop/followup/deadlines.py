@@ -84,6 +84,8 @@ _RELATIVE = re.compile(
     r"([^\s,.;:()]+(?:\s+(?!để|và|nhằm|theo|gửi|báo)[^\s,.;:()]+){0,7}))?",
     _I,
 )
+# Larger amounts are read as typos: no date rather than a date centuries away.
+_MAX_RELATIVE = {"ngày": 400, "tuần": 60, "tháng": 60, "năm": 10}
 _STRONG_RELATIVE = ("trong thời hạn", "trong vòng", "trong phạm vi", "chậm nhất", "không quá", "tối đa")
 _SIGNING = re.compile(
     r"(?:được\s+)?(?:ký|ban\s+hành|ký\s+ban\s+hành)(?:\s+(?:văn\s+bản|công\s+văn|kế\s+hoạch|quyết\s+định"
@@ -246,7 +248,7 @@ def _scan_recurrences(text: str, lenient: bool) -> Iterator[_Hit]:
 
 def _scan_relative(text: str, doc_date: date | None, calendar: WorkingCalendar | None) -> Iterator[_Hit]:
     for m in _RELATIVE.finditer(text):
-        lead, amount, unit, event = m.group(1), g.number(m.group(2)), m.group(3).lower(), m.group(4)
+        lead, amount, unit, event = m.group(1), g.number(m.group(2)), _collapse(m.group(3).lower()), m.group(4)
         strong = lead is not None and _collapse(lead.lower()).startswith(_STRONG_RELATIVE)
         if not amount or not (event or strong):
             continue
@@ -256,7 +258,7 @@ def _scan_relative(text: str, doc_date: date | None, calendar: WorkingCalendar |
             signing = None  # "kể từ ngày ký hợp đồng": some other signing, an unknown day
         if signing:
             end = signing.end()
-        if signing and doc_date:
+        if signing and doc_date and amount <= _MAX_RELATIVE[unit.split()[0]]:
             if unit.startswith("ngày làm việc"):
                 due = (calendar or WorkingCalendar()).add_working_days(doc_date, amount)
             elif unit == "ngày":

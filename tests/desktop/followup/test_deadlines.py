@@ -344,3 +344,23 @@ def test_decomposed_text_is_read_as_nfc():
     result = find_deadline(text)
     assert (result.text, result.date) == ("trước ngày 15/10/2021", D(2021, 10, 15))
     assert parse_deadline(unicodedata.normalize("NFD", "trong Quý III/2018")).date == D(2018, 9, 30)
+
+
+_PIECES = st.sampled_from([
+    "trước ngày ", "trước ", "chậm nhất là ", "hạn chót: ", "trong tháng ", "trong Quý ", "quý ", "năm ",
+    "từ ngày ", " đến hết ngày ", "hằng tháng", "hàng năm", "định kỳ ", "tháng ", "ngày ", "kể từ ngày ký",
+    "trong thời hạn ", "ngày làm việc ", "hoàn thành ", "h", "giờ ", "/", ".", "-", " ", ",", "IV", "III",
+    "đầu năm ", "cuối năm ", "của năm liền kề", "thứ Sáu ", "(", ")",
+])
+_NUMBERS = st.integers(min_value=0, max_value=10000).map(str) | st.sampled_from(["0000", "00", "31", "29", "02"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PIECES | _NUMBERS, max_size=25).map("".join),
+       st.none() | st.dates(min_value=D(1990, 1, 1), max_value=D(2100, 12, 31)))
+def test_deadline_like_noise_never_raises(text, doc_date):
+    for result in (find_deadline(text, doc_date=doc_date), parse_deadline(text, doc_date=doc_date)):
+        assert result.kind in {"date", "period", "relative", "recurring", "none"}
+        if result.date is not None:
+            assert D(1900, 1, 1) <= result.date <= D(2300, 12, 31)
+        next_due(result, D(2024, 2, 29))
