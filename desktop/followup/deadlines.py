@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Iterator
 
 from desktop.followup import deadline_grammar as g
@@ -98,6 +99,12 @@ _RELATIVE_WORDS = re.compile(
     r"ngay\s+sau\s+khi\s+nhận\s+được(?:\s+[^\s,.;:()]+){0,3}|chậm\s+nhất\s+là\s+trong\s+ngày\s+làm\s+việc\s+tiếp\s+theo",
     _I,
 )
+
+
+@lru_cache(maxsize=1)
+def _default_calendar() -> WorkingCalendar:
+    """The built-in calendar (no office overrides), shared: it only caches holiday years."""
+    return WorkingCalendar()
 
 
 def _collapse(text: str) -> str:
@@ -260,7 +267,7 @@ def _scan_relative(text: str, doc_date: date | None, calendar: WorkingCalendar |
             end = signing.end()
         if signing and doc_date and amount <= _MAX_RELATIVE[unit.split()[0]]:
             if unit.startswith("ngày làm việc"):
-                due = (calendar or WorkingCalendar()).add_working_days(doc_date, amount)
+                due = (calendar or _default_calendar()).add_working_days(doc_date, amount)
             elif unit == "ngày":
                 due = doc_date + timedelta(days=amount)
             elif unit == "tuần":
