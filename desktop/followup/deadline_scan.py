@@ -36,6 +36,7 @@ class Hit:
     end: int
     deadline: Deadline
     bare_day: int | None = None  # "trước ngày 20" with no month: waits for a recurrence
+    no_year: tuple[int, int] | None = None  # (day, month) of a date written without its year
 
 
 # Trigger words. A date or period must follow them (after fillers: "là", "vào", a time of
@@ -141,9 +142,10 @@ def _dated(start: int, raw: g.RawDate, text: str, doc_date: date | None) -> Hit:
         if nxt and doc_date:
             raw, end = replace(raw, year=doc_date.year + 1), nxt.end()
         elif doc_date is None:
-            return Hit(start, end, Deadline("", None, None, "date"))
+            return Hit(start, end, Deadline("", None, None, "date"), no_year=(raw.day, raw.month))
     due = raw.resolve(doc_date)
-    return Hit(start, end, Deadline("", due, None, "date" if due else "none"))
+    no_year = (raw.day, raw.month) if raw.year is None else None
+    return Hit(start, end, Deadline("", due, None, "date" if due else "none"), no_year=no_year)
 
 
 def _day_or_date(start: int, pos: int, text: str, doc_date: date | None) -> Hit | None:

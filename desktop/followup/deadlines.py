@@ -23,7 +23,9 @@ __all__ = ["Deadline", "parse_deadline", "find_deadline", "next_due", "NO_DEADLI
 
 
 def _choose(text: str, found: list[Hit]) -> Hit | None:
-    """The last usable hit; a bare "trước ngày 20" takes the paragraph's recurrence."""
+    """The last usable hit. A bare "trước ngày 20" takes the paragraph's recurrence ("Hằng
+    tháng, ... trước ngày 20"); a date without its year takes a yearly one ("Hằng năm, ...
+    trước ngày 15/11")."""
     if not found:
         return None
     recurrences = [h.deadline.recurrence for h in found if h.deadline.recurrence]
@@ -31,6 +33,9 @@ def _choose(text: str, found: list[Hit]) -> Hit | None:
     for hit in found:
         if hit.bare_day is not None and recurrences:
             hit = replace(hit, deadline=Deadline("", None, recurrences[-1], "recurring", hit.bare_day))
+        elif hit.no_year is not None and "hằng năm" in recurrences:
+            day, month = hit.no_year
+            hit = replace(hit, deadline=Deadline("", None, "hằng năm", "recurring", day, month))
         resolved.append(hit)
     usable = [h for h in resolved if h.deadline.kind != "none"]
     hit = (usable or resolved)[-1]

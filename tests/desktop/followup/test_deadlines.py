@@ -364,3 +364,10 @@ def test_deadline_like_noise_never_raises(text, doc_date):
         if result.date is not None:
             assert D(1900, 1, 1) <= result.date <= D(2300, 12, 31)
         next_due(result, D(2024, 2, 29))
+
+
+def test_find_yearless_date_takes_a_yearly_recurrence():
+    result = find_deadline("Hằng năm, trước ngày 15/11, các sở gửi hồ sơ đề nghị khen thưởng.", doc_date=DOC)
+    assert (result.text, result.date, result.recurrence, result.day_of_period, result.month_of_year) == (
+        "trước ngày 15/11", None, "hằng năm", 15, 11)
+    assert next_due(result, D(2024, 11, 16)) == D(2025, 11, 15)
