@@ -216,11 +216,11 @@ def test_find_deadline_in_paragraph(paragraph, phrase, due):
 
 
 NOT_DEADLINES = [
-    "Thời gian tổ chức: 7 giờ 30 phút, ngày 14 tháng 10 năm 2020 (thứ Tư).",
+    "Thời gian: 7 giờ 30 phút, ngày 14 tháng 10 năm 2020 (thứ Tư), tại hội trường lớn.",
     "Hội nghị khai mạc vào hồi 7 giờ 30 phút, ngày 14 tháng 10 năm 2020 tại hội trường.",
     "Kiểm tra đường truyền bắt đầu từ 16h00, ngày 13/10/2020.",
     "Tiếp tục thực hiện Kế hoạch số 536/KH-UBND ngày 09/10/2017 của UBND tỉnh.",
-    "Triển khai Thông báo số 63/TB-VPCP ngày 26/3/2021 của Văn phòng Chính phủ.",
+    "Căn cứ Thông báo số 63/TB-VPCP ngày 26/3/2021, Ủy ban tổ chức họp.",
     "Đắk Nông, ngày 25 tháng 5 năm 2018",
     "Tập trung hoàn thành xuất sắc nhiệm vụ trọng tâm năm 2020.",
     "Lồng ghép nội dung vào Kế hoạch kiểm tra hàng năm của Hội đồng.",
