@@ -14,6 +14,7 @@ Benchmark = Callable[[Path], list[tuple[str, float]]]
 BENCHMARKS: list[tuple[str, str]] = [
     ("desktop.bench_lists", "bench_document_list"),
     ("desktop.letters.bench", "bench_render"),
+    ("desktop.followup.cli", "bench_deadlines"),
 ]
 
 

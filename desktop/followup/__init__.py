@@ -1,1 +1,1 @@
-"""Followup (see docs)."""
+"""Task follow-up: deadlines, working days, task status, assignees."""
