@@ -17,6 +17,11 @@ from desktop.text import fold, short_date
 MISSING_MARK = "[[Chưa điền:"  # what an unfilled template placeholder leaves in the text
 
 
+def has_missing(text: str) -> bool:
+    """True when `text` still holds an unfilled placeholder marker (any case)."""
+    return "[[chua dien:" in fold(text)
+
+
 def symbol_problem(symbol: str) -> str | None:
     """Why `symbol` is not a valid ký hiệu, or None: letters (Đ too), digits, "-" and "&", no spaces."""
     if any(ch.isspace() for ch in symbol):
@@ -43,13 +48,13 @@ def check(session, data: DraftInput, *, for_issue: bool = False, on: date | None
         errors["subject"] = "Chưa nhập trích yếu nội dung."
     elif fold(subject).startswith(("v/v", "ve viec ")):
         errors["subject"] = "Trích yếu không cần mở đầu bằng «V/v» hay «Về việc»: chương trình tự in."
-    elif MISSING_MARK in subject:
+    elif has_missing(subject):
         errors["subject"] = "Trích yếu còn chỗ chưa điền."
 
     body = (data.body or "").strip()
     if not body:
         errors["body"] = "Chưa có nội dung văn bản."
-    elif MISSING_MARK in body:
+    elif has_missing(body):
         errors["body"] = "Nội dung còn chỗ chưa điền (đánh dấu [[Chưa điền: ...]])."
 
     _check_recipients(data, errors)
