@@ -1,0 +1,113 @@
+"""The flow of an outgoing document: Dự thảo → Trình ký → Đã ký → Đã ban hành.
+
+Each step is one transaction that checks the current status, optionally the version the
+caller saw, and writes an audit entry (who, when, from → to). Issuing gives the number from
+the register in the same transaction, so a failed issue leaves neither a number nor a status.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy.orm.exc import StaleDataError
+
+from desktop.audit import record
+from desktop.changes import Changes
+from desktop.context import AppContext
+from desktop.documents.errors import DocumentError, StaleVersion, ValidationFailed
+from desktop.documents.inputs import STATUS_LABELS
+from desktop.documents.numbering import allocate_number
+from desktop.documents.store import get_document, read_loaded, snapshot_signer
+from desktop.documents.validation import check
+
+ENTITY = "outgoing_document"
+
+
+def _label(status: str) -> str:
+    return STATUS_LABELS.get(status, status)
+
+
+def _start(session, document_id: int, allowed: tuple[str, ...], action: str, expected_version: int | None):
+    doc = get_document(session, document_id)
+    if expected_version is not None and doc.version != expected_version:
+        raise StaleVersion()
+    if doc.status not in allowed:
+        wanted = " hoặc ".join(f"«{_label(s)}»" for s in allowed)
+        raise DocumentError(
+            f"Không thể {action}: văn bản đang ở trạng thái «{_label(doc.status)}», cần {wanted}."
+        )
+    return doc
+
+
+def _move(ctx: AppContext, document_id: int, user: str, allowed: tuple[str, ...], to: str, action: str,
+          verb: str, expected_version: int | None, validate_first: bool = False, **details) -> Changes:
+    try:
+        with ctx.write_session() as session:
+            doc = _start(session, document_id, allowed, verb, expected_version)
+            if validate_first:
+                errors = check(session, read_loaded(session, doc).data)
+                if errors:
+                    raise ValidationFailed(errors)
+            before = doc.status
+            doc.status = to
+            record(session, user, action, ENTITY, doc.id, **{"from": before, "to": to}, **details)
+            session.commit()
+    except StaleDataError:
+        raise StaleVersion() from None
+    return Changes(outgoing=True)
+
+
+def submit(ctx: AppContext, document_id: int, user: str, *, expected_version: int | None = None) -> Changes:
+    """Dự thảo → Trình ký, after every field check passes (ValidationFailed otherwise, nothing changed)."""
+    return _move(ctx, document_id, user, ("draft",), "submitted", "submit", "trình ký", expected_version,
+                 validate_first=True)
+
+
+def sign(ctx: AppContext, document_id: int, user: str, *, expected_version: int | None = None) -> Changes:
+    """Trình ký → Đã ký (the signer approved the text)."""
+    return _move(ctx, document_id, user, ("submitted",), "signed", "sign", "ghi nhận đã ký", expected_version)
+
+
+def return_to_draft(ctx: AppContext, document_id: int, user: str, reason: str | None = None, *,
+                    expected_version: int | None = None) -> Changes:
+    """Trình ký / Đã ký → Dự thảo (sent back for changes)."""
+    return _move(ctx, document_id, user, ("submitted", "signed"), "draft", "return_to_draft",
+                 "trả về dự thảo", expected_version, reason=reason)
+
+
+def cancel(ctx: AppContext, document_id: int, user: str, reason: str | None = None, *,
+           expected_version: int | None = None) -> Changes:
+    """Give up a document that was never issued (Đã hủy); it stays in the list, unnumbered."""
+    return _move(ctx, document_id, user, ("draft", "submitted", "signed"), "cancelled", "cancel",
+                 "hủy văn bản", expected_version, reason=reason)
+
+
+def issue(ctx: AppContext, document_id: int, user: str, on: date | None = None, *,
+          number: int | None = None, expected_version: int | None = None) -> tuple[int, Changes]:
+    """Đã ký → Đã ban hành: take the next number of the document's register for the year of
+    `on` (default today), set date, number and issue time, in one transaction.
+
+    `number` uses a reserved number, or a free one for a back-dated entry (check it first
+    with `numbering.check_manual_number`); a number already given raises DocumentError.
+    """
+    when = on or date.today()
+    try:
+        with ctx.write_session() as session:
+            doc = _start(session, document_id, ("signed",), "ban hành", expected_version)
+            data = read_loaded(session, doc).data
+            data.date = when
+            errors = check(session, data, for_issue=True, on=when)
+            if errors:
+                raise ValidationFailed(errors)
+            given = allocate_number(
+                session, doc.register_id, when.year, outgoing_id=doc.id, user=user, number=number
+            )
+            snapshot_signer(session, doc, doc.signer_id)  # the signer as printed on the issued letter
+            doc.year, doc.number, doc.date = when.year, given, when
+            doc.issued_at = datetime.now()
+            doc.status = "issued"
+            record(session, user, "issue", ENTITY, doc.id, **{"from": "signed", "to": "issued"},
+                   register_id=doc.register_id, year=when.year, number=given, date=when.isoformat())
+            session.commit()
+    except StaleDataError:
+        raise StaleVersion() from None
+    return given, Changes(outgoing=True, registers=True)

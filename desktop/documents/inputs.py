@@ -1,0 +1,108 @@
+"""Plain values the drafting services take and return (what the editor form holds).
+
+No ORM objects cross this boundary: the editor fills a `DraftInput`, the services answer
+with `LoadedDraft`. `draft_to_payload` / `draft_from_payload` give the JSON-safe form used
+for autosaves.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+STATUS_LABELS = {
+    "draft": "Dự thảo",
+    "submitted": "Trình ký",
+    "signed": "Đã ký",
+    "issued": "Đã ban hành",
+    "cancelled": "Đã hủy",
+}
+
+
+@dataclass
+class RecipientInput:
+    """One Kính gửi / Nơi nhận line: a unit, a group (printed as its name) or free text."""
+
+    text: str = ""
+    unit_id: int | None = None
+    group_id: int | None = None
+    purpose: str | None = None  # "(b/c)", "(để ph/h th/h)"
+
+
+@dataclass
+class DraftInput:
+    doc_type: str = "Công văn"
+    register_id: int | None = None
+    symbol: str | None = None  # "UBND-NC"; blank = built from the office and drafting unit
+    drafting_unit_id: int | None = None
+    place: str | None = None  # blank = the office's place
+    date: date | None = None  # blank until issue
+    subject: str = ""  # trích yếu without "V/v"
+    urgency: str | None = None  # "khan", "thuong_khan", "hoa_toc"
+    body: str = ""  # stored form (desktop.documents.body)
+    recipients: list[RecipientInput] = field(default_factory=list)  # Kính gửi
+    # Nơi nhận without "Như trên" and the "Lưu: VT, ..." line: the service adds those.
+    distribution: list[RecipientInput] = field(default_factory=list)
+    signer_id: int | None = None
+    copies: int = 0
+    file_copies: int | None = None
+    drafter: str | None = None
+    drafter_initials: str | None = None
+    template_id: int | None = None
+    issuer_name: str | None = None  # blank = the office profile
+    issuer_parent: str | None = None
+
+
+@dataclass
+class LoadedDraft:
+    """A stored document as the editor needs it: its input form plus the flow state."""
+
+    id: int
+    data: DraftInput
+    status: str
+    version: int
+    year: int | None = None
+    number: int | None = None
+    issued_at: datetime | None = None
+    corrects_id: int | None = None
+    correction_kind: str | None = None
+    signer_name: str | None = None
+    signer_title_lines: list[str] = field(default_factory=list)
+    printed_distribution: list[str] = field(default_factory=list)  # with "Như trên" and "Lưu"
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS.get(self.status, self.status)
+
+    @property
+    def editable(self) -> bool:
+        return self.status in ("draft", "submitted")
+
+    @property
+    def number_label(self) -> str:
+        """"05/UBND-NC" once issued; "" before."""
+        if self.number is None:
+            return ""
+        return f"{self.number:02d}/{self.data.symbol or ''}"
+
+
+def draft_to_payload(data: DraftInput) -> dict[str, Any]:
+    out = asdict(data)
+    out["date"] = data.date.isoformat() if data.date else None
+    return out
+
+
+def draft_from_payload(payload: dict[str, Any]) -> DraftInput:
+    """The inverse of `draft_to_payload`; unknown keys are ignored, missing ones take defaults."""
+    known = set(DraftInput.__dataclass_fields__)
+    values = {k: v for k, v in payload.items() if k in known}
+    if isinstance(values.get("date"), str):
+        values["date"] = date.fromisoformat(values["date"])
+    for key in ("recipients", "distribution"):
+        values[key] = [
+            r if isinstance(r, RecipientInput) else RecipientInput(**{
+                k: v for k, v in dict(r).items() if k in RecipientInput.__dataclass_fields__
+            })
+            for r in values.get(key) or []
+        ]
+    return DraftInput(**values)

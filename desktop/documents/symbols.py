@@ -1,0 +1,75 @@
+"""Ký hiệu (symbol) of a document: ND30 PL III Mục I and domain spec §1.5, §4.1.
+
+A công văn has no type code: issuer abbreviation + "-" + drafting-unit abbreviation
+("UBND-NC"). A named type puts its code first: "KH-UBND", "TB-UBND".
+"""
+from __future__ import annotations
+
+from desktop.text import fold, nfc
+
+# Document type -> code in the symbol (ND30 PL III, Mục I).
+DOC_TYPE_CODES: dict[str, str] = {
+    "Nghị quyết": "NQ",
+    "Quyết định": "QĐ",
+    "Chỉ thị": "CT",
+    "Quy chế": "QC",
+    "Quy định": "QyĐ",
+    "Thông cáo": "TC",
+    "Thông báo": "TB",
+    "Hướng dẫn": "HD",
+    "Chương trình": "CTr",
+    "Kế hoạch": "KH",
+    "Phương án": "PA",
+    "Đề án": "ĐA",
+    "Dự án": "DA",
+    "Báo cáo": "BC",
+    "Biên bản": "BB",
+    "Tờ trình": "TTr",
+    "Hợp đồng": "HĐ",
+    "Công điện": "CĐ",
+    "Bản ghi nhớ": "BGN",
+    "Bản thỏa thuận": "BTT",
+    "Giấy ủy quyền": "GUQ",
+    "Giấy mời": "GM",
+    "Giấy giới thiệu": "GGT",
+    "Giấy nghỉ phép": "GNP",
+    "Phiếu gửi": "PG",
+    "Phiếu chuyển": "PC",
+    "Phiếu báo": "PB",
+}
+DISPATCH = "Công văn"
+# The types the editor offers, công văn first.
+DOC_TYPES: tuple[str, ...] = (DISPATCH, *DOC_TYPE_CODES)
+
+_BY_FOLD = {fold(name): code for name, code in DOC_TYPE_CODES.items()}
+
+
+def type_code(doc_type: str | None) -> str | None:
+    """The code of a named type ("Kế hoạch" -> "KH"); None for a công văn or an unknown type."""
+    if not doc_type:
+        return None
+    return _BY_FOLD.get(fold(doc_type))
+
+
+def is_dispatch(doc_type: str | None) -> bool:
+    return fold(doc_type or DISPATCH) == fold(DISPATCH)
+
+
+def _clean(part: str | None) -> str:
+    return "".join(nfc(part or "").split())
+
+
+def build_symbol(office_abbr: str, drafting_unit_abbr: str | None, doc_type: str | None = DISPATCH) -> str:
+    """"UBND-NC" for a công văn; "KH-UBND" for a Kế hoạch.
+
+    A named type without a known code, or a công văn without a drafting unit, gets what is
+    known ("UBND"), never a dangling "-".
+    """
+    office = _clean(office_abbr)
+    unit = _clean(drafting_unit_abbr)
+    code = type_code(doc_type)
+    if code:
+        parts = [code, office]
+    else:
+        parts = [office, unit]
+    return "-".join(p for p in parts if p)

@@ -1,0 +1,110 @@
+"""Field checks before "Trình ký" and before issue; each message names what to fix, in Vietnamese.
+
+`validate` answers a dict field name -> message, the editor shows each next to its field.
+Field names are those of `DraftInput`, plus "issuer" (the office profile).
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from db.models import URGENCIES, Register, Signer
+from desktop.context import AppContext
+from desktop.documents.inputs import DraftInput
+from desktop.documents.profile import effective_symbol, office_profile
+from desktop.documents.symbols import is_dispatch
+from desktop.text import fold, short_date
+
+MISSING_MARK = "[[Chưa điền:"  # what an unfilled template placeholder leaves in the text
+
+
+def has_missing(text: str) -> bool:
+    """True when `text` still holds an unfilled placeholder marker (any case)."""
+    return "[[chua dien:" in fold(text)
+
+
+def symbol_problem(symbol: str) -> str | None:
+    """Why `symbol` is not a valid ký hiệu, or None: letters (Đ too), digits, "-" and "&", no spaces."""
+    if any(ch.isspace() for ch in symbol):
+        return "Ký hiệu không được có khoảng trắng (ví dụ đúng: UBND-NC)."
+    bad = sorted({ch for ch in symbol if not (ch.isalpha() or ch.isdigit() or ch in "-&")})
+    if bad:
+        return f"Ký hiệu chỉ gồm chữ cái, chữ số, dấu «-» và «&»; không dùng «{''.join(bad)}»."
+    if symbol.startswith("-") or symbol.endswith("-") or "--" in symbol:
+        return "Dấu «-» chỉ đặt giữa hai nhóm chữ viết tắt (ví dụ UBND-NC)."
+    return None
+
+
+def check(session, data: DraftInput, *, for_issue: bool = False, on: date | None = None) -> dict[str, str]:
+    """The checks of `validate`, inside the caller's session."""
+    errors: dict[str, str] = {}
+    office = office_profile(session)
+    if not ((data.issuer_name or "").strip() or office is not None):
+        errors["issuer"] = "Chưa có tên cơ quan ban hành: hãy khai báo hồ sơ cơ quan."
+    if not (data.doc_type or "").strip():
+        errors["doc_type"] = "Chưa chọn loại văn bản."
+
+    subject = (data.subject or "").strip()
+    if not subject:
+        errors["subject"] = "Chưa nhập trích yếu nội dung."
+    elif fold(subject).startswith(("v/v", "ve viec ")):
+        errors["subject"] = "Trích yếu không cần mở đầu bằng «V/v» hay «Về việc»: chương trình tự in."
+    elif has_missing(subject):
+        errors["subject"] = "Trích yếu còn chỗ chưa điền."
+
+    body = (data.body or "").strip()
+    if not body:
+        errors["body"] = "Chưa có nội dung văn bản."
+    elif has_missing(body):
+        errors["body"] = "Nội dung còn chỗ chưa điền (đánh dấu [[Chưa điền: ...]])."
+
+    _check_recipients(data, errors)
+
+    if data.signer_id is None:
+        errors["signer_id"] = "Chưa chọn người ký."
+    elif session.get(Signer, data.signer_id) is None:
+        errors["signer_id"] = "Người ký đã chọn không còn trong danh sách."
+
+    symbol = effective_symbol(session, data)
+    if not symbol:
+        errors["symbol"] = "Chưa có ký hiệu văn bản."
+    else:
+        problem = symbol_problem(symbol)
+        if problem:
+            errors["symbol"] = problem
+
+    if data.urgency is not None and data.urgency not in URGENCIES:
+        errors["urgency"] = "Độ khẩn phải là Khẩn, Thượng khẩn hoặc Hỏa tốc."
+    if (data.copies or 0) < 0:
+        errors["copies"] = "Số bản phát hành không được âm."
+    if data.file_copies is not None and data.file_copies < 0:
+        errors["file_copies"] = "Số bản lưu không được âm."
+
+    if data.register_id is not None and session.get(Register, data.register_id) is None:
+        errors["register_id"] = "Sổ đăng ký đã chọn không tồn tại."
+    if for_issue:
+        if data.register_id is None:
+            errors["register_id"] = "Chưa chọn sổ đăng ký để lấy số."
+        when = on or data.date
+        if when is not None and when > date.today():
+            errors["date"] = f"Ngày ban hành {short_date(when)} ở tương lai; văn bản chỉ ban hành đến hôm nay."
+    return errors
+
+
+def _check_recipients(data: DraftInput, errors: dict[str, str]) -> None:
+    def blank(lines) -> bool:
+        return any(not (r.text or "").strip() and r.unit_id is None and r.group_id is None for r in lines)
+
+    if blank(data.recipients):
+        errors["recipients"] = "Có dòng Kính gửi để trống."
+    elif is_dispatch(data.doc_type) and not data.recipients:
+        errors["recipients"] = "Công văn cần ít nhất một nơi nhận ở mục «Kính gửi»."
+    if blank(data.distribution):
+        errors["distribution"] = "Có dòng Nơi nhận để trống."
+    elif not is_dispatch(data.doc_type) and not data.recipients and not data.distribution:
+        errors["distribution"] = "Cần ít nhất một nơi nhận."
+
+
+def validate(ctx: AppContext, data: DraftInput, *, for_issue: bool = False, on: date | None = None) -> dict[str, str]:
+    """Field name -> Vietnamese message; empty when the draft can go to "Trình ký" (or be issued)."""
+    with ctx.session() as session:
+        return check(session, data, for_issue=for_issue, on=on)

@@ -1,0 +1,299 @@
+"""Filling template text: Jinja2's sandbox with StrictUndefined, plain text (no autoescape).
+
+Templates are data, never code: the sandbox refuses attribute tricks such as
+`{{ ''.__class__ }}`. A placeholder with no value is never printed as "{{x}}": the text shows
+"[[Chưa điền: <label>]]" and `FillResult.missing` lists it; a placeholder used in the text but
+not declared in the template's list is reported in `FillResult.unknown`.
+
+Placeholder types: text, date, number, unit (a unit's name), list (of strings, or of records
+with named fields), year. Filters for templates: `ngay` ("ngày 15 tháng 10 năm 2026"),
+`dmy` ("15/10/2026"), `nam` (the year of a date), `pad` ("07"), `liet_ke` ("A, B và C"),
+plus Jinja's own (`join`, `upper` ...).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from jinja2 import StrictUndefined, TemplateSyntaxError, meta
+from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment
+
+from desktop.text import decree_date, nfc, pad2, short_date
+
+PLACEHOLDER_TYPES = ("text", "date", "number", "unit", "list", "year")
+TYPE_LABELS = {
+    "text": "chữ", "date": "ngày", "number": "số", "unit": "đơn vị", "list": "danh sách", "year": "năm",
+}
+MISSING_TEXT = "[[Chưa điền: {label}]]"
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+class TemplateProblem(ValueError):
+    """The template cannot be filled (syntax error, forbidden operation); message in Vietnamese."""
+
+
+@dataclass
+class Placeholder:
+    name: str
+    label: str = ""
+    type: str = "text"
+    default: Any = None
+    fields: list[dict[str, str]] = field(default_factory=list)  # list of records: [{name, label, type}]
+    # A list whose items (or their first "unit" field) also become Kính gửi lines (chasing letters).
+    to_recipients: bool = False
+
+    @property
+    def display(self) -> str:
+        return self.label or self.name
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"name": self.name, "label": self.label, "type": self.type, "default": self.default}
+        if self.fields:
+            out["fields"] = list(self.fields)
+        if self.to_recipients:
+            out["to_recipients"] = True
+        return out
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> Placeholder:
+        return cls(
+            name=str(raw.get("name") or ""), label=nfc(str(raw.get("label") or "")),
+            type=str(raw.get("type") or "text"), default=raw.get("default"),
+            fields=[dict(f) for f in raw.get("fields") or []],
+            to_recipients=bool(raw.get("to_recipients")),
+        )
+
+
+@dataclass
+class FillResult:
+    text: str
+    missing: list[str] = field(default_factory=list)  # labels of placeholders without a value
+    unknown: list[str] = field(default_factory=list)  # used in the text, not declared
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing and not self.unknown
+
+
+class _Missing:
+    """Stands in for an empty value: prints the marker, iterates once, any field is itself."""
+
+    def __init__(self, label: str, seen: list[str]):
+        self._label = label
+        self._seen = seen
+
+    def __str__(self) -> str:
+        if self._label not in self._seen:
+            self._seen.append(self._label)
+        return MISSING_TEXT.format(label=self._label)
+
+    def __iter__(self):
+        yield self
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self
+
+    def __getitem__(self, key):
+        return self
+
+    def _same(self, *_args):
+        return self
+
+    # "{{ nam + 1 }}" with no year yet still shows the marker instead of failing
+    __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = _same
+
+
+class _Record:
+    """A list item with named fields (a dict from the form); an empty field prints as missing."""
+
+    def __init__(self, values: dict[str, Any], labels: dict[str, str], owner: str, seen: list[str]):
+        self._values, self._labels, self._owner, self._seen = values, labels, owner, seen
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        value = self._values.get(name)
+        if _empty(value):
+            return _Missing(f"{self._owner} – {self._labels.get(name, name)}", self._seen)
+        return value
+
+    def __str__(self) -> str:
+        return ", ".join(str(v) for v in self._values.values() if not _empty(v))
+
+
+def _empty(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip()) or (
+        isinstance(value, (list, tuple)) and len(value) == 0
+    )
+
+
+def parse_date(value: Any) -> date | None:
+    """A date from a date, "2026-10-15" or "15/10/2026" (also with "." or "-"); None if unreadable."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value or "").strip()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    match = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
+    if match:
+        try:
+            return date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+        except ValueError:
+            return None
+    return None
+
+
+def _date_filter(render):
+    def apply(value):
+        if isinstance(value, _Missing):
+            return value
+        parsed = parse_date(value)
+        return render(parsed) if parsed else value
+
+    return apply
+
+
+def _pad(value):
+    try:
+        return pad2(int(value))
+    except (TypeError, ValueError):
+        return value
+
+
+def _enumerate(value):
+    """"A, B và C"."""
+    if isinstance(value, _Missing):
+        return value
+    items = [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " và " + items[-1]
+
+
+def _finalize(value):
+    if isinstance(value, date):
+        return short_date(value)
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    return value
+
+
+@functools.lru_cache(maxsize=1)
+def environment() -> SandboxedEnvironment:
+    env = SandboxedEnvironment(
+        undefined=StrictUndefined, autoescape=False, trim_blocks=True, lstrip_blocks=True,
+        keep_trailing_newline=False, finalize=_finalize,
+    )
+    env.filters.update({
+        "ngay": _date_filter(decree_date),
+        "dmy": _date_filter(short_date),
+        "nam": _date_filter(lambda d: d.year),
+        "pad": _pad,
+        "liet_ke": _enumerate,
+    })
+    return env
+
+
+def _parse(text: str):
+    try:
+        return environment().parse(text)
+    except TemplateSyntaxError as exc:
+        raise TemplateProblem(f"Mẫu có lỗi cú pháp ở dòng {exc.lineno}: {exc.message}") from None
+
+
+def syntax_error(text: str) -> str | None:
+    """The Vietnamese syntax message for `text`, or None when it parses."""
+    try:
+        _parse(text)
+    except TemplateProblem as exc:
+        return str(exc)
+    return None
+
+
+def placeholders_in(text: str) -> set[str]:
+    """The placeholder names the text uses (loop variables excluded). Raises TemplateProblem."""
+    return set(meta.find_undeclared_variables(_parse(text)))
+
+
+def _prepare(ph: Placeholder | None, name: str, value: Any, seen: list[str]) -> Any:
+    label = ph.display if ph else name
+    if _empty(value) and ph is not None and not _empty(ph.default):
+        value = ph.default
+    if _empty(value):
+        return _Missing(label, seen)
+    kind = ph.type if ph else "text"
+    if kind == "date":
+        return parse_date(value) or value
+    if kind in ("number", "year"):
+        try:
+            return int(str(value).strip())
+        except ValueError:
+            return value
+    if kind == "list":
+        items = value if isinstance(value, (list, tuple)) else [v for v in str(value).splitlines() if v.strip()]
+        labels = {f.get("name", ""): f.get("label", "") for f in (ph.fields if ph else [])}
+        return [_Record(dict(v), labels, label, seen) if isinstance(v, dict) else v for v in items] or _Missing(label, seen)
+    return nfc(value) if isinstance(value, str) else value
+
+
+def fill(template_text: str, values: dict[str, Any], placeholders: list[Placeholder] | None = None) -> FillResult:
+    """Fill `template_text` with `values`; see the module docstring. Raises TemplateProblem."""
+    ast = _parse(template_text or "")
+    used = meta.find_undeclared_variables(ast)
+    declared = {p.name: p for p in placeholders or []}
+    unknown = sorted(used - set(declared)) if placeholders is not None else []
+    seen: list[str] = []
+    context = {name: _prepare(declared.get(name), name, values.get(name), seen) for name in used}
+    try:
+        text = environment().from_string(ast).render(context)
+    except SecurityError as exc:
+        raise TemplateProblem(f"Mẫu dùng thao tác không được phép ({exc}); mẫu chỉ được chứa chỗ điền.") from None
+    except UndefinedError as exc:
+        raise TemplateProblem(f"Mẫu dùng một giá trị không có: {exc}.") from None
+    except TemplateError as exc:
+        raise TemplateProblem(f"Không điền được mẫu: {exc}.") from None
+    except (TypeError, ValueError, ArithmeticError) as exc:
+        raise TemplateProblem(f"Không điền được mẫu: {exc}.") from None
+    return FillResult(text=nfc(text), missing=seen, unknown=unknown)
+
+
+def check_values(placeholders: list[Placeholder], values: dict[str, Any]) -> dict[str, str]:
+    """Per-field problems of the form values (a date that is not a date, a number that is not ...)."""
+    errors: dict[str, str] = {}
+    for ph in placeholders:
+        value = values.get(ph.name)
+        if _empty(value):
+            continue
+        if ph.type == "date" and parse_date(value) is None:
+            errors[ph.name] = f"«{ph.display}» cần một ngày dạng dd/mm/yyyy."
+        elif ph.type in ("number", "year"):
+            try:
+                number = int(str(value).strip())
+            except ValueError:
+                errors[ph.name] = f"«{ph.display}» cần một số."
+                continue
+            if ph.type == "year" and not 1900 <= number <= 2200:
+                errors[ph.name] = f"«{ph.display}» cần một năm có bốn chữ số."
+    return errors
+
+
+def placeholder_problems(placeholders: list[Placeholder]) -> list[str]:
+    """Problems of a placeholder list itself (names, types, duplicates)."""
+    problems, names = [], set()
+    for ph in placeholders:
+        if not _NAME.match(ph.name or ""):
+            problems.append(f"Tên chỗ điền «{ph.name}» chỉ gồm chữ không dấu, chữ số và «_».")
+        elif ph.name in names:
+            problems.append(f"Chỗ điền «{ph.name}» khai báo hai lần.")
+        names.add(ph.name)
+        if ph.type not in PLACEHOLDER_TYPES:
+            problems.append(f"Chỗ điền «{ph.name}» có kiểu «{ph.type}» không hỗ trợ.")
+    return problems
