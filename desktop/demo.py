@@ -276,7 +276,7 @@ def _add_filler(session, count, office, drafting, registers, signers, groups) ->
 def _seed_templates(session: Session) -> None:
     """The office's recurring-dispatch templates, when the template library is installed."""
     try:
-        from desktop.templates.service import seed_templates
+        from desktop.templates.seed import seed_templates
     except ImportError:
         return
     seed_templates(session)

@@ -103,3 +103,10 @@ def test_the_demo_refuses_to_overwrite(demo_db):
 
     with pytest.raises(FileExistsError):
         build_demo_database(demo_db)
+
+
+def test_the_demo_has_the_office_templates(demo_ctx):
+    from desktop.templates.service import list_templates
+
+    names = [t.name for t in list_templates(demo_ctx)]
+    assert len(names) >= 5

@@ -11,6 +11,7 @@ SECTIONS = {
     "units": 50,
     "movements": 4,
     "reports": 167,
+    "templates": 5,
 }
 
 
