@@ -12,6 +12,7 @@ from typing import Callable
 
 Benchmark = Callable[[Path], list[tuple[str, float]]]
 BENCHMARKS: list[tuple[str, str]] = [
+    ("desktop.bench_startup", "bench_startup"),
     ("desktop.bench_lists", "bench_document_list"),
     ("desktop.letters.bench", "bench_render"),
     ("desktop.followup.cli", "bench_deadlines"),
