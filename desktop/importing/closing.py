@@ -54,6 +54,30 @@ def parse_closing(lines: list[Line]) -> Closing:
     left, right = column_lines(lines, boundary, slack=10)
     if not left:
         return closing
+    entries, stop = distribution_lines(left)
+    for entry in entries:
+        text = clean_entry(" ".join(bl.plain for bl in entry))
+        if text:
+            closing.distribution.append(text)
+            closing.distribution_spans.append((entry[0].start, entry[-1].end))
+    signer_lines = right if boundary is not None else left[stop:]
+    _read_signer(closing, signer_lines)
+    return closing
+
+
+def split_closing(lines: list[Line]) -> tuple[list[BlockLine], list[BlockLine], list[BlockLine]]:
+    """(Nơi nhận lines, signature lines up to the name, what follows) of a layout closing."""
+    left, right = column_lines(lines, closing_boundary(lines), slack=10)
+    if not left:
+        return [], right, []
+    _, stop = distribution_lines(left)
+    name_at = _read_signer(Closing(), right)
+    cut = len(right) if name_at is None else name_at + 1
+    return left[:stop], right[:cut], left[stop:] + right[cut:]
+
+
+def distribution_lines(left: list[BlockLine]) -> tuple[list[list[BlockLine]], int]:
+    """The Nơi nhận entries (each its wrapped lines) and the index where the list stops."""
     first = left[0]
     rest = _HEADING.sub("", first.plain)
     entries: list[list[BlockLine]] = []
@@ -76,14 +100,7 @@ def parse_closing(lines: list[Line]) -> Closing:
         else:
             stop = i
             break
-    for entry in entries:
-        text = clean_entry(" ".join(bl.plain for bl in entry))
-        if text:
-            closing.distribution.append(text)
-            closing.distribution_spans.append((entry[0].start, entry[-1].end))
-    signer_lines = right if boundary is not None else left[stop:]
-    _read_signer(closing, signer_lines)
-    return closing
+    return entries, stop
 
 
 def parse_signer_only(lines: list[Line]) -> Closing:
@@ -109,10 +126,12 @@ def _name_like(text: str) -> bool:
         and len(text) <= 45 and not _AUTHORITY.match(text) and not any(ch in text for ch in ":;,/()")
 
 
-def _read_signer(closing: Closing, lines: list[BlockLine]) -> None:
+def _read_signer(closing: Closing, lines: list[BlockLine]) -> int | None:
+    """Fill the signer of `closing`; returns the index of the name line (None without one)."""
     titles: list[BlockLine] = []
     in_titles = True
-    for bl in lines:
+    name_at: int | None = None
+    for idx, bl in enumerate(lines):
         text = _SIGNED.sub("", bl.plain).strip()
         if not text or _is_stamp(text):
             continue
@@ -124,6 +143,7 @@ def _read_signer(closing: Closing, lines: list[BlockLine]) -> None:
         if _name_like(text) and not is_upper_line(text):
             closing.name = text
             closing.spans["signer.name"] = (bl.start, bl.end)
+            name_at = idx
             break
     if closing.name is None and lines:
         # an all-capital name as the last line of the block
@@ -132,10 +152,8 @@ def _read_signer(closing: Closing, lines: list[BlockLine]) -> None:
         if _name_like(text) and titles and last is not titles[-1] and not _AUTHORITY.match(text):
             closing.name = text
             closing.spans["signer.name"] = (last.start, last.end)
-            if titles and titles[-1] is last:
-                titles.pop()
-    if closing.name is not None and not titles:
-        return
+            name_at = len(lines) - 1
     closing.title_lines = [_SIGNED.sub("", bl.plain).strip() for bl in titles]
     if titles:
         closing.spans["signer.title_lines"] = (titles[0].start, titles[-1].end)
+    return name_at

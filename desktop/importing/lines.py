@@ -102,14 +102,14 @@ def is_page_number(text: str) -> bool:
     return bool(_PAGE_NUMBER.match(text))
 
 
-def is_junk(text: str) -> bool:
-    """A stray fragment: a URL, a page number or a run with under three letters or digits."""
+def is_junk(text: str, *, min_alnum: int = 3) -> bool:
+    """A stray fragment: a URL, a page number or a run with too few letters or digits."""
     stripped = plain(text)
     if not stripped:
         return True
     if is_url(stripped) or is_page_number(stripped):
         return True
-    return sum(ch.isalnum() for ch in stripped) < 3 and not re.match(r"^(?:\d{1,2}|[IVX]{1,4}|[a-z])[.)]", stripped)
+    return sum(ch.isalnum() for ch in stripped) < min_alnum and not re.match(r"^(?:\d{1,2}|[IVX]{1,4}|[a-z])[.)]", stripped)
 
 
 def upper_ratio(text: str) -> float:

@@ -66,7 +66,7 @@ def group_paragraphs(lines: list[Line]) -> list[RawParagraph]:
         text = line.text
         if is_page_number(text) or is_url(text):
             continue  # a page break: not a paragraph boundary by itself
-        if is_junk(text) and not _LABEL.match(text):
+        if is_junk(text, min_alnum=2) and not _LABEL.match(text):
             continue
         if not paragraphs:
             paragraphs.append([line])
@@ -96,7 +96,11 @@ def _join(lines: list[Line]) -> RawParagraph:
     text = ""
     for line in lines:
         piece = line.text.replace("\f", " ").strip()
-        if not text:
+        closing_mark = re.search(r"(?<!\*)(\*{1,3})$", text)
+        if closing_mark and piece.startswith(closing_mark.group(1)) and not piece.startswith(closing_mark.group(1) + "*"):
+            # one emphasis run wrapped over two lines (marked per line by the PDF reader)
+            text = text[: -len(closing_mark.group(1))] + " " + piece[len(closing_mark.group(1)):]
+        elif not text:
             text = piece
         elif re.search(r"\w-$", text) and piece[:1].isalnum():
             text += piece  # "273/KH-" + "UBND"

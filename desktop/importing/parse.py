@@ -8,22 +8,15 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from desktop.dispatch import Dispatch, Issuer, Paragraph, SignerBlock
-from desktop.importing.closing import Closing, clean_entry, is_heading, parse_closing, parse_signer_only
-from desktop.importing.header import NUMBER_RE, SUBJECT_RE, DATE_RE, is_national_motto, parse_header
+from desktop.importing.closing import Closing, clean_entry, parse_closing, parse_signer_only
+from desktop.importing.header import parse_header
 from desktop.importing.items import Units, item_facts, match_unit_id
-from desktop.importing.lines import Line, is_upper_line, plain, split_lines
+from desktop.importing.lines import Line, plain, split_lines
 from desktop.importing.paragraphs import paragraphs_from_lines
 from desktop.importing.references import find_references
-from desktop.text import fold, nfc
+from desktop.importing.zones import closing_start, find_line, has_segment, is_kinh_gui, locate, named_type
+from desktop.text import nfc
 
-NAMED_TYPES = (
-    "Nghị quyết", "Quyết định", "Chỉ thị", "Quy chế", "Quy định", "Thông cáo", "Thông báo", "Hướng dẫn",
-    "Chương trình", "Kế hoạch", "Phương án", "Đề án", "Dự án", "Báo cáo", "Biên bản", "Tờ trình",
-    "Hợp đồng", "Công điện", "Bản ghi nhớ", "Bản thỏa thuận", "Giấy ủy quyền", "Giấy mời", "Giấy giới thiệu",
-    "Giấy nghỉ phép", "Phiếu gửi", "Phiếu chuyển", "Phiếu báo", "Thư công",
-)
-_FOLDED_NAMED = {fold(t): t for t in NAMED_TYPES}
-_KINH_GUI = ("kinh gui", "kinh goi")
 _PEOPLE = re.compile(r"^(?:Đ/c|Đồng chí|Ông|Bà)\b", re.IGNORECASE)
 _DASH = re.compile(r"^\s*[-–+•]\s*")
 
@@ -64,42 +57,13 @@ def parse_text(text: str, *, units: Units | None = None, source_format: str = "t
         return result
 
 
-def _find(lines: list[Line], start: int, stop: int, pred) -> int | None:
-    for i in range(start, min(stop, len(lines))):
-        if pred(lines[i]):
-            return i
-    return None
-
-
-def _first_segment_is(line: Line, pred) -> bool:
-    return any(pred(seg.raw) for seg in line.segments())
-
-
-def _is_kinh_gui(raw: str) -> bool:
-    return fold(plain(raw)).startswith(_KINH_GUI)
-
-
-def _named_type(line: Line) -> str | None:
-    text = plain(line.text)
-    if not is_upper_line(text, min_letters=4):
-        return None
-    return _FOLDED_NAMED.get(fold(text).strip(" .:"))
-
-
 def _parse(source: str, units: Units | None, source_format: str) -> ImportResult:
     lines = split_lines(source)
     n = len(lines)
     result = ImportResult(Dispatch(), source, source_format=source_format)
     d = result.dispatch
-    horizon = min(n, 80)
-    kinh = _find(lines, 0, horizon, lambda ln: _first_segment_is(ln, _is_kinh_gui))
-    title = _find(lines, 0, kinh if kinh is not None else horizon, lambda ln: _named_type(ln) is not None)
-    if title is not None:
-        header_end = title
-    elif kinh is not None:
-        header_end = kinh
-    else:
-        header_end = _implicit_header_end(lines)
+    zones = locate(lines)
+    header_end, title, kinh = zones.header_end, zones.title, zones.kinh
     header = parse_header(lines[:header_end])
     d.issuer = Issuer(name=header.issuer_name, parent=header.issuer_parent)
     d.number, d.symbol, d.place, d.date = header.number, header.symbol, header.place, header.date
@@ -108,15 +72,15 @@ def _parse(source: str, units: Units | None, source_format: str) -> ImportResult
     result.spans.update(header.spans)
     body_start = header_end
     if title is not None:
-        d.doc_type = _named_type(lines[title]) or "Công văn"
+        d.doc_type = named_type(lines[title]) or "Công văn"
         result.kind = "named"
         result.spans["doc_type"] = (lines[title].start + lines[title].indent, lines[title].end)
         body_start = _read_title(lines, title + 1, result)
         if kinh is None or kinh < body_start:
-            kinh = _find(lines, body_start, min(n, body_start + 4), lambda ln: _first_segment_is(ln, _is_kinh_gui))
+            kinh = find_line(lines, body_start, min(n, body_start + 4), lambda ln: has_segment(ln, is_kinh_gui))
     if kinh is not None and kinh >= body_start:
         body_start = _read_recipients(lines, kinh, result)
-    closing_at = _find(lines, body_start, n, lambda ln: bool(ln.segments()) and is_heading(ln.segments()[0].raw))
+    closing_at = closing_start(lines, body_start)
     if closing_at is not None:
         body_lines = lines[body_start:closing_at]
         closing = parse_closing(lines[closing_at:])
@@ -135,23 +99,6 @@ def _parse(source: str, units: Units | None, source_format: str) -> ImportResult
     return result
 
 
-def _implicit_header_end(lines: list[Line]) -> int:
-    """Without Kính gửi or a type title: the header ends after its last recognised line."""
-    last = None
-    for i, line in enumerate(lines[:30]):
-        for seg in line.segments():
-            text = plain(seg.raw)
-            if NUMBER_RE.match(text) or SUBJECT_RE.match(text) or is_national_motto(text) or \
-                    (DATE_RE.search(text) and "ngày" in text.lower()):
-                last = i
-    if last is None:
-        return 0
-    i = last + 1
-    while i < len(lines) and not lines[i].blank and i < last + 6:
-        i += 1
-    return i
-
-
 def _read_title(lines: list[Line], start: int, result: ImportResult) -> int:
     """The title printed under the type name; returns the first line after it."""
     i = start
@@ -160,7 +107,7 @@ def _read_title(lines: list[Line], start: int, result: ImportResult) -> int:
     taken: list[Line] = []
     while i < len(lines) and not lines[i].blank and len(taken) < 4:
         text = plain(lines[i].text)
-        if _is_kinh_gui(text) or (taken and lines[i].indent < 4 <= taken[0].indent):
+        if is_kinh_gui(text) or (taken and lines[i].indent < 4 <= taken[0].indent):
             break
         if taken and (text.startswith(("Căn cứ", "Thực hiện")) or re.match(r"^\d+\.", text)):
             break
@@ -174,7 +121,7 @@ def _read_title(lines: list[Line], start: int, result: ImportResult) -> int:
 
 def _read_recipients(lines: list[Line], at: int, result: ImportResult) -> int:
     line = lines[at]
-    seg = next(s for s in line.segments() if _is_kinh_gui(s.raw))
+    seg = next(s for s in line.segments() if is_kinh_gui(s.raw))
     rest = re.sub(r"^\W*K[íi]nh\s+g[ửởu]i\s*:?\s*", "", plain(line.raw[seg.col:]), flags=re.IGNORECASE)
     entries: list[tuple[str, int, int]] = []
     i = at + 1
@@ -191,7 +138,14 @@ def _read_recipients(lines: list[Line], at: int, result: ImportResult) -> int:
         while i < len(lines) and lines[i].blank and i < at + 4:
             i += 1
         single = i < len(lines) and not _DASH.match(plain(lines[i].text)) and not entries
-        while i < len(lines) and not lines[i].blank:
+        while i < len(lines):
+            if lines[i].blank:
+                k = i
+                while k < len(lines) and lines[k].blank:
+                    k += 1
+                if single or k >= len(lines) or not _DASH.match(plain(lines[k].text)):
+                    break
+                i = k  # blank lines between "- " entries (one paragraph each in a DOCX)
             text = plain(lines[i].text)
             if _DASH.match(text):
                 entries.append((text, lines[i].start + lines[i].indent, lines[i].end))
