@@ -18,4 +18,6 @@ def read_dispatch(path: Path, *, units: Units | None = None) -> ImportResult:
     """Read `path` (.txt, .md, .docx, .pdf). ImportFileError (a ValueError) when the file
     cannot be read; otherwise always a result, with null fields where nothing was found."""
     source = read_source(Path(path))
-    return parse_text(source.text, units=units, source_format=source.format)
+    result = parse_text(source.text, units=units, source_format=source.format)
+    result.source_path = str(path)
+    return result

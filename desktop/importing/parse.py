@@ -44,6 +44,7 @@ class ImportResult:
     kind: str = "dispatch"  # "dispatch" | "named"
     tasks: list[TaskDraft] = field(default_factory=list)
     source_format: str = "text"
+    source_path: str | None = None
 
 
 def parse_text(text: str, *, units: Units | None = None, source_format: str = "text") -> ImportResult:

@@ -1,0 +1,54 @@
+"""`python -m desktop import FILE [--json] [--db PATH --save-as in|out]`."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+
+def register(sub, common) -> None:
+    p = sub.add_parser("import", parents=[common],
+                       help="đọc một văn bản có sẵn (.txt, .md, .docx, .pdf) thành dữ liệu có cấu trúc")
+    p.add_argument("file", metavar="FILE", help="tệp văn bản cần nhập")
+    p.add_argument("--json", action="store_true", help="in văn bản dạng JSON (mặc định nếu không lưu)")
+    p.add_argument("--save-as", choices=("in", "out"), dest="save_as",
+                   help="lưu vào cơ sở dữ liệu: in = văn bản đến, out = văn bản đi đã ban hành")
+    p.add_argument("--warnings", action="store_true", help="in các cảnh báo (trường không đọc được) ra stderr")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from desktop.cli import CliError, open_db
+    from desktop.importing import read_dispatch
+
+    ctx = None
+    if args.save_as:
+        ctx = open_db(args)
+    elif getattr(args, "db", None) or getattr(args, "database_url", None):
+        ctx = open_db(args)
+    try:
+        units = None
+        if ctx is not None:
+            from desktop.importing.save import load_units
+
+            with ctx.session() as session:
+                units = load_units(session)
+        result = read_dispatch(Path(args.file), units=units)
+        if args.warnings:
+            for warning in result.warnings:
+                print(f"Cảnh báo: {warning}", file=sys.stderr)
+        if args.json or not args.save_as:
+            sys.stdout.write(json.dumps(result.dispatch.to_json_dict(), ensure_ascii=False, indent=2) + "\n")
+        if args.save_as:
+            from desktop.importing.save import save_import
+
+            if ctx is None:
+                raise CliError("cần --db PATH hoặc --database-url URL để lưu")
+            outcome = save_import(ctx, result, args.save_as, source_file=str(Path(args.file).resolve()))
+            print(outcome.message, file=sys.stderr if args.json else sys.stdout)
+        return 0
+    finally:
+        if ctx is not None:
+            ctx.close()
