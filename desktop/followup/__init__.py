@@ -1,0 +1,1 @@
+"""Task follow-up: deadlines, working days, task status, assignees."""
