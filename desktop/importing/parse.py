@@ -203,14 +203,14 @@ def _tasks(d: Dispatch, units: Units | None) -> list[TaskDraft]:
         found = []
         if own.assignees or own.deadline_text:
             found.append(own)
-        j = i + 1
-        while j < len(body) and body[j].label is None:
-            sub = item_facts(body[j].text, doc_date=d.date)
+        for sub_text in _item_paragraphs(body, i):
+            sub = item_facts(sub_text, doc_date=d.date)
             if sub.assignees or sub.deadline_text:
                 if not sub.assignees and own.assignees:
                     sub.assignees = list(own.assignees)
+                    if own in found and not own.deadline_text:
+                        found.remove(own)  # the same units, now with their deadline
                 found.append(sub)
-            j += 1
         _attach(p, found)
         for facts in found:
             for name in facts.assignees or [None]:
@@ -221,6 +221,25 @@ def _tasks(d: Dispatch, units: Units | None) -> list[TaskDraft]:
                     recurrence=facts.recurrence, section=section,
                 ))
     return tasks
+
+
+def _item_paragraphs(body: list[Paragraph], i: int) -> list[str]:
+    """The unnumbered paragraphs that belong to item `i`: its "-"/"+" bullets, and, under a
+    short heading item ("4. Thời gian nhận hồ sơ"), the paragraphs up to the next item; a
+    plain paragraph after bullets is the document's own closing text, not the item's."""
+    heading = len(plain(body[i].text)) < 80
+    out: list[str] = []
+    seen_bullet = False
+    for p in body[i + 1:]:
+        if p.label is not None:
+            break
+        bullet = bool(_DASH.match(p.text))
+        if bullet:
+            seen_bullet = True
+        elif seen_bullet or not heading:
+            break
+        out.append(p.text)
+    return out
 
 
 def _attach(p: Paragraph, found: list) -> None:
