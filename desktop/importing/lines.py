@@ -141,11 +141,12 @@ def column_lines(lines: list[Line], boundary: int | None, *, slack: int = 8) -> 
     gap_left = gap_right = False
     para_break = False
     for line in lines:
+        if line.blank:
+            gap_left = gap_right = para_break = True
+            continue
         segs = [s for s in line.segments() if not is_junk(s.raw)]
         if not segs:
-            gap_left = gap_right = True
-            para_break = True
-            continue
+            continue  # a stray fragment ("|", "ọ", a page number) is not a gap
         if boundary is None:
             lefts, rights = segs, []
         else:
