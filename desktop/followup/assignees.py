@@ -151,21 +151,28 @@ def _without_locality(text: str) -> str:
     return text
 
 
-def _variants(text: str) -> set[str]:
-    keys = {_key(text), _key(_without_locality(nfc(text) or ""))}
-    return {k for key in keys for k in (key, _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group(1)], key))}
+def _expand(key: str) -> set[str]:
+    return {key, _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group(1)], key)}
 
 
-def _score(query: set[str], candidate: set[str]) -> float:
-    """Best fuzz.ratio over the variants whose first word (the unit head) agrees:
+def _variants(text: str) -> tuple[set[str], set[str]]:
+    """(keys as written, keys without a trailing locality), abbreviations expanded in both."""
+    return _expand(_key(text)), _expand(_key(_without_locality(nfc(text) or "")))
+
+
+def _score(query: tuple[set[str], set[str]], candidate: tuple[set[str], set[str]]) -> float:
+    """Best fuzz.ratio over pairs of variants whose first word (the unit head) agrees, never
+    both without their locality (that would make "UBND huyện A" equal "UBND huyện B"); so
     "Sở Giáo dục và Đào tạo" never matches "Phòng Giáo dục và Đào tạo"."""
     from rapidfuzz import fuzz  # imported on first fuzzy match only
 
+    pairs = [(query[0], candidate[0]), (query[1], candidate[0]), (query[0], candidate[1])]
     best = 0.0
-    for a in query:
-        for b in candidate:
-            if a and b and a.split()[0] == b.split()[0]:
-                best = max(best, fuzz.ratio(a, b))
+    for left, right in pairs:
+        for a in left:
+            for b in right:
+                if a and b and a.split()[0] == b.split()[0]:
+                    best = max(best, fuzz.ratio(a, b))
     return best
 
 

@@ -19,8 +19,15 @@ _I = re.IGNORECASE
 _WORD_DATE = re.compile(
     r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})(?:\s*(?:,\s*)?(?:năm|/)\s*(\d{4}))?(?!\d)", _I
 )
-_NUM_DATE = re.compile(
-    r"(?:ngày\s*)?(?<!\d)(\d{1,2})([/.\-])(\d{1,2})(?:\2(\d{4}))?(?!\d)(?![/.\-]\d)", _I
+_NUM_DATE_SLASH = re.compile(
+    r"(?:ngày\s*)?(?<!\d)(?P<d>\d{1,2})\s?/\s?(?P<m>\d{1,2})"
+    r"(?:\s?/\s?(?P<y>\d{4})|\s*,?\s+năm\s+(?P<y2>\d{4}))?(?!\d)(?!\s?/\s?\d)",
+    _I,
+)
+_NUM_DATE_DOT = re.compile(
+    r"(?:ngày\s*)?(?<!\d)(?P<d>\d{1,2})(?P<sep>[.\-])(?P<m>\d{1,2})"
+    r"(?:(?P=sep)(?P<y>\d{4})|\s*,?\s+năm\s+(?P<y2>\d{4}))?(?!\d)(?![.\-]\d)",
+    _I,
 )
 # A day of the month alone: "ngày 06" (in "trước ngày 06 hàng tháng").
 _BARE_DAY = re.compile(r"ngày\s*(\d{1,2})(?!\d)(?!\s*(?:tháng|[/.\-]\s*\d))", _I)
@@ -51,7 +58,7 @@ _NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6
 RECURRENCE = re.compile(
     r"(?:định\s*kỳ\s*,?\s*)?(?:hằng|hàng|mỗi)\s*(tháng|quý|quí|năm|tuần|ngày)(?!\w)"
     r"|định\s*kỳ\s*(\d{1,2}|ba|sáu)\s*tháng(?:\s*(?:một|1)\s*lần|\s*/\s*lần)?"
-    r"|(\d{1,2}|ba|sáu)\s*tháng\s*(?:một|1)\s*lần",
+    r"|(\d{1,2}|ba|sáu)\s*tháng\s*(?:(?:một|1)\s*lần|/\s*lần)",
     _I,
 )
 _RECURRENCE_UNIT = {"tháng": "hằng tháng", "quý": "hằng quý", "quí": "hằng quý", "năm": "hằng năm",
@@ -109,17 +116,17 @@ def number(word: str) -> int | None:
 
 
 def date_at(text: str, pos: int) -> RawDate | None:
-    for pattern in (_WORD_DATE, _NUM_DATE):
-        m = pattern.match(text, pos)
-        if m:
-            if pattern is _WORD_DATE:
-                day, month, year = m.group(1), m.group(2), m.group(3)
-            else:
-                day, month, year = m.group(1), m.group(3), m.group(4)
-            if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
-                return None
-            return RawDate(int(day), int(month), int(year) if year else None, m.end())
-    return None
+    m = _WORD_DATE.match(text, pos)
+    if m:
+        day, month, year = m.group(1), m.group(2), m.group(3)
+    else:
+        m = _NUM_DATE_SLASH.match(text, pos) or _NUM_DATE_DOT.match(text, pos)
+        if not m:
+            return None
+        day, month, year = m.group("d"), m.group("m"), m.group("y") or m.group("y2")
+    if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
+        return None
+    return RawDate(int(day), int(month), int(year) if year else None, m.end())
 
 
 def bare_day_at(text: str, pos: int) -> tuple[int, int] | None:

@@ -52,13 +52,23 @@ _DUE = re.compile(
     r"|thời\s+hạn(?:\s+(?:hoàn\s+thành|nộp|gửi|báo\s+cáo|thực\s+hiện))?)(?!\w)\s*:?",
     _I,
 )
-_FILLER = re.compile(r"(?:[\s:,]+|(?<!\w)(?:là|vào|đến|trước|trong)(?!\w))*", _I)
+_FILLER = re.compile(r"(?:[\s:,]+|(?<!\w)(?:là|vào|đến|hết|trước|trong)(?!\w)){0,12}", _I)
+# "hạn chót nộp hồ sơ là ...", "thời hạn gửi báo cáo: ...": a few words, then ":" or "là".
+_NOMINAL_GAP = re.compile(r"\s*[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,4}?\s*(?::|(?<!\w)là(?!\w))", _I)
+_NEXT_YEAR = re.compile(r"\s*(?:của\s+)?năm\s+(?:liền\s+kề|sau|tiếp\s+theo|kế\s+tiếp)(?!\w)", _I)
+_PERIOD_JOIN = re.compile(r"\s*(?:và|-|–|đến(?:\s+hết)?)\s*", _I)
+_NOT_A_DUE_RANGE = re.compile(
+    r"(?:tính|số\s+liệu|kỳ\s+báo\s+cáo|giai\s+đoạn|thời\s+kỳ)(?:\s+[^\s,.;:]+){0,3}\s*$", _I)
 _PERIOD_TRIGGER = re.compile(r"(?<!\w)(trong|hết|cuối|đến\s+cuối|trong\s+suốt)\s+", _I)
 _RANGE = re.compile(r"(?<!\w)từ\s+", _I)
 _RANGE_JOIN = re.compile(r"\s*(?:đến|tới|-|–)\s*(?:hết\s+)?", _I)
 _FROM_NOW = re.compile(r"(?:nay|bây\s+giờ)(?!\w)", _I)
 _COMPLETION = re.compile(r"(?<!\w)hoàn\s+thành(?!\w)", _I)
-_GAP_WORD = re.compile(r"\s+(?!số(?!\w))[^\s,.;:()/\[\]]+", _I)
+# Words between "hoàn thành" and its date: not a citation ("số ..."), not another trigger
+# (then the trigger's own rule reads the phrase: "hoàn thành trước ngày ..." -> "trước ngày ...").
+_GAP_WORD = re.compile(
+    r"\s+(?!(?:số|trước|chậm|hạn|thời|trong|từ|đến|hết|kể|tính)(?!\w))[^\s,.;:()/\[\]]+", _I)
+_COMPLETION_FILLER = re.compile(r"(?:\s+|(?<!\w)(?:vào|xong|là)(?!\w)){0,8}", _I)
 _RECUR_CONTEXT = re.compile(
     r"(?:(?:định\s+kỳ|báo\s+cáo|gửi|nộp|tổng\s+hợp|cập\s+nhật)(?:\s+[^\s,.;:]+){0,3}|(?:^|[.;:\n]|^\s*[-+])\s*)"
     r"\s*,?\s*$",
@@ -124,10 +134,15 @@ def _dated(start: int, raw: g.RawDate, text: str, doc_date: date | None) -> _Hit
         recurrence, end = rec
         month = raw.month if recurrence == "hằng năm" else None
         return _Hit(start, end, Deadline("", None, recurrence, "recurring", raw.day, month))
-    if raw.year is None and doc_date is None:
-        return _Hit(start, raw.end, Deadline("", None, None, "date"))
+    end = raw.end
+    if raw.year is None:
+        nxt = _NEXT_YEAR.match(text, raw.end)  # "trước ngày 10/01 của năm liền kề"
+        if nxt and doc_date:
+            raw, end = replace(raw, year=doc_date.year + 1), nxt.end()
+        elif doc_date is None:
+            return _Hit(start, end, Deadline("", None, None, "date"))
     due = raw.resolve(doc_date)
-    return _Hit(start, raw.end, Deadline("", due, None, "date" if due else "none"))
+    return _Hit(start, end, Deadline("", due, None, "date" if due else "none"))
 
 
 def _day_or_date(start: int, pos: int, text: str, doc_date: date | None) -> _Hit | None:
@@ -144,9 +159,27 @@ def _day_or_date(start: int, pos: int, text: str, doc_date: date | None) -> _Hit
     return None
 
 
+def _periods(text: str, pos: int, doc_date: date | None) -> g.Period | None:
+    """A period, or a chain of them ("trong Quý III và Quý IV/2018"): the last one, with the
+    year of the last one for earlier ones that give none."""
+    period = g.period_at(text, pos, doc_date)
+    while period:
+        join = _PERIOD_JOIN.match(text, period.end)
+        following = g.period_at(text, join.end(), doc_date) if join else None
+        if not following:
+            break
+        period = following
+    return period
+
+
 def _scan_due(text: str, doc_date: date | None) -> Iterator[_Hit]:
     for m in _DUE.finditer(text):
-        fill = _FILLER.match(text, m.end())
+        after = m.end()
+        if m.group(1).lower().startswith(("hạn", "thời")):  # "hạn chót nộp hồ sơ là ..."
+            gap = _NOMINAL_GAP.match(text, after)
+            if gap and not g.date_at(text, _FILLER.match(text, after).end()):
+                after = gap.end()
+        fill = _FILLER.match(text, after)
         words = [w.lower() for w in re.findall(r"\w+", m.group(1) + " " + fill.group(0))]
         weekday = g.weekday_at(text, fill.end())
         rec = _recurrence_after(text, weekday[1]) if weekday else None
@@ -158,7 +191,7 @@ def _scan_due(text: str, doc_date: date | None) -> Iterator[_Hit]:
         if hit:
             yield hit
             continue
-        period = g.period_at(text, pos, doc_date)
+        period = _periods(text, pos, doc_date)
         if period:
             # "trước tháng 6/2022" reads as "trước ngày 01/6/2022" (the same convention as
             # "trước ngày X" -> X); every other trigger means "by the end of the period".
@@ -169,19 +202,25 @@ def _scan_due(text: str, doc_date: date | None) -> Iterator[_Hit]:
 
 def _scan_periods(text: str, doc_date: date | None) -> Iterator[_Hit]:
     for m in _PERIOD_TRIGGER.finditer(text):
-        period = g.period_at(text, m.end(), doc_date)
+        period = _periods(text, m.end(), doc_date)
         if period:
             yield _Hit(m.start(), period.end, Deadline("", period.last, None, "period"))
 
 
 def _scan_ranges(text: str, doc_date: date | None) -> Iterator[_Hit]:
     for m in _RANGE.finditer(text):
+        if _NOT_A_DUE_RANGE.search(text[max(0, m.start() - 40):m.start()]):
+            continue  # "số liệu tính từ ... đến ...": the period a report covers, not its deadline
         pos = _skip_time_weekday(text, m.end())
-        first = g.date_at(text, pos) or g.bare_day_at(text, pos) or _FROM_NOW.match(text, pos)
-        if not first:
-            continue
-        end_of_first = first.end if isinstance(first, g.RawDate) else (
-            first[1] if isinstance(first, tuple) else first.end())
+        first = g.date_at(text, pos) or g.period_at(text, pos, doc_date)
+        if first:
+            end_of_first = first.end
+        else:
+            bare = g.bare_day_at(text, pos)
+            now = _FROM_NOW.match(text, pos)
+            if not (bare or now):
+                continue
+            end_of_first = bare[1] if bare else now.end()
         join = _RANGE_JOIN.match(text, end_of_first)
         if not join or join.end() == end_of_first:
             continue
@@ -190,14 +229,14 @@ def _scan_ranges(text: str, doc_date: date | None) -> Iterator[_Hit]:
         if hit:
             yield hit
             continue
-        period = g.period_at(text, pos, doc_date)
+        period = _periods(text, pos, doc_date)
         if period:
             yield _Hit(m.start(), period.end, Deadline("", period.last, None, "period"))
 
 
 def _scan_recurrences(text: str, lenient: bool) -> Iterator[_Hit]:
     for m in g.RECURRENCE.finditer(text):
-        if not lenient and not _RECUR_CONTEXT.search(text[max(0, m.start() - 60):m.start()]):
+        if not lenient and not _RECUR_CONTEXT.search(text, max(0, m.start() - 60), m.start()):
             continue  # "Kế hoạch kiểm tra hàng năm" names a plan; it sets no recurring due date
         rec = g.recurrence_at(text, m.start())
         if rec:
@@ -235,7 +274,7 @@ def _scan_completion(text: str, doc_date: date | None) -> Iterator[_Hit]:
     for m in _COMPLETION.finditer(text):
         pos = m.end()
         for _ in range(7):
-            probe = _FILLER.match(text, pos).end()
+            probe = _COMPLETION_FILLER.match(text, pos).end()
             raw = g.date_at(text, probe)
             if raw:
                 yield _dated(m.start(), raw, text, doc_date)
