@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
             for warning in result.warnings:
                 print(f"Cảnh báo: {warning}", file=sys.stderr)
         if args.json or not args.save_as:
-            sys.stdout.write(json.dumps(result.dispatch.to_json_dict(), ensure_ascii=False, indent=2) + "\n")
+            _write_utf8(json.dumps(result.dispatch.to_json_dict(), ensure_ascii=False, indent=2) + "\n")
         if args.save_as:
             from desktop.importing.save import save_import
 
@@ -52,3 +52,14 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if ctx is not None:
             ctx.close()
+
+
+def _write_utf8(text: str) -> None:
+    """UTF-8 whatever the console code page (a Windows console may be cp1252)."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
