@@ -59,6 +59,9 @@ def _starts_lower(text: str) -> bool:
 def group_paragraphs(lines: list[Line]) -> list[RawParagraph]:
     paragraphs: list[list[Line]] = []
     after_blank = False
+    # the body's own left edge: a robust minimum of the indents (a wide margin is not an indent)
+    indents = sorted(line.indent for line in lines if not line.blank)
+    base = indents[len(indents) // 5] if indents else 0
     for line in lines:
         if line.blank:
             after_blank = True
@@ -76,11 +79,12 @@ def group_paragraphs(lines: list[Line]) -> list[RawParagraph]:
         prev_terminal = _terminal(prev)
         lower = _starts_lower(text)
         new = False
-        if split_label(plain(text))[0] is not None and (prev_terminal or not lower or line.indent >= 4 or after_blank):
+        indented = line.indent - base >= 4
+        if split_label(plain(text))[0] is not None and (prev_terminal or not lower or indented or after_blank):
             new = True
-        elif _BULLET.match(plain(text)) and (line.indent >= 4 or prev_terminal or after_blank):
+        elif _BULLET.match(plain(text)) and (indented or prev_terminal or after_blank):
             new = True
-        elif line.indent >= 4 and not (lower and not prev_terminal):
+        elif indented and not (lower and not prev_terminal):
             new = True
         elif after_blank and not (lower and not prev_terminal):
             new = True

@@ -116,3 +116,11 @@ def test_annex_after_signature_is_not_read():
     result = read_dispatch(shared_path("corpus", "14-hiephoa-pgd-kh-21-2020.txt"))
     assert not any("Vi Hồng Quân" in p.text for p in result.dispatch.body)
     assert "TRƯỜNG" not in result.dispatch.signer.title_lines
+
+
+def test_a_wide_left_margin_changes_nothing():
+    text = shared_path("corpus", "11-hiephoa-pgd-kh-25-2020.txt").read_text(encoding="utf-8")
+    shifted = "\n".join(" " * 10 + line if line.strip() else line for line in text.split("\n"))
+    from desktop.importing import parse_text
+
+    assert parse_text(shifted).dispatch.to_json_dict() == parse_text(text).dispatch.to_json_dict()
