@@ -124,3 +124,19 @@ def test_a_wide_left_margin_changes_nothing():
     from desktop.importing import parse_text
 
     assert parse_text(shifted).dispatch.to_json_dict() == parse_text(text).dispatch.to_json_dict()
+
+
+def test_spans_locate_fields_in_layout_text(doc):
+    result, want = doc
+    src = result.source_text
+
+    def at(key: str) -> str:
+        start, end = result.spans[key]
+        return src[start:end]
+
+    assert str(want["number"]) in at("number")
+    assert want["place"] in at("date")
+    assert want["signer_name"] in at("signer.name")
+    assert want["authority"].split()[-1] in at("issuer")
+    assert want["subject"].split()[0] in at("subject")
+    assert want["distribution"][0].split()[0] in at("distribution[0]")
