@@ -73,12 +73,16 @@ def read_source(path: Path) -> SourceText:
         raise ImportFileError(f"Không tìm thấy tệp {path}.")
     try:
         if suffix in (".txt", ".md"):
-            return SourceText(check_encoding(_decode(path.read_bytes(), path.name)), "text")
-        if suffix == ".docx":
-            return SourceText(check_encoding(_read_docx(path)), "docx")
-        from desktop.importing.pdf_text import read_pdf_text
+            source = SourceText(check_encoding(_decode(path.read_bytes(), path.name)), "text")
+        elif suffix == ".docx":
+            source = SourceText(check_encoding(_read_docx(path)), "docx")
+        else:
+            from desktop.importing.pdf_text import read_pdf_text
 
-        return SourceText(check_encoding(read_pdf_text(path)), "pdf")
+            source = SourceText(check_encoding(read_pdf_text(path)), "pdf")
+        if not source.text.strip():
+            raise ImportFileError(f"Tệp {path.name} không có nội dung chữ.")
+        return source
     except ImportFileError:
         raise
     except OSError as exc:
@@ -92,6 +96,8 @@ def read_source(path: Path) -> SourceText:
 def _decode(data: bytes, name: str) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
+    if b"\x00" in data[:4096]:
+        raise ImportFileError(f"Không đọc được tệp {name}: không phải tệp văn bản.")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

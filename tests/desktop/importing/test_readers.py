@@ -161,6 +161,8 @@ def test_decomposed_text_is_normalised(tmp_path):
     ("a.doc", b"x", "chỉ nhận"),
     ("a.docx", b"not a zip", "tệp hỏng"),
     ("a.pdf", b"%PDF-1.4 broken", "tệp hỏng"),
+    ("a.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "không phải tệp văn bản"),
+    ("a.txt", b"   \n\n", "không có nội dung"),
 ])
 def test_bad_files_give_one_clear_message(tmp_path, name, data, message):
     path = tmp_path / name
