@@ -13,6 +13,7 @@ from typing import Callable
 Benchmark = Callable[[Path], list[tuple[str, float]]]
 BENCHMARKS: list[tuple[str, str]] = [
     ("desktop.importing.bench", "bench_import"),
+    ("desktop.followup.cli", "bench_deadlines"),
 ]
 
 

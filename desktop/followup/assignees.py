@@ -171,9 +171,18 @@ def _score(query: tuple[set[str], set[str]], candidate: tuple[set[str], set[str]
     for left, right in pairs:
         for a in left:
             for b in right:
-                if a and b and a.split()[0] == b.split()[0]:
+                if a and b and a.split()[0] == b.split()[0] and _same_words(a.split(), b.split(), fuzz):
                     best = max(best, fuzz.ratio(a, b))
     return best
+
+
+def _same_words(left: list[str], right: list[str], fuzz) -> bool:
+    """Every word on each side has a near twin on the other (a typo, not another word):
+    "chánh"/"chính" pass, "Ngoại"/"Nội" do not."""
+    def covered(words: list[str], others: list[str]) -> bool:
+        return all(any(w == o or fuzz.ratio(w, o) >= 80 for o in others) for w in words)
+
+    return covered(left, right) and covered(right, left)
 
 
 def match_unit(name: str, units: list[tuple[int, str, list[str]]], *, threshold: int = 90) -> int | None:

@@ -18,6 +18,7 @@ from typing import Iterator
 
 from desktop.followup import deadline_grammar as g
 from desktop.followup.calendar import WorkingCalendar
+from desktop.text import nfc
 
 __all__ = ["Deadline", "parse_deadline", "find_deadline", "next_due", "NO_DEADLINE"]
 
@@ -338,6 +339,7 @@ def find_deadline(text: str, *, doc_date: date | None = None, calendar: WorkingC
     """The (last) deadline phrase of a paragraph, as written, with its date; NO_DEADLINE if none."""
     if not text:
         return NO_DEADLINE
+    text = nfc(text)  # PDF text layers sometimes come decomposed (NFD)
     hit = _choose(text, _hits(text, doc_date, calendar, lenient=False))
     if hit is None:
         return NO_DEADLINE
@@ -346,7 +348,7 @@ def find_deadline(text: str, *, doc_date: date | None = None, calendar: WorkingC
 
 def parse_deadline(phrase: str, *, doc_date: date | None = None, calendar: WorkingCalendar | None = None) -> Deadline:
     """Read one deadline phrase. Unknown phrasing keeps the text with no date, never a wrong one."""
-    text = _collapse(phrase or "")
+    text = _collapse(nfc(phrase or ""))
     if not text:
         return NO_DEADLINE
     hit = _choose(text, _hits(text, doc_date, calendar, lenient=True))

@@ -96,3 +96,9 @@ def test_match_unit_exact_name_shared_by_two_units_is_ambiguous():
 
 def test_match_unit_threshold():
     assert match_unit("Sở Tài chánh", UNITS, threshold=99) is None
+
+
+def test_match_unit_never_takes_a_different_word_for_a_typo():
+    units = [(1, "Sở Nội vụ", []), (2, "Sở Tài chính", [])]
+    assert match_unit("Sở Ngoại vụ", units) is None
+    assert match_unit("Sở Tài chínhh", units) == 2  # a typo still matches

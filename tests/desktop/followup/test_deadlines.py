@@ -335,3 +335,12 @@ _NO_DIGITS = st.lists(
 def test_find_deadline_gives_no_date_without_digits(text):
     assert find_deadline(text).date is None
     assert parse_deadline(text).date is None
+
+
+def test_decomposed_text_is_read_as_nfc():
+    import unicodedata
+
+    text = unicodedata.normalize("NFD", "Gửi báo cáo trước ngày 15/10/2021.")
+    result = find_deadline(text)
+    assert (result.text, result.date) == ("trước ngày 15/10/2021", D(2021, 10, 15))
+    assert parse_deadline(unicodedata.normalize("NFD", "trong Quý III/2018")).date == D(2018, 9, 30)
