@@ -69,7 +69,7 @@ def _style(word: dict) -> str:
 
 def _marked(line: list[dict]) -> list[dict]:
     """Words with emphasis markers around each run of bold/italic words (body text keeps them);
-    a line that is all one style (a heading, the date line) gets none."""
+    a line (or one column of it) that is all one style (a heading, the date line) gets none."""
     styles = [_style(w) for w in line]
     if len(set(styles)) == 1:
         return line
@@ -84,10 +84,20 @@ def _marked(line: list[dict]) -> list[dict]:
     return out
 
 
+def _columns(line: list[dict], char: float) -> list[list[dict]]:
+    groups: list[list[dict]] = []
+    for w in line:
+        if groups and w["x0"] - groups[-1][-1]["x1"] <= 3.0 * char:
+            groups[-1].append(w)
+        else:
+            groups.append([w])
+    return groups
+
+
 def _render(line: list[dict], margin: float, char: float) -> str:
     text = ""
     last_x1 = None
-    for w in _marked(line):
+    for w in [w for group in _columns(line, char) for w in _marked(group)]:
         col = max(0, round((w["x0"] - margin) / char))
         if last_x1 is None:
             text = " " * col
