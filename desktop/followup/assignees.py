@@ -43,6 +43,7 @@ VERBS = (
     "nghiêm túc", "kịp thời", "cần", "phải", "được", "là", "thống nhất", "có", "làm", "liên hệ", "tiếp nhận",
     "quản lý", "hỗ trợ", "bám sát", "chịu trách nhiệm", "đề nghị", "yêu cầu", "giao", "tích cực",
     "sớm", "ban hành", "tiến hành", "thường xuyên", "chấp hành", "chú trọng", "nâng cao",
+    "đã", "đang", "sẽ", "cũng", "vẫn", "luôn", "hãy", "đi", "dự", "tham gia", "tham dự",
 )
 _LEADS = re.compile(
     r"^(?:(?:\d+(?:\.\d+)*\.?|[a-zđ]\)|[IVX]+\.(?:\d+\.)*|[-+•*])\s*)*"  # labels and bullets
@@ -55,6 +56,7 @@ _HEAD = re.compile(
 _VERB = re.compile(
     r"(?<![\w&/-])(?:" + "|".join(re.escape(v) for v in sorted(VERBS, key=len, reverse=True)) + r")(?!\w)"
 )
+_ENDS_WITH_HEAD = re.compile(r"(?<!\w)(?:các|Các|những|mọi)\s*$")
 _SEPARATOR = re.compile(r"\s*(?:,|;|\bvà\b|\bcùng\b|\bvới\b)\s*")
 _MAX_NAME_WORDS = 25
 
@@ -76,8 +78,12 @@ def leading_assignees(item_text: str) -> list[str]:
     if not head or not _starts_name(text, head):
         return []
     # The name ends at the first lower-case verb after the head word, or at a sentence break.
-    verb = _VERB.search(text, head.end())
-    end = verb.start() if verb else len(text)
+    end = len(text)
+    for verb in _VERB.finditer(text, head.end()):
+        # "Nhà trường và các tổ chức hoàn thiện ...": "tổ chức" right after "các" is a noun
+        if not _ENDS_WITH_HEAD.search(text, 0, verb.start()):
+            end = verb.start()
+            break
     stop = re.search(r"[.:;!?](?:\s|$)", text[:end])
     if stop:
         end = stop.start()

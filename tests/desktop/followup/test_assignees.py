@@ -102,3 +102,16 @@ def test_match_unit_never_takes_a_different_word_for_a_typo():
     units = [(1, "Sở Nội vụ", []), (2, "Sở Tài chính", [])]
     assert match_unit("Sở Ngoại vụ", units) is None
     assert match_unit("Sở Tài chínhh", units) == 2  # a typo still matches
+
+
+@pytest.mark.parametrize(
+    "item, units",
+    [
+        ("Nhà trường và các tổ chức đoàn thể hoàn thiện biên bản.", ["Nhà trường", "các tổ chức đoàn thể"]),
+        ("Ủy ban nhân dân tỉnh đã phát động bốn phong trào.", ["Ủy ban nhân dân tỉnh"]),
+        ("Văn phòng Huyện ủy chuẩn bị xe.", ["Văn phòng Huyện ủy"]),
+        ("Ban chỉ đạo tỉnh triển khai.", []),  # a lower-case word after "Ban": not read as a unit
+    ],
+)
+def test_leading_assignees_edge_cases(item, units):
+    assert leading_assignees(item) == units
