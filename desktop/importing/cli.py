@@ -9,7 +9,7 @@ import sys
 def register(sub, common) -> None:
     p = sub.add_parser("import", parents=[common],
                        help="đọc một văn bản có sẵn (.txt, .md, .docx, .pdf) thành dữ liệu có cấu trúc")
-    p.add_argument("file", metavar="FILE", help="tệp văn bản cần nhập")
+    p.add_argument("file", metavar="FILE", help="tệp văn bản cần nhập, hoặc một thư mục (nhập cả thư mục)")
     p.add_argument("--json", action="store_true", help="in văn bản dạng JSON (mặc định nếu không lưu)")
     p.add_argument("--save-as", choices=("in", "out"), dest="save_as",
                    help="lưu vào cơ sở dữ liệu: in = văn bản đến, out = văn bản đi đã ban hành")
@@ -35,6 +35,8 @@ def run(args: argparse.Namespace) -> int:
 
             with ctx.session() as session:
                 units = load_units(session)
+        if Path(args.file).is_dir():
+            return _run_folder(args, ctx, units)
         result = read_dispatch(Path(args.file), units=units)
         if args.warnings:
             for warning in result.warnings:
@@ -63,3 +65,20 @@ def _write_utf8(text: str) -> None:
     sys.stdout.flush()
     buffer.write(text.encode("utf-8"))
     buffer.flush()
+
+
+def _run_folder(args: argparse.Namespace, ctx, units) -> int:
+    """One line per file: status, name, message; exit 1 when any file failed."""
+    from pathlib import Path
+
+    from desktop.importing.batch import FAILED, STATUS_LABELS, import_folder
+
+    reports = import_folder(Path(args.file), units=units, ctx=ctx, save_as=args.save_as)
+    for r in reports:
+        line = f"{STATUS_LABELS[r.status]}\t{r.path.name}\t{r.message}".rstrip()
+        if args.json and r.result is not None:
+            line += "\t" + json.dumps(r.result.dispatch.to_json_dict(), ensure_ascii=False)
+        _write_utf8(line + "\n")
+    counts = {s: sum(r.status == s for r in reports) for s in STATUS_LABELS}
+    print(", ".join(f"{STATUS_LABELS[s]}: {n}" for s, n in counts.items()), file=sys.stderr)
+    return 1 if counts[FAILED] else 0
