@@ -13,6 +13,7 @@ match on the name or an alias first, then rapidfuzz; never a guess between two c
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from desktop.text import fold, nfc
 
@@ -182,7 +183,7 @@ def _score(query: tuple[set[str], set[str]], candidate: tuple[set[str], set[str]
     return best
 
 
-def _same_words(left: list[str], right: list[str], fuzz) -> bool:
+def _same_words(left: list[str], right: list[str], fuzz: Any) -> bool:
     """Every word on each side has a near twin on the other (a typo, not another word):
     "chánh"/"chính" pass, "Ngoại"/"Nội" do not."""
     def covered(words: list[str], others: list[str]) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -30,8 +31,10 @@ _NAME_FIXES = (("Nguyên Đán", "Nguyên đán"),)
 _MAX_SCAN_DAYS = 3660
 
 
+@lru_cache(maxsize=1)
 def _load_defaults() -> tuple[dict[date, str], dict[date, str]]:
-    """(day -> "off"/"work", day -> name) from the packaged calendar_defaults.json."""
+    """(day -> "off"/"work", day -> name) from the packaged calendar_defaults.json (read once;
+    callers never mutate the dicts)."""
     raw = json.loads(resources.files(__package__).joinpath("calendar_defaults.json").read_text("utf-8"))
     kinds: dict[date, str] = {}
     names: dict[date, str] = {}

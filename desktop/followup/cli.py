@@ -8,10 +8,16 @@ import time
 from datetime import date
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from desktop.cli import CliError, db_options, open_db
-from desktop.followup.calendar import WorkingCalendar, load_calendar
-from desktop.followup.deadlines import find_deadline, next_due, parse_deadline
 from desktop.text import short_date
+
+if TYPE_CHECKING:
+    from desktop.followup.calendar import WorkingCalendar
+
+# The deadline modules compile many regular expressions: imported inside the commands so
+# that building the command-line parser (on every start, GUI included) stays cheap.
 
 _KIND_LABELS = {"date": "ngày cụ thể", "period": "cuối kỳ", "relative": "tương đối",
                 "recurring": "định kỳ", "none": "không xác định"}
@@ -40,6 +46,8 @@ def register(sub, common) -> None:
 
 def _calendar(args: argparse.Namespace) -> WorkingCalendar:
     """The office calendar when a database is given, else the built-in one."""
+    from desktop.followup.calendar import WorkingCalendar, load_calendar
+
     if db_options(args) == (None, None):
         return WorkingCalendar()
     ctx = open_db(args)
@@ -51,6 +59,8 @@ def _calendar(args: argparse.Namespace) -> WorkingCalendar:
 
 
 def run_deadline(args: argparse.Namespace) -> int:
+    from desktop.followup.deadlines import find_deadline, next_due, parse_deadline
+
     calendar = _calendar(args)
     reader = find_deadline if args.find else parse_deadline
     result = reader(args.text, doc_date=args.doc_date, calendar=calendar)
@@ -86,6 +96,9 @@ def run_holidays(args: argparse.Namespace) -> int:
 
 def bench_deadlines(workdir: Path) -> list[tuple[str, float]]:
     """find_deadline over 1,000 item paragraphs; 200 working-day sums across Tết."""
+    from desktop.followup.calendar import WorkingCalendar
+    from desktop.followup.deadlines import find_deadline
+
     items = [
         "Sở Nội vụ chủ trì, tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/10/2021.",
         "Chủ trì, tham mưu sơ kết phong trào thi đua trong Quý III/2018 theo kế hoạch.",

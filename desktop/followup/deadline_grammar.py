@@ -151,7 +151,17 @@ def weekday_at(text: str, pos: int) -> tuple[int, int] | None:
 
 
 def period_at(text: str, pos: int, doc_date: date | None) -> Period | None:
-    doc_year = doc_date.year if doc_date else None
+    try:
+        period = _period_at(text, pos, doc_date.year if doc_date else None)
+    except ValueError:  # "tháng 12/0000": no such year
+        return None
+    if period and period.last and not 1900 <= period.last.year <= 2200:
+        return None
+    return period
+
+
+def _period_at(text: str, pos: int, doc_year: int | None) -> Period | None:
+    """period_at without the year checks (a year 0 raises ValueError)."""
     m = _PART_YEAR.match(text, pos)
     if m:
         months = number(m.group(1))

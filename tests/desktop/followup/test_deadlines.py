@@ -216,11 +216,11 @@ def test_find_deadline_in_paragraph(paragraph, phrase, due):
 
 
 NOT_DEADLINES = [
-    "Thời gian tổ chức: 7 giờ 30 phút, ngày 14 tháng 10 năm 2020 (thứ Tư).",
+    "Thời gian: 7 giờ 30 phút, ngày 14 tháng 10 năm 2020 (thứ Tư), tại hội trường lớn.",
     "Hội nghị khai mạc vào hồi 7 giờ 30 phút, ngày 14 tháng 10 năm 2020 tại hội trường.",
     "Kiểm tra đường truyền bắt đầu từ 16h00, ngày 13/10/2020.",
     "Tiếp tục thực hiện Kế hoạch số 536/KH-UBND ngày 09/10/2017 của UBND tỉnh.",
-    "Triển khai Thông báo số 63/TB-VPCP ngày 26/3/2021 của Văn phòng Chính phủ.",
+    "Căn cứ Thông báo số 63/TB-VPCP ngày 26/3/2021, Ủy ban tổ chức họp.",
     "Đắk Nông, ngày 25 tháng 5 năm 2018",
     "Tập trung hoàn thành xuất sắc nhiệm vụ trọng tâm năm 2020.",
     "Lồng ghép nội dung vào Kế hoạch kiểm tra hàng năm của Hội đồng.",
@@ -344,3 +344,30 @@ def test_decomposed_text_is_read_as_nfc():
     result = find_deadline(text)
     assert (result.text, result.date) == ("trước ngày 15/10/2021", D(2021, 10, 15))
     assert parse_deadline(unicodedata.normalize("NFD", "trong Quý III/2018")).date == D(2018, 9, 30)
+
+
+_PIECES = st.sampled_from([
+    "trước ngày ", "trước ", "chậm nhất là ", "hạn chót: ", "trong tháng ", "trong Quý ", "quý ", "năm ",
+    "từ ngày ", " đến hết ngày ", "hằng tháng", "hàng năm", "định kỳ ", "tháng ", "ngày ", "kể từ ngày ký",
+    "trong thời hạn ", "ngày làm việc ", "hoàn thành ", "h", "giờ ", "/", ".", "-", " ", ",", "IV", "III",
+    "đầu năm ", "cuối năm ", "của năm liền kề", "thứ Sáu ", "(", ")",
+])
+_NUMBERS = st.integers(min_value=0, max_value=10000).map(str) | st.sampled_from(["0000", "00", "31", "29", "02"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PIECES | _NUMBERS, max_size=25).map("".join),
+       st.none() | st.dates(min_value=D(1990, 1, 1), max_value=D(2100, 12, 31)))
+def test_deadline_like_noise_never_raises(text, doc_date):
+    for result in (find_deadline(text, doc_date=doc_date), parse_deadline(text, doc_date=doc_date)):
+        assert result.kind in {"date", "period", "relative", "recurring", "none"}
+        if result.date is not None:
+            assert D(1900, 1, 1) <= result.date <= D(2300, 12, 31)
+        next_due(result, D(2024, 2, 29))
+
+
+def test_find_yearless_date_takes_a_yearly_recurrence():
+    result = find_deadline("Hằng năm, trước ngày 15/11, các sở gửi hồ sơ đề nghị khen thưởng.", doc_date=DOC)
+    assert (result.text, result.date, result.recurrence, result.day_of_period, result.month_of_year) == (
+        "trước ngày 15/11", None, "hằng năm", 15, 11)
+    assert next_due(result, D(2024, 11, 16)) == D(2025, 11, 15)
