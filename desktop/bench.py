@@ -15,6 +15,7 @@ BENCHMARKS: list[tuple[str, str]] = [
     ("desktop.bench_startup", "bench_startup"),
     ("desktop.bench_lists", "bench_document_list"),
     ("desktop.letters.bench", "bench_render"),
+    ("desktop.importing.bench", "bench_import"),
     ("desktop.followup.cli", "bench_deadlines"),
 ]
 

@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "desktop.demo_cli",
     "desktop.bench",
     "desktop.letters.cli",
+    "desktop.importing.cli",
     "desktop.followup.cli",
 )
 

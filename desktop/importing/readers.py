@@ -1,0 +1,164 @@
+"""Reading a file into text: .txt/.md (UTF-8, UTF-16 or Windows-1258), .docx (python-docx),
+.pdf with a text layer (pdfplumber, see pdf_text.py). Text comes back NFC; text typed in the
+old TCVN3 / VNI fonts (which reads like "Céng hoµ x· héi") is refused with a clear message."""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.text import nfc
+
+SUPPORTED = (".txt", ".md", ".docx", ".pdf")
+
+
+class ImportFileError(ValueError):
+    """A file the importer cannot read; the message is for the clerk (Vietnamese)."""
+
+
+class LegacyEncodingError(ImportFileError):
+    """Text typed with a legacy Vietnamese font encoding (TCVN3/ABC, VNI)."""
+
+
+@dataclass
+class SourceText:
+    text: str
+    format: str  # "text" | "docx" | "pdf"
+
+
+def _vietnamese_letters() -> frozenset[str]:
+    base = "aăâeêioôơuưy"
+    tones = ["", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"]
+    letters = set("đĐ")
+    for b in base:
+        for t in tones:
+            ch = unicodedata.normalize("NFC", b + t)
+            letters.update({ch, ch.upper()})
+    return frozenset(c for c in letters if len(c) == 1 and not c.isascii())
+
+
+_VIETNAMESE = _vietnamese_letters()
+# Latin-1 characters that are not Vietnamese letters: what TCVN3/VNI bytes turn into.
+_LEGACY = frozenset(chr(c) for c in range(0xA1, 0x100) if chr(c) not in _VIETNAMESE and chr(c) not in "×÷")
+_LEGACY_MESSAGE = (
+    "Văn bản dùng bảng mã cũ (TCVN3/VNI, phông .VnTime hoặc VNI-Times), không phải Unicode. "
+    "Hãy chuyển sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã) rồi nhập lại."
+)
+
+
+def looks_legacy(text: str) -> bool:
+    sample = text[:20000]
+    legacy = sum(1 for ch in sample if ch in _LEGACY)
+    # letters outside Latin-1 (ạ ả ơ ư đ ...): Unicode Vietnamese is full of them, legacy text has none
+    vietnamese = sum(1 for ch in sample if ch in _VIETNAMESE and ord(ch) > 0xFF)
+    return legacy >= 6 and legacy > 2 * vietnamese
+
+
+def check_encoding(text: str) -> str:
+    """NFC text, or LegacyEncodingError when it was typed in a legacy encoding."""
+    text = nfc(text)
+    if looks_legacy(text):
+        raise LegacyEncodingError(_LEGACY_MESSAGE)
+    return text
+
+
+def read_source(path: Path) -> SourceText:
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise ImportFileError(
+            f"Không nhập được tệp {path.name}: chỉ nhận văn bản .txt, .md, .docx hoặc .pdf."
+        )
+    if not path.is_file():
+        raise ImportFileError(f"Không tìm thấy tệp {path}.")
+    try:
+        if suffix in (".txt", ".md"):
+            source = SourceText(check_encoding(_decode(path.read_bytes(), path.name)), "text")
+        elif suffix == ".docx":
+            source = SourceText(check_encoding(_read_docx(path)), "docx")
+        else:
+            from desktop.importing.pdf_text import read_pdf_text
+
+            source = SourceText(check_encoding(read_pdf_text(path)), "pdf")
+        if not source.text.strip():
+            raise ImportFileError(f"Tệp {path.name} không có nội dung chữ.")
+        return source
+    except ImportFileError:
+        raise
+    except OSError as exc:
+        raise ImportFileError(f"Không đọc được tệp {path.name}: {exc.strerror or exc}.") from exc
+    except Exception as exc:  # a broken .docx/.pdf: one clear message, not a traceback
+        raise ImportFileError(
+            f"Không đọc được tệp {path.name}: tệp hỏng hoặc không đúng định dạng {suffix} ({exc.__class__.__name__})."
+        ) from exc
+
+
+def _decode(data: bytes, name: str) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data[:4096]:
+        raise ImportFileError(f"Không đọc được tệp {name}: không phải tệp văn bản.")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("cp1258", errors="replace")
+    if looks_legacy(text) or looks_legacy(data.decode("latin-1")):
+        raise LegacyEncodingError(_LEGACY_MESSAGE)
+    if text.count("\ufffd") > 3:
+        raise ImportFileError(f"Không đọc được tệp {name}: không phải văn bản UTF-8.")
+    return text
+
+
+def _read_docx(path: Path) -> str:
+    """Paragraphs in order; each table cell as its own block (header and signature tables)."""
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+    document = docx.Document(str(path))
+    out: list[str] = []
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            out.append(_runs_text(DocxParagraph(child, document)))
+            out.append("")
+        elif tag == "tbl":
+            table = Table(child, document)
+            for row in table.rows:
+                seen: set[int] = set()
+                for cell in row.cells:
+                    if id(cell._tc) in seen:
+                        continue  # a merged cell repeats
+                    seen.add(id(cell._tc))
+                    lines = [_runs_text(p) for p in cell.paragraphs]
+                    out.extend(line for line in lines)
+                    out.append("")
+    return "\n".join(out)
+
+
+def _runs_text(paragraph) -> str:
+    """The paragraph's text with *italic* / **bold** markers for runs so formatted."""
+    pieces: list[tuple[str, bool, bool]] = []
+    for run in paragraph.runs:
+        text = run.text
+        if not text:
+            continue
+        bold, italic = bool(run.bold), bool(run.italic)
+        if pieces and pieces[-1][1:] == (bold, italic):
+            pieces[-1] = (pieces[-1][0] + text, bold, italic)
+        else:
+            pieces.append((text, bold, italic))
+    if not pieces:
+        return paragraph.text
+    all_same = len({p[1:] for p in pieces}) == 1
+    out = []
+    for text, bold, italic in pieces:
+        if all_same or not text.strip():
+            out.append(text)  # a wholly bold/italic paragraph is a heading style, not emphasis
+            continue
+        mark = "***" if bold and italic else "**" if bold else "*" if italic else ""
+        lead = text[: len(text) - len(text.lstrip())]
+        trail = text[len(text.rstrip()):]
+        out.append(f"{lead}{mark}{text.strip()}{mark}{trail}")
+    return "".join(out)
