@@ -12,6 +12,7 @@ from typing import Callable
 
 Benchmark = Callable[[Path], list[tuple[str, float]]]
 BENCHMARKS: list[tuple[str, str]] = [
+    ("desktop.documents.numbering", "bench_allocation"),
 ]
 
 

@@ -17,6 +17,7 @@ from desktop import __version__
 # Modules that add a subcommand; each must be cheap to import (no reportlab/openpyxl/Qt at top).
 COMMAND_MODULES = (
     "desktop.bench",
+    "desktop.documents.register_cli",
 )
 
 
