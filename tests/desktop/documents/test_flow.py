@@ -121,3 +121,16 @@ def test_signer_snapshot_is_frozen_at_issue(ctx, setup):
         s.get(Signer, setup.signer_id).name = "Tên mới"
         s.commit()
     assert service.load_draft(ctx, doc_id).signer_name == "Trần Văn Một"
+
+
+def test_preview_of_unsaved_form_matches_the_stored_document(ctx, setup):
+    from desktop.documents.preview import preview_dispatch
+
+    data = good_draft(setup, urgency="khan")
+    preview = preview_dispatch(ctx, data)
+    doc_id, _ = service.create_draft(ctx, data, "cv")
+    with ctx.session() as s:
+        stored = dispatch_from_outgoing(s, doc_id)
+    assert preview.to_json_dict() == stored.to_json_dict()
+    assert preview.urgency == "Khẩn" and preview.distribution[0] == "Như trên"
+    assert [p.label for p in preview.body] == [None, "1", "2"]
