@@ -20,12 +20,12 @@ from desktop.documents.profile import (
     office_profile,
 )
 from desktop.documents.symbols import is_dispatch
-from desktop.documents.validation import check
+from desktop.documents.validation import check, reference_errors
 from desktop.text import fold, nfc
 
 AUTO_NOTE = "auto"  # DocumentRecipient.notes of the lines the service adds itself
 # Problems that would make the row impossible to store; everything else waits for "Trình ký".
-_HARD_FIELDS = ("urgency", "copies", "file_copies", "register_id", "signer_id")
+_HARD_FIELDS = ("urgency", "copies", "file_copies")
 
 
 def get_document(session, document_id: int) -> OutgoingDocument:
@@ -44,10 +44,9 @@ def read_only_message(doc: OutgoingDocument) -> str:
 
 
 def hard_errors(session: Session, data: DraftInput) -> dict[str, str]:
-    errors = check(session, data)
-    hard = {k: v for k, v in errors.items() if k in _HARD_FIELDS}
-    if data.signer_id is None:
-        hard.pop("signer_id", None)
+    """Problems that would make the row impossible to store (drafts may be incomplete otherwise)."""
+    hard = {k: v for k, v in check(session, data).items() if k in _HARD_FIELDS}
+    hard.update(reference_errors(session, data))
     return hard
 
 

@@ -76,3 +76,13 @@ def test_symbols():
     assert build_symbol("HĐTĐKT", "NC", "Quy định") == "QyĐ-HĐTĐKT"
     assert symbol_problem("PGD&ĐT") is None and symbol_problem("SNV-BTĐKT") is None
     assert symbol_problem("UBND-") is not None
+
+
+def test_dangling_ids_are_refused_at_save(ctx, setup):
+    from desktop.documents.inputs import RecipientInput
+
+    data = good_draft(setup, drafting_unit_id=99, signer_id=98)
+    data.distribution.append(RecipientInput("Đơn vị đã xóa", unit_id=97))
+    with pytest.raises(service.ValidationFailed) as failed:
+        service.create_draft(ctx, data, "cv")
+    assert set(failed.value.errors) == {"drafting_unit_id", "signer_id", "distribution"}
