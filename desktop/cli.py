@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "desktop.letters.cli",
     "desktop.importing.cli",
     "desktop.followup.cli",
+    "desktop.documents.register_cli",
 )
 
 
