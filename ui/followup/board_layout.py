@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QToolButton,
     QTreeWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -88,7 +89,8 @@ class BoardLayout:
         self.toolbar.addWidget(self.count_label)
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Tìm nhiệm vụ…")
+        self.search.setPlaceholderText("Tìm nhiệm vụ (gõ có dấu hoặc không dấu)…")
+        self.search.setMinimumWidth(220)
         self.search.setClearButtonEnabled(True)
         self.unit_combo = QComboBox()
         self.unit_combo.addItem("Mọi đơn vị", None)
@@ -100,9 +102,9 @@ class BoardLayout:
         self.movement_combo.addItem("Mọi phong trào", None)
         self.dispatch_combo = QComboBox()
         self.dispatch_combo.addItem("Mọi văn bản", None)
-        for combo, width in ((self.unit_combo, 180), (self.movement_combo, 180), (self.dispatch_combo, 200)):
+        for combo, width in ((self.unit_combo, 170), (self.movement_combo, 170), (self.dispatch_combo, 260)):
             combo.setMinimumWidth(width)
-            combo.setMaximumWidth(int(width * 1.6))
+            combo.setMaximumWidth(int(width * 2.2))
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.due_box = QCheckBox("Hạn từ")
         today = date.today()
@@ -111,17 +113,22 @@ class BoardLayout:
         self.group_combo = QComboBox()
         for label, key in GROUPINGS:
             self.group_combo.addItem(label, key)
-        self.filters = QHBoxLayout()
-        self.filters.addWidget(self.search, 1)
-        for w in (self.unit_combo, self.category_combo, self.movement_combo, self.dispatch_combo,
-                  self.due_box, self.due_from, QLabel("đến"), self.due_to, self.group_combo):
-            self.filters.addWidget(w)
+        self.filters = QVBoxLayout()
+        first, second = QHBoxLayout(), QHBoxLayout()
+        first.addWidget(self.search, 1)
+        for w in (self.unit_combo, self.category_combo, self.movement_combo):
+            first.addWidget(w)
+        second.addWidget(self.dispatch_combo, 1)
+        for w in (self.due_box, self.due_from, QLabel("đến"), self.due_to, self.group_combo):
+            second.addWidget(w)
+        second.addStretch(1)
+        self.filters.addLayout(first)
+        self.filters.addLayout(second)
 
         self.table = QTableView()
         self.table.setModel(model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setSortingEnabled(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(owner.fontMetrics().height() + 10)
@@ -132,6 +139,7 @@ class BoardLayout:
             self.table.setColumnWidth(i, int(col.width * scale))
         sort_col = next(i for i, c in enumerate(model.columns) if c.key == model.sort_state[0])
         header.setSortIndicator(sort_col, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # after the indicator: enabling sorts by it
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(TREE_COLUMNS)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

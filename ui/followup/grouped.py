@@ -35,7 +35,7 @@ def fill_grouped(tree: QTreeWidget, rows: list[TaskRow], grouping: str, today: d
         parent.setFirstColumnSpanned(False)
         tree.addTopLevelItem(parent)
         for r in members:
-            first = r.document if grouping == "unit" else r.unit
+            first = (r.document or "(giao trực tiếp)") if grouping == "unit" else r.unit
             child = QTreeWidgetItem([first, r.item_label or "", f"{r.deadline:%d/%m/%Y}" if r.deadline else "",
                                      r.category_label, str(r.chases), r.title])
             child.setData(0, Qt.ItemDataRole.UserRole, r.id)
