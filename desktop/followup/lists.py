@@ -35,9 +35,9 @@ TASKS = ListSource(
         Column("unit", "Đơn vị thực hiện", func.coalesce(Unit.name, T.assignee_text), sort=Unit.sort_key, width=220),
         Column("deadline", "Hạn", T.deadline, width=85, format=dmy),
         Column("category", "Tình trạng", CATEGORY, width=190),
+        Column("chased", "Đôn đốc", _chases, width=65, format=lambda v: str(v or 0)),
         Column("title", "Nhiệm vụ", T.title, width=300),
         Column("deadline_text", "Thời hạn ghi trong văn bản", T.deadline_text, width=160),
-        Column("chased", "Số lần đôn đốc", _chases, width=90, format=lambda v: str(v or 0)),
         Column("movement", "Phong trào", Movement.name, width=200),
     ),
     from_clause=lambda q: q.select_from(T).outerjoin(Unit, Unit.id == T.assignee_unit_id)

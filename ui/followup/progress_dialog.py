@@ -88,8 +88,8 @@ class ProgressDialog(QDialog):
         self.save_button.setText("Lưu")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
         self.reopen_button = QPushButton("Mở lại nhiệm vụ")
-        self.reopen_button.setVisible(task.status != "open")
         buttons.addButton(self.reopen_button, QDialogButtonBox.ButtonRole.ResetRole)
+        self.reopen_button.setVisible(task.status != "open")  # after addButton, which shows it
         self.reopen_button.clicked.connect(self.reopen)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)

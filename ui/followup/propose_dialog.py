@@ -25,7 +25,7 @@ from desktop.followup.tasks import ProposedTask, propose_tasks, save_tasks
 from ui.common.background import run_read, run_write
 from ui.common.messages import show_error
 
-COLUMNS = ("Lưu", "Mục", "Đơn vị thực hiện", "Hạn", "Thời hạn ghi trong văn bản", "Nhiệm vụ", "Phong trào", "")
+COLUMNS = ("Lưu", "Mục", "Đơn vị thực hiện", "Hạn", "Hạn ghi trong văn bản", "Nhiệm vụ", "Phong trào", "")
 C_INCLUDE, C_LABEL, C_UNIT, C_DEADLINE, C_TEXT, C_TITLE, C_MOVEMENT, C_NOTE = range(8)
 
 
@@ -36,7 +36,7 @@ class ProposeDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle("Đề xuất nhiệm vụ từ văn bản")
-        self.resize(1100, 560)
+        self.resize(1180, 560)
         self.proposals: list[ProposedTask] = []
         self._units: list[tuple[int, str]] = []
         self.dispatch_combo = QComboBox()
@@ -44,10 +44,12 @@ class ProposeDialog(QDialog):
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
+        self.table.setWordWrap(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.table.horizontalHeader()
-        for col, width in ((C_INCLUDE, 40), (C_LABEL, 45), (C_UNIT, 260), (C_DEADLINE, 90), (C_TEXT, 150),
-                           (C_TITLE, 330), (C_MOVEMENT, 160), (C_NOTE, 70)):
+        for col, width in ((C_INCLUDE, 40), (C_LABEL, 45), (C_UNIT, 250), (C_DEADLINE, 90), (C_TEXT, 140),
+                           (C_TITLE, 330), (C_MOVEMENT, 170), (C_NOTE, 60)):
             self.table.setColumnWidth(col, width)
         header.setSectionResizeMode(C_TITLE, QHeaderView.ResizeMode.Stretch)
         self.replace_box = QCheckBox("Thay thế các nhiệm vụ đã lưu của văn bản này")
@@ -112,7 +114,6 @@ class ProposeDialog(QDialog):
             self._text(row, C_TITLE, p.title, tip=p.item_text)
             self._text(row, C_MOVEMENT, p.movement_name or "", editable=False)
             self._text(row, C_NOTE, "đã lưu" if p.existing_task_id else "", editable=False)
-        self.table.resizeRowsToContents()
 
     def _text(self, row: int, col: int, text: str, *, editable: bool = True, tip: str = "") -> None:
         item = QTableWidgetItem(text)
