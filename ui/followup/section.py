@@ -194,14 +194,22 @@ class FollowupBoard(QWidget):
         outgoing_id = outgoing_id or self.ui.dispatch_combo.currentData()
         if outgoing_id is None:
             ids = self.selected_ids()
-            row = task_row(self.ctx, ids[0], date.today()) if len(ids) == 1 else None
-            outgoing_id = row.outgoing_id if row else None
-        if outgoing_id is None:
-            show_error(self, "Chọn văn bản giao nhiệm vụ (ô «Văn bản») hoặc một nhiệm vụ của văn bản đó.")
+            if len(ids) != 1:
+                show_error(self, "Chọn văn bản giao nhiệm vụ (ô «Mọi văn bản») hoặc một nhiệm vụ của văn bản đó.")
+                return
+            ctx = self.ctx
+            run_read(lambda: task_row(ctx, ids[0], date.today()),
+                     lambda row: self._chase_dispatch_of(row, new_deadline))
             return
         deadline = new_deadline or self._ask_deadline("Soạn công văn đôn đốc mọi nhiệm vụ quá hạn của văn bản đã chọn.")
         if deadline is not None:
             self.chaser.chase_dispatch(outgoing_id, deadline)
+
+    def _chase_dispatch_of(self, row: TaskRow | None, new_deadline: date | None) -> None:
+        if row is None or row.outgoing_id is None:
+            show_error(self, "Nhiệm vụ đã chọn không thuộc văn bản đi nào.")
+            return
+        self.chase_dispatch(row.outgoing_id, new_deadline)
 
     def _ask_deadline(self, summary: str) -> date | None:
         dialog = DeadlineDialog(summary, self)

@@ -1,6 +1,7 @@
 """Task follow-up services on the demo database (dispatch 2457/UBND-NC of 25/5/2018)."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -141,3 +142,28 @@ def test_list_category_sql_agrees_with_task_category(demo_ctx):
         key = task_category(deadline, status, completed_on, today)
         assert sql_label == CATEGORY_LABELS.get(key or "", "Đã hủy")
     assert oid
+
+
+def seed_001_body(shared_path) -> str:
+    """The numbered items of seed 001 as a stored body (read at test time, never copied)."""
+    lines = shared_path("seeds", "001_f7e0c988db89172b.txt").read_text(encoding="utf-8").splitlines()
+    return "\n".join(line.replace("**", "") for line in lines if re.match(r"^\d+(\.\d+)*\. ", line.strip()))
+
+
+def test_propose_from_seed_001_as_a_stored_draft(ctx):
+    from desktop.documents.inputs import DraftInput
+    from desktop.documents.service import create_draft
+    from tests.conftest import shared_path
+
+    body = seed_001_body(shared_path)
+    outgoing_id, _ = create_draft(ctx, DraftInput(subject="phong trào thi đua", body=body, date=date(2018, 5, 25)), "x")
+    proposals = {p.item_label: p for p in propose_tasks(ctx, outgoing_id) if p.item_label.startswith("5.")}
+    # the directory is empty: units stay as written, deadlines still come from the items
+    assert {k: (p.assignee_text, p.deadline) for k, p in proposals.items()} == {
+        "5.1": ("Văn phòng Điều phối nông thôn mới tỉnh", date(2018, 12, 31)),
+        "5.2": ("Sở Kế hoạch và Đầu tư", date(2018, 9, 30)),
+        "5.3": ("Sở Lao động - Thương binh và Xã hội", date(2018, 9, 30)),
+        "5.4": ("Sở Nội vụ", date(2019, 1, 31)),
+        "5.5": ("Ban Thi đua - Khen thưởng tỉnh", None),
+    }
+    assert all(p.include for p in proposals.values())

@@ -137,3 +137,32 @@ def test_filters_grouping_and_notice_banner(qtbot, board):
     labels = sorted(ui.tree.topLevelItem(i).child(j).text(1) for i in range(ui.tree.topLevelItemCount())
                     for j in range(ui.tree.topLevelItem(i).childCount()))
     assert labels == ["5", "5.4"]
+
+
+def test_propose_from_seed_001_and_confirm(qtbot, board, demo_ctx):
+    """Seed 001 read at test time, stored as a draft (no importer yet), proposed and confirmed."""
+    from desktop.documents.inputs import DraftInput
+    from desktop.documents.service import create_draft
+    from tests.conftest import shared_path
+    from tests.desktop.followup.test_tasks_service import seed_001_body
+
+    body = seed_001_body(shared_path)
+    outgoing_id, _ = create_draft(demo_ctx, DraftInput(subject="phong trào thi đua (seed 001)", body=body,
+                                                       date=date(2018, 5, 25)), "x")
+    dialog = board.open_propose(outgoing_id)
+    assert dialog.dispatch_combo.currentData() == outgoing_id
+    wanted = {"5.1", "5.2", "5.3", "5.4", "5.5"}
+    for row in range(dialog.table.rowCount()):
+        dialog.set_included(row, dialog.proposals[row].item_label in wanted)
+    assert dialog.table.cellWidget(dialog.row_of("5.2"), 2).currentText() == "Sở Kế hoạch và Đầu tư"
+    assert dialog.table.item(dialog.row_of("5.4"), 3).text() == "31/01/2019"
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    ui = board.ui
+    index = ui.dispatch_combo.findData(outgoing_id)
+    assert index > 0  # the dispatch now has tasks: it is offered as a filter
+    ui.dispatch_combo.setCurrentIndex(index)
+    m = board.model
+    assert sorted(m.data(m.index(r, 1)) for r in range(m.rowCount())) == sorted(wanted)
+    overdue = [m.data(m.index(r, 1)) for r in range(m.rowCount())
+               if m.data(m.index(r, 4)) == "Chưa hoàn thành, quá hạn"]
+    assert sorted(overdue) == ["5.1", "5.2", "5.3", "5.4"]
