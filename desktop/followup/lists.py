@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlalchemy import and_, case, func, literal, or_, select
 
-from db.models import Movement, OutgoingDocument, Task, TaskChase, Unit
+from db.models import IncomingDocument, Movement, OutgoingDocument, Task, TaskChase, Unit
 from desktop.labels import dmy
 from desktop.listing import Column, Filter, ListSource, number_text
 
@@ -24,13 +24,18 @@ _doc_number = (
     select(number_text(OutgoingDocument.number) + "/" + func.coalesce(OutgoingDocument.symbol, ""))
     .where(OutgoingDocument.id == T.outgoing_id).scalar_subquery()
 )
+_incoming_number = (
+    select(literal("đến: ") + func.coalesce(IncomingDocument.number, "") + "/" + func.coalesce(IncomingDocument.symbol, ""))
+    .where(IncomingDocument.id == T.incoming_id).scalar_subquery()
+)
+_document = func.coalesce(_doc_number, _incoming_number)
 _chases = select(func.count(TaskChase.id)).where(TaskChase.task_id == T.id).scalar_subquery()
 
 TASKS = ListSource(
     key="tasks",
     id_column=T.id,
     columns=(
-        Column("document", "Văn bản giao", _doc_number, width=130),
+        Column("document", "Văn bản giao", _document, width=130),
         Column("label", "Mục", T.item_label, width=45),
         Column("unit", "Đơn vị thực hiện", func.coalesce(Unit.name, T.assignee_text), sort=Unit.sort_key, width=220),
         Column("deadline", "Hạn", T.deadline, width=85, format=dmy),

@@ -82,7 +82,8 @@ class BoardLayout:
                                        "Ghi nhận báo cáo (văn bản đến), ghi chú, hoàn thành")
         self.chase_button = _button("Soạn công văn đôn đốc", "send",
                                     "Soạn dự thảo công văn đôn đốc các đơn vị của nhiệm vụ đã chọn")
-        for b in (self.propose_button, self.progress_button, self.chase_button):
+        self.add_button = _button("Thêm…", "plus", "Thêm nhiệm vụ bằng tay hoặc theo văn bản đến")
+        for b in (self.propose_button, self.add_button, self.progress_button, self.chase_button):
             self.toolbar.addWidget(b)
         self.toolbar.addStretch(1)
         self.count_label = QLabel()

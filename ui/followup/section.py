@@ -18,6 +18,7 @@ from desktop.followup.task_query import TaskFilter, TaskRow, task_row, task_rows
 from ui.common.background import run_read
 from ui.common.change_bus import change_bus
 from ui.common.messages import show_error, show_info
+from ui.followup.add_dialog import AddTaskDialog
 from ui.followup.board_layout import BoardLayout
 from ui.followup.board_model import TaskTableModel
 from ui.followup.chase import ChaseRunner, DeadlineDialog
@@ -58,6 +59,7 @@ class FollowupBoard(QWidget):
 
         u = self.ui
         u.propose_button.clicked.connect(lambda: self.open_propose())
+        u.add_button.clicked.connect(self.open_add)
         u.progress_button.clicked.connect(self.open_progress)
         u.chase_button.clicked.connect(self.chase_selected)
         menu = QMenu(u.chase_button)
@@ -160,6 +162,13 @@ class FollowupBoard(QWidget):
 
     def open_propose(self, outgoing_id: int | None = None) -> ProposeDialog:
         dialog = ProposeDialog(self.ctx, self, outgoing_id=outgoing_id or self.ui.dispatch_combo.currentData())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.last_dialog = dialog
+        return dialog
+
+    def open_add(self) -> AddTaskDialog:
+        dialog = AddTaskDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.last_dialog = dialog

@@ -166,3 +166,22 @@ def test_propose_from_seed_001_and_confirm(qtbot, board, demo_ctx):
     overdue = [m.data(m.index(r, 1)) for r in range(m.rowCount())
                if m.data(m.index(r, 4)) == "Chưa hoàn thành, quá hạn"]
     assert sorted(overdue) == ["5.1", "5.2", "5.3", "5.4"]
+
+
+def test_add_a_task_from_an_incoming_document_by_hand(qtbot, board):
+    before = board.model.rowCount()
+    qtbot.mouseClick(board.ui.add_button, Qt.MouseButton.LeftButton)
+    dialog = board.last_dialog
+    dialog.title.setText("Triển khai hướng dẫn công tác thi đua năm 2027")
+    dialog.unit_combo.setCurrentIndex(dialog.unit_combo.findText("Sở Nội vụ"))
+    dialog.incoming_combo.setCurrentIndex(dialog.incoming_combo.findText("2012/HD-BTĐKT", Qt.MatchFlag.MatchContains))
+    soon = date.today() + timedelta(days=3)
+    dialog.deadline.setDate(dialog.deadline.date().fromString(f"{soon:%d/%m/%Y}", "dd/MM/yyyy"))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert board.model.rowCount() == before + 1
+    m = board.model
+    [row] = [r for r in range(m.rowCount()) if m.data(m.index(r, 0)) == "đến: 2012/HD-BTĐKT"]
+    assert m.data(m.index(row, 2)) == "Sở Nội vụ"
+    amber = [r for r in range(m.rowCount()) if board.model.tone(r) == "soon"]
+    assert len(amber) == 1
+    assert m.data(m.index(amber[0], 0), Qt.ItemDataRole.BackgroundRole).color().name() == "#fff3cd"
