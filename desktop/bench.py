@@ -18,6 +18,7 @@ BENCHMARKS: list[tuple[str, str]] = [
     ("desktop.importing.bench", "bench_import"),
     ("desktop.followup.cli", "bench_deadlines"),
     ("desktop.documents.numbering", "bench_allocation"),
+    ("desktop.followup.tasks_cli", "bench_followup"),
 ]
 
 

@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "desktop.importing.cli",
     "desktop.followup.cli",
     "desktop.documents.register_cli",
+    "desktop.followup.tasks_cli",
 )
 
 
