@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -18,7 +20,7 @@ from desktop import __version__
 from desktop.context import AppContext
 from ui.common.icons import icon
 from ui.common.messages import show_info
-from ui.sections import SectionSpec, sections
+from ui.sections import SectionSpec, sections, startup_hooks
 
 
 class MainWindow(QMainWindow):
@@ -50,8 +52,10 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         where = ctx.db_path or ctx.engine.url.render_as_string(hide_password=True)
+        self._build_notice()
         self.statusBar().addPermanentWidget(QLabel(f"Người dùng: {ctx.user}   |   Dữ liệu: {where}"))
         self._restore()
+        self.started = [hook(ctx, self) for hook in startup_hooks()]
 
     # ---- navigation -------------------------------------------------------------------
     def show_section(self, row: int) -> None:
@@ -77,6 +81,30 @@ class MainWindow(QMainWindow):
         row = next(i for i, s in enumerate(self.specs) if s.key == key)
         self.show_section(row)
         return self.widgets[key]
+
+    # ---- notices ----------------------------------------------------------------------
+    def _build_notice(self) -> None:
+        self.notice = QWidget()
+        self.notice.setObjectName("notice")
+        self.notice.setStyleSheet("#notice { background: #fff3cd; border: 1px solid #e0c36a; border-radius: 3px; }")
+        row = QHBoxLayout(self.notice)
+        row.setContentsMargins(6, 1, 6, 1)
+        self.notice_text = QLabel()
+        self.notice_open = QPushButton("Xem")
+        self.notice_close = QPushButton("Đóng")
+        for widget in (self.notice_text, self.notice_open, self.notice_close):
+            row.addWidget(widget)
+        self.notice_close.clicked.connect(self.notice.hide)
+        self.notice_open.clicked.connect(lambda: self._notice_key and self.section(self._notice_key))
+        self.statusBar().addWidget(self.notice, 1)
+        self.notice.hide()
+        self._notice_key = ""
+
+    def notify(self, key: str, message: str) -> None:
+        """A non-blocking notice from a feature (e.g. tasks that became overdue); "Xem" opens it."""
+        self._notice_key = key
+        self.notice_text.setText(message)
+        self.notice.setVisible(bool(message))
 
     # ---- menus ------------------------------------------------------------------------
     def _build_menus(self) -> None:

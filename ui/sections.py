@@ -31,10 +31,22 @@ class SectionSpec:
 
 
 _registry: dict[str, SectionSpec] = {}
+# Work a feature starts with the main window (e.g. the follow-up reminder): fn(ctx, window).
+_startup: dict[str, Callable[[AppContext, object], object]] = {}
 
 
 def register_section(spec: SectionSpec) -> None:
     _registry[spec.key] = spec
+
+
+def register_startup(key: str, fn: Callable[[AppContext, object], object]) -> None:
+    """`fn(ctx, window)` runs once the main window is up; it may call `window.notify(...)`."""
+    _startup[key] = fn
+
+
+def startup_hooks() -> list[Callable[[AppContext, object], object]]:
+    sections()  # importing the section modules registers their hooks
+    return list(_startup.values())
 
 
 def sections() -> list[SectionSpec]:

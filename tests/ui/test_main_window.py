@@ -125,3 +125,27 @@ def test_outgoing_preview_shows_the_stored_dispatch_as_printed(qtbot, main_windo
     qtbot.waitUntil(lambda: dialog.preview.page_count() == 2, timeout=10_000)
     assert dialog.windowTitle().startswith("Xem trước")
     dialog.close()
+
+
+def test_on_start_the_window_tells_what_is_overdue_whatever_section_is_open(qtbot, main_window):
+    """The reminder runs when the window starts (not when Nhiệm vụ is first opened)."""
+    assert main_window.nav.currentRow() == 0  # Văn bản đi, not the board
+    assert main_window.notice.isVisible()
+    assert "quá hạn" in main_window.notice_text.text()
+    qtbot.mouseClick(main_window.notice_open, Qt.MouseButton.LeftButton)
+    assert main_window.specs[main_window.nav.currentRow()].key == "tasks"
+
+
+def test_the_reminder_speaks_again_only_on_a_new_day(qtbot, main_window):
+    from datetime import date
+
+    reminder = next(r for r in main_window.started if r.__class__.__name__ == "Reminder")
+    reminder._day = None
+    reminder.check(date(2026, 3, 20))  # first check: everything overdue by then
+    assert main_window.notice.isVisible()
+    main_window.notice.hide()
+    reminder.check(date(2026, 3, 20))  # same day: nothing said again
+    assert not main_window.notice.isVisible()
+    reminder.check(date(2026, 4, 2))  # next day it runs: the 31/03/2026 task has become overdue
+    assert main_window.notice.isVisible()
+    assert "1 nhiệm vụ đã quá hạn từ 20/03/2026" in main_window.notice_text.text()
