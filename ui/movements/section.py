@@ -1,15 +1,48 @@
-"""Phong trào thi đua: the movement register."""
+"""Phong trào thi đua: the movement register, with add and edit."""
 from __future__ import annotations
 
 from desktop.browse import Browser
+from desktop.followup.board import dispatch_choices, unit_choices
 from desktop.movements.lists import MOVEMENTS, movement_detail
+from desktop.movements.service import get_movement
+from ui.common.background import run_read
+from ui.common.icons import icon
 from ui.common.list_section import ListSection
+from ui.common.messages import show_info
 from ui.sections import SectionSpec, register_section
 
 
-def build(ctx):
-    return ListSection(Browser(ctx, MOVEMENTS, movement_detail), title="Phong trào thi đua",
-                       watch=("movements", "tasks"), item_name="phong trào")
+class MovementSection(ListSection):
+    def __init__(self, ctx):
+        super().__init__(Browser(ctx, MOVEMENTS, movement_detail), title="Phong trào thi đua",
+                         watch=("movements", "tasks"), item_name="phong trào")
+        self.ctx = ctx
+        self.edit_button = self.add_button("Sửa…", icon("edit"), self.edit_selected, "Sửa phong trào đang chọn")
+        self.add_new = self.add_button("Thêm…", icon("plus"), self.add_movement, "Thêm phong trào thi đua")
+        self.last_editor = None
+
+    def _choices(self):
+        ctx = self.ctx
+        return unit_choices(ctx), dispatch_choices(ctx)
+
+    def add_movement(self) -> None:
+        run_read(self._choices, lambda choices: self._open(None, *choices))
+
+    def edit_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            show_info(self, "Chọn một phong trào trong danh sách để sửa.")
+            return
+        ctx, movement_id = self.ctx, ids[0]
+        run_read(lambda: (get_movement(ctx, movement_id), *self._choices()),
+                 lambda loaded: self._open(loaded[0], loaded[1], loaded[2]))
+
+    def _open(self, existing, units, dispatches) -> None:
+        from ui.movements.editor import MovementDialog
+
+        dialog = MovementDialog(self.ctx, units, dispatches, existing, self)
+        self.last_editor = dialog
+        dialog.open()
 
 
-register_section(SectionSpec("movements", "Phong trào thi đua", "flag", 50, "Ctrl+5", build))
+register_section(SectionSpec("movements", "Phong trào thi đua", "flag", 50, "Ctrl+5", MovementSection))
