@@ -17,9 +17,12 @@ from desktop.importing.parse import TaskDraft
 from desktop.importing.review import format_dmy, parse_dmy
 from desktop.text import vi_sort_key
 
-INCLUDE, LABEL, UNIT, TITLE, DEADLINE, PHRASE, RECURRENCE = range(7)
-HEADERS = ("Lưu", "Mục", "Đơn vị thực hiện", "Nhiệm vụ", "Hạn", "Thời hạn ghi trong văn bản", "Lặp lại")
-WIDTHS = (40, 48, 230, 330, 92, 190, 110)
+INCLUDE, LABEL, UNIT, DEADLINE, PHRASE, RECURRENCE, TITLE = range(7)
+HEADERS = ("Lưu", "Mục", "Đơn vị thực hiện", "Hạn", "Cụm từ thời hạn", "Lặp lại", "Nhiệm vụ")
+TIPS = ("Bỏ dấu để không lưu nhiệm vụ này", "Số mục trong văn bản", "Đơn vị trong danh mục (gõ để lọc; "
+        "tên ngoài danh mục vẫn được lưu)", "Ngày hạn (để trống: không hạn)", "Thời hạn như văn bản ghi",
+        "Nhiệm vụ lặp lại định kỳ", "Nội dung nhiệm vụ")
+WIDTHS = (36, 42, 190, 84, 140, 72, 170)  # the task text (last) also stretches
 RECURRENCES = ("", "hằng tuần", "hằng tháng", "hằng quý", "định kỳ 6 tháng", "hằng năm")
 NO_DATE = QDate(1900, 1, 1)
 UNMATCHED = QColor("#9a5b00")
@@ -69,6 +72,8 @@ class TaskTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return TIPS[section]
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
@@ -98,7 +103,8 @@ class TaskTableModel(QAbstractTableModel):
                 if d.assignee_unit_id is None and d.assignee_text:
                     return f"“{d.assignee_text}” chưa khớp đơn vị nào trong danh mục"
                 if d.assignee_text and d.assignee_text != self.unit_text(index.row()):
-                    return f"Trong văn bản: {d.assignee_text}"
+                    return f"{self.unit_text(index.row())} (trong văn bản: {d.assignee_text})"
+                return self.unit_text(index.row()) or None
         if role == Qt.ItemDataRole.ForegroundRole and col == UNIT and d.assignee_unit_id is None and d.assignee_text:
             return QBrush(UNMATCHED)
         if role == Qt.ItemDataRole.ForegroundRole and not row.include:

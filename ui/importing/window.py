@@ -17,6 +17,7 @@ from desktop.importing.readers import SUPPORTED
 from desktop.importing.review import read_with_units, reference_span, save_edited
 from ui.common.background import run_read, run_write
 from ui.importing.fields import LABELS, FieldError
+from ui.importing.tasks import TITLE
 from ui.importing.window_layout import ImportWindowLayout
 
 FILE_FILTER = "Văn bản (*.txt *.md *.docx *.pdf);;Tất cả các tệp (*)"
@@ -48,6 +49,7 @@ class ImportWindow(QDialog):
         ui.close_button.clicked.connect(self.close)
         ui.form.field_selected.connect(self.highlight)
         ui.task_view.selectionModel().selectionChanged.connect(self._task_selected)
+        ui.task_text.textChanged.connect(self._task_text_edited)
         QShortcut(QKeySequence("Ctrl+O"), self, activated=self.choose_file)
         for button in (ui.open_button, ui.folder_button, ui.save_in, ui.save_out, ui.close_button):
             button.setAutoDefault(False)  # Enter in a field must not save
@@ -107,6 +109,7 @@ class ImportWindow(QDialog):
         ui.source.setPlainText(result.source_text)
         ui.form.load(result.dispatch, result.kind)
         ui.tasks.load(result.tasks, units)
+        self._task_selected(QItemSelection(), QItemSelection())
         ui.tabs.setTabText(1, f"Nhiệm vụ ({len(result.tasks)})")
         ui.tabs.setCurrentIndex(0)
         self.highlighted = None
@@ -127,6 +130,7 @@ class ImportWindow(QDialog):
         ui.source.clear()
         ui.form.clear()
         ui.tasks.load([], [])
+        self._task_selected(QItemSelection(), QItemSelection())
         ui.tabs.setTabText(1, "Nhiệm vụ")
         message = str(exc) if isinstance(exc, ValueError) else (
             f"Không đọc được tệp {path.name} (lỗi không mong đợi: {exc.__class__.__name__}).")
@@ -172,14 +176,30 @@ class ImportWindow(QDialog):
         self.highlighted = (key, start, end)
         return True
 
-    def _task_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        if self.result is None or not selected.indexes():
+    def _task_row(self) -> int:
+        rows = self.ui.task_view.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    def _task_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        row = self._task_row()
+        text = self.ui.task_text
+        text.blockSignals(True)
+        text.setPlainText(self.ui.tasks.rows[row].draft.title if row >= 0 else "")
+        text.blockSignals(False)
+        text.setEnabled(row >= 0)
+        if self.result is None or row < 0:
             return
-        label = self.ui.tasks.rows[selected.indexes()[0].row()].draft.item_label
+        label = self.ui.tasks.rows[row].draft.item_label
         for i, paragraph in enumerate(self.result.dispatch.body):
             if paragraph.label == label:
                 self.highlight(f"body[{i}]")
                 return
+
+    def _task_text_edited(self) -> None:
+        row = self._task_row()
+        if row >= 0:
+            model = self.ui.tasks
+            model.setData(model.index(row, TITLE), self.ui.task_text.toPlainText())
 
     # ---- saving -----------------------------------------------------------------------------
     def edited_result(self) -> ImportResult:

@@ -120,6 +120,7 @@ class ImportWindowLayout:
         self.task_view.verticalHeader().setDefaultSectionSize(self.task_view.fontMetrics().height() + 10)
         header = self.task_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
         scale = max(1.0, self.task_view.fontMetrics().height() / 16)
         for col, width in enumerate(WIDTHS):
             self.task_view.setColumnWidth(col, int(width * scale))
@@ -134,7 +135,13 @@ class ImportWindowLayout:
         tasks_layout.setContentsMargins(4, 4, 4, 4)
         tasks_layout.addWidget(_caption("Nhiệm vụ đọc từ các mục đánh số. Nhấp đúp để sửa; bỏ dấu ở cột "
                                         "“Lưu” để không lưu nhiệm vụ đó. Tên đơn vị màu nâu: chưa khớp danh mục."))
-        tasks_layout.addWidget(self.task_view, 1)
+        tasks_layout.addWidget(self.task_view, 3)
+        self.task_text = QPlainTextEdit()
+        self.task_text.setPlaceholderText("Chọn một nhiệm vụ trong bảng để xem và sửa nội dung đầy đủ.")
+        self.task_text.setTabChangesFocus(True)
+        self.task_text.setEnabled(False)
+        tasks_layout.addWidget(_caption("Nội dung nhiệm vụ đang chọn:"))
+        tasks_layout.addWidget(self.task_text, 1)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self.form_scroll, "Thông tin văn bản")

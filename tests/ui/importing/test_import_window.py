@@ -66,6 +66,7 @@ def test_selecting_a_field_highlights_it_in_the_source(window):
     # a task row highlights its item
     window.ui.task_view.selectRow(next(i for i, r in enumerate(window.ui.tasks.rows) if r.draft.item_label == "5.4"))
     assert window.ui.source.textCursor().selectedText().startswith("5.4. Sở Nội vụ")
+    assert window.ui.task_text.toPlainText().startswith("Sở Nội vụ chủ động")
 
 
 def test_edit_a_deadline_save_as_incoming_and_find_it_in_the_lists(qtbot, main_window, window):
@@ -77,6 +78,9 @@ def test_edit_a_deadline_save_as_incoming_and_find_it_in_the_lists(qtbot, main_w
     row = next(i for i, r in enumerate(model.rows) if r.draft.item_label == "5.4")
     assert model.setData(model.index(row, DEADLINE), QDate(2019, 2, 15))
     assert model.setData(model.index(row, DEADLINE), "15/02/2019")  # typed form also accepted
+    assert not model.setData(model.index(row, DEADLINE), "31/02/2019")  # not a date: refused
+    window.ui.task_view.selectRow(row)
+    window.ui.task_text.setPlainText("Sở Nội vụ sơ kết phong trào cải cách thủ tục hành chính")
     skipped = next(i for i, r in enumerate(model.rows) if r.draft.item_label == "3")
     model.setData(model.index(skipped, INCLUDE), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
     included = sum(r.include for r in model.rows)
@@ -98,6 +102,9 @@ def test_edit_a_deadline_save_as_incoming_and_find_it_in_the_lists(qtbot, main_w
               tasks.model.data(tasks.model.index(r, cols["unit"])))
              for r in range(tasks.model.rowCount())]
     assert ("5.4", "15/02/2019", "Sở Nội vụ") in found
+    title_col = cols["title"]
+    assert "Sở Nội vụ sơ kết phong trào cải cách thủ tục hành chính" in {
+        tasks.model.data(tasks.model.index(r, title_col)) for r in range(tasks.model.rowCount())}
     assert ("5.2", "30/09/2018", "Sở Kế hoạch và Đầu tư") in found
 
 
@@ -205,3 +212,32 @@ def test_file_menu_has_the_import_actions(main_window):
     actions["import_file"].trigger()
     assert main_window._import_window.isVisible()
     main_window._import_window.close()
+
+
+def test_dropping_a_file_opens_it(window, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    def mime(path):
+        data = QMimeData()
+        data.setUrls([QUrl.fromLocalFile(str(path))])
+        return data
+
+    picture = tmp_path / "anh.png"
+    picture.write_bytes(b"\x89PNG")
+    refused = mime(picture)
+    enter = QDragEnterEvent(QPointF(50, 50), Qt.DropAction.CopyAction, refused,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    assert not enter.isAccepted()
+
+    data = mime(shared_path(*SEED))
+    enter = QDragEnterEvent(QPointF(50, 50), Qt.DropAction.CopyAction, data,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, drop)
+    assert window.ui.form.widgets["symbol"].text() == "UBND-NC"
