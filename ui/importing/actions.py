@@ -38,14 +38,15 @@ def open_import_window(ctx, parent: QWidget | None, *, path: Path | None = None,
 
 
 def open_batch_dialog(ctx, parent: QWidget | None, *, folder: Path | None = None, save_as: str = "in"):
-    """The folder import dialog (non-modal); starts at once when `folder` is given."""
+    """The folder import dialog (non-modal), with `folder` filled in; the clerk checks the
+    "save as" choice and presses Bắt đầu nhập (nothing is stored on a mere drop)."""
     from ui.importing.batch_dialog import BatchDialog
 
     dialog = BatchDialog(ctx, parent, save_as=save_as)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     if folder is not None:
-        dialog.start(Path(folder))
+        dialog.folder_edit.setText(str(folder))
     return dialog
 
 

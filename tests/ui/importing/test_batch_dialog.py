@@ -36,6 +36,8 @@ def test_batch_import_reports_each_file_and_saves_as_incoming(qtbot, main_window
     dialog = window.open_folder(folder)
     qtbot.addWidget(dialog)
     assert dialog.save_choice.currentData() == "in"  # incoming by default
+    assert dialog.table.rowCount() == 0 and dialog.folder_edit.text() == str(folder)  # waits for the clerk
+    dialog.start_button.click()
     rows = _table(dialog)
     assert [(name, status) for name, status, _ in rows] == [
         ("a-2457.txt", "đã nhập"), ("b-phong-trao.pdf", "đã nhập"), ("c-hong.pdf", "lỗi")]
