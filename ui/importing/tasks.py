@@ -22,7 +22,7 @@ HEADERS = ("Lưu", "Mục", "Đơn vị thực hiện", "Hạn", "Cụm từ th�
 TIPS = ("Bỏ dấu để không lưu nhiệm vụ này", "Số mục trong văn bản", "Đơn vị trong danh mục (gõ để lọc; "
         "tên ngoài danh mục vẫn được lưu)", "Ngày hạn (để trống: không hạn)", "Thời hạn như văn bản ghi",
         "Nhiệm vụ lặp lại định kỳ", "Nội dung nhiệm vụ")
-WIDTHS = (36, 42, 190, 84, 140, 72, 170)  # the task text (last) also stretches
+WIDTHS = (36, 42, 180, 94, 140, 72, 170)  # the task text (last) also stretches
 RECURRENCES = ("", "hằng tuần", "hằng tháng", "hằng quý", "định kỳ 6 tháng", "hằng năm")
 NO_DATE = QDate(1900, 1, 1)
 UNMATCHED = QColor("#9a5b00")
@@ -196,6 +196,11 @@ class DateDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor, model, index):
         model.setData(index, editor.date(), Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(self, editor, option, index):
+        rect = option.rect
+        rect.setWidth(max(rect.width(), editor.sizeHint().width()))  # never a clipped year
+        editor.setGeometry(rect)
 
 
 class RecurrenceDelegate(QStyledItemDelegate):

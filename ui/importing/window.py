@@ -242,6 +242,8 @@ class ImportWindow(QDialog):
             if not text.casefold().startswith("không lưu được"):
                 text = "Không lưu được: " + text
             text = text[:1].upper() + text[1:]
+            if not text.endswith((".", ")")):
+                text += "."
         else:
             text = f"Không lưu được (lỗi không mong đợi: {exc.__class__.__name__}: {exc})."
         self.ui.banner.show_message("error", text)
