@@ -54,6 +54,18 @@ def parse_dmy(text: str | None, what: str = "ngày") -> date | None:
     raise ValueError(f"{what} “{text}” không đúng dạng ngày/tháng/năm (ví dụ 25/05/2018)")
 
 
+def deadline_from_phrase(phrase: str, doc_date: date | None = None) -> tuple[date | None, str | None]:
+    """(date, recurrence) of a deadline phrase the clerk typed ("trước ngày 15/3/2019",
+    "trong Quý III/2018", "hằng tháng"), by the follow-up rules; (None, None) when unknown."""
+    from desktop.followup.deadlines import parse_deadline
+
+    try:
+        found = parse_deadline(phrase, doc_date=doc_date)
+    except Exception:  # an odd phrase must never break the screen
+        return None, None
+    return found.date, found.recurrence
+
+
 def format_dmy(value: date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QDateEdit, QStyledItemDeleg
 
 from desktop.importing.items import Units, match_unit_id
 from desktop.importing.parse import TaskDraft
-from desktop.importing.review import format_dmy, parse_dmy
+from desktop.importing.review import deadline_from_phrase, format_dmy, parse_dmy
 from desktop.text import vi_sort_key
 
 INCLUDE, LABEL, UNIT, DEADLINE, PHRASE, RECURRENCE, TITLE = range(7)
@@ -39,11 +39,13 @@ class TaskTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[TaskRow] = []
         self.units: Units = []
+        self.doc_date: date | None = None  # for phrases relative to the document's date
         self._unit_names: dict[int, str] = {}
 
     # ---- data in and out ------------------------------------------------------------------
-    def load(self, drafts: list[TaskDraft], units: Units) -> None:
+    def load(self, drafts: list[TaskDraft], units: Units, doc_date: date | None = None) -> None:
         self.beginResetModel()
+        self.doc_date = doc_date
         self.rows = [TaskRow(copy.copy(d)) for d in drafts]
         self.units = sorted(units, key=lambda u: vi_sort_key(u[1]))
         self._unit_names = {uid: name for uid, name, _aliases in units}
@@ -134,7 +136,16 @@ class TaskTableModel(QAbstractTableModel):
         elif col == TITLE:
             d.title = " ".join(str(value or "").split()) or d.title
         elif col == PHRASE:
-            d.deadline_text = str(value or "").strip() or None
+            text = " ".join(str(value or "").split())
+            if text == (d.deadline_text or ""):
+                return True
+            d.deadline_text = text or None
+            when, recurrence = deadline_from_phrase(text, self.doc_date) if text else (None, None)
+            if when is not None:
+                d.deadline = when  # a typed phrase the rules can read gives its date
+            if recurrence:
+                d.recurrence = recurrence
+            self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(HEADERS) - 1))
         elif col == RECURRENCE:
             d.recurrence = str(value or "").strip() or None
         else:

@@ -108,7 +108,7 @@ class ImportWindow(QDialog):
         ui = self.ui
         ui.source.setPlainText(result.source_text)
         ui.form.load(result.dispatch, result.kind)
-        ui.tasks.load(result.tasks, units)
+        ui.tasks.load(result.tasks, units, result.dispatch.date)
         self._task_selected(QItemSelection(), QItemSelection())
         ui.tabs.setTabText(1, f"Nhiệm vụ ({len(result.tasks)})")
         ui.tabs.setCurrentIndex(0)

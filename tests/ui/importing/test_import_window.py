@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 
 from tests.conftest import REPO, shared_path
-from ui.importing.tasks import DEADLINE, INCLUDE, UNIT
+from ui.importing.tasks import DEADLINE, INCLUDE, PHRASE, UNIT
 
 SEED = ("seeds", "001_f7e0c988db89172b.txt")
 
@@ -117,6 +117,21 @@ def test_a_unit_can_be_chosen_from_the_directory_or_typed(window):
     model.setData(model.index(row, UNIT), "Tổ công tác đặc biệt")
     assert model.rows[row].draft.assignee_unit_id is None
     assert model.rows[row].draft.assignee_text == "Tổ công tác đặc biệt"
+
+
+def test_typing_a_deadline_phrase_fills_the_date(window):
+    window.open_file(shared_path(*SEED))
+    model = window.ui.tasks
+    row = next(i for i, r in enumerate(model.rows) if r.draft.item_label == "5.5")
+    assert model.rows[row].draft.deadline is None
+    model.setData(model.index(row, PHRASE), "trước ngày 15/3/2019")
+    assert model.rows[row].draft.deadline == date(2019, 3, 15)
+    assert model.data(model.index(row, DEADLINE)) == "15/03/2019"
+    model.setData(model.index(row, PHRASE), "hằng quý")
+    assert model.rows[row].draft.recurrence == "hằng quý"
+    model.setData(model.index(row, PHRASE), "khi có yêu cầu")  # unreadable: the date stays as set
+    assert model.rows[row].draft.deadline == date(2019, 3, 15)
+    assert model.rows[row].draft.deadline_text == "khi có yêu cầu"
 
 
 def test_a_rendered_pdf_is_imported_through_the_screen(qtbot, window, tmp_path):
