@@ -63,6 +63,11 @@ def test_selecting_a_field_highlights_it_in_the_source(window):
     # a list entry highlights its own line
     window.ui.form.widgets["recipients"].list.setCurrentRow(2)
     assert window.ui.source.textCursor().selectedText().startswith("- UBND các huyện")
+    # a referenced document is found in the source by its number and symbol
+    refs = window.ui.form.widgets["references"]
+    refs.table.setCurrentCell(0, 1)
+    assert refs.table.item(0, 1).text() == "2034"
+    assert window.ui.source.textCursor().selectedText() == "2034/QĐ-UBND"
     # a task row highlights its item
     window.ui.task_view.selectRow(next(i for i, r in enumerate(window.ui.tasks.rows) if r.draft.item_label == "5.4"))
     assert window.ui.source.textCursor().selectedText().startswith("5.4. Sở Nội vụ")
