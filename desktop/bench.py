@@ -17,6 +17,8 @@ BENCHMARKS: list[tuple[str, str]] = [
     ("desktop.letters.bench", "bench_render"),
     ("desktop.importing.bench", "bench_import"),
     ("desktop.followup.cli", "bench_deadlines"),
+    ("desktop.documents.numbering", "bench_allocation"),
+    ("desktop.followup.tasks_cli", "bench_followup"),
 ]
 
 

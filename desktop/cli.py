@@ -21,6 +21,8 @@ COMMAND_MODULES = (
     "desktop.letters.cli",
     "desktop.importing.cli",
     "desktop.followup.cli",
+    "desktop.documents.register_cli",
+    "desktop.followup.tasks_cli",
 )
 
 

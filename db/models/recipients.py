@@ -11,7 +11,8 @@ from db.types import NFCString, NFCText
 
 
 class DocumentRecipient(Base):
-    """One printed line of Kính gửi (role "recipient") or Nơi nhận (role "distribution").
+    """One printed line of Kính gửi (role "recipient") or Nơi nhận (role "distribution")
+    of an outgoing document, or of an incoming one (as read from the received letter).
 
     A line names a unit, a group (printed as the group's name) or free text; `text` is always
     the line as printed, so a renamed unit never changes an issued letter. Delivery,
@@ -22,11 +23,19 @@ class DocumentRecipient(Base):
     __table_args__ = (
         CheckConstraint("role IN ('recipient', 'distribution')", name="role"),
         CheckConstraint("NOT (unit_id IS NOT NULL AND group_id IS NOT NULL)", name="unit_or_group"),
+        CheckConstraint(
+            "(outgoing_id IS NOT NULL AND incoming_id IS NULL)"
+            " OR (outgoing_id IS NULL AND incoming_id IS NOT NULL)",
+            name="one_document",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    outgoing_id: Mapped[int] = mapped_column(
-        ForeignKey("outgoing_documents.id", ondelete="CASCADE"), nullable=False, index=True
+    outgoing_id: Mapped[int | None] = mapped_column(
+        ForeignKey("outgoing_documents.id", ondelete="CASCADE"), index=True
+    )
+    incoming_id: Mapped[int | None] = mapped_column(
+        ForeignKey("incoming_documents.id", ondelete="CASCADE"), index=True
     )
     role: Mapped[str] = mapped_column(String(12), nullable=False)
     position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)

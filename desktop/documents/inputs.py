@@ -10,13 +10,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-STATUS_LABELS = {
-    "draft": "Dự thảo",
-    "submitted": "Trình ký",
-    "signed": "Đã ký",
-    "issued": "Đã ban hành",
-    "cancelled": "Đã hủy",
-}
+from desktop.labels import STATUS_LABELS  # noqa: F401  (re-exported for the editor)
+
 
 
 @dataclass

@@ -103,6 +103,14 @@ def incoming_detail(session, document_id: int) -> list[tuple[str, str]]:
     doc = session.get(I, document_id)
     if doc is None:
         return []
+    lines = session.scalars(
+        select(DocumentRecipient).where(DocumentRecipient.incoming_id == document_id)
+        .order_by(DocumentRecipient.role, DocumentRecipient.position)
+    ).all()
+
+    def joined(role: str) -> str:
+        return "\n".join(f"- {r.text}{' ' + r.purpose if r.purpose else ''}" for r in lines if r.role == role)
+
     return [
         ("Số đến", number2(doc.arrival_number)),
         ("Ngày đến", dmy(doc.arrival_date)),
@@ -112,6 +120,9 @@ def incoming_detail(session, document_id: int) -> list[tuple[str, str]]:
         ("Ngày văn bản", dmy(doc.date)),
         ("Trích yếu", doc.subject),
         ("Hạn xử lý", dmy(doc.handling_deadline)),
+        ("Kính gửi", joined("recipient")),
+        ("Nơi nhận", joined("distribution")),
+        ("Người ký", "\n".join(x for x in (doc.signer_title_lines or "", doc.signer_name or "") if x)),
         ("Người xử lý", doc.handler or ""),
         ("Ý kiến chỉ đạo", doc.instructions or ""),
     ]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlalchemy import and_, case, func, literal, or_, select
 
-from db.models import Movement, OutgoingDocument, Task, TaskChase, Unit
+from db.models import IncomingDocument, Movement, OutgoingDocument, Task, TaskChase, Unit
 from desktop.labels import dmy
 from desktop.listing import Column, Filter, ListSource, number_text
 
@@ -24,20 +24,25 @@ _doc_number = (
     select(number_text(OutgoingDocument.number) + "/" + func.coalesce(OutgoingDocument.symbol, ""))
     .where(OutgoingDocument.id == T.outgoing_id).scalar_subquery()
 )
+_incoming_number = (
+    select(literal("đến: ") + func.coalesce(IncomingDocument.number, "") + "/" + func.coalesce(IncomingDocument.symbol, ""))
+    .where(IncomingDocument.id == T.incoming_id).scalar_subquery()
+)
+_document = func.coalesce(_doc_number, _incoming_number)
 _chases = select(func.count(TaskChase.id)).where(TaskChase.task_id == T.id).scalar_subquery()
 
 TASKS = ListSource(
     key="tasks",
     id_column=T.id,
     columns=(
-        Column("document", "Văn bản giao", _doc_number, width=130),
+        Column("document", "Văn bản giao", _document, width=130),
         Column("label", "Mục", T.item_label, width=45),
         Column("unit", "Đơn vị thực hiện", func.coalesce(Unit.name, T.assignee_text), sort=Unit.sort_key, width=220),
         Column("deadline", "Hạn", T.deadline, width=85, format=dmy),
         Column("category", "Tình trạng", CATEGORY, width=190),
+        Column("chased", "Đôn đốc", _chases, width=65, format=lambda v: str(v or 0)),
         Column("title", "Nhiệm vụ", T.title, width=300),
         Column("deadline_text", "Thời hạn ghi trong văn bản", T.deadline_text, width=160),
-        Column("chased", "Số lần đôn đốc", _chases, width=90, format=lambda v: str(v or 0)),
         Column("movement", "Phong trào", Movement.name, width=200),
     ),
     from_clause=lambda q: q.select_from(T).outerjoin(Unit, Unit.id == T.assignee_unit_id)

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import (
@@ -22,6 +22,7 @@ from db.models import (
 )
 from desktop import audit
 from desktop.changes import Changes
+from desktop.documents.numbering import allocate_number
 from desktop.dispatch import Dispatch
 from desktop.documents.body import text_from_paragraphs
 from desktop.documents.convert import URGENCY_CODES
@@ -68,7 +69,7 @@ def save_import(ctx, result: ImportResult, as_: str, *, source_file: str | None 
         try:
             units = load_units(session)
             if as_ == "in":
-                outcome = _save_incoming(session, d, source_file, arrival_date or date.today())
+                outcome = _save_incoming(session, d, source_file, arrival_date or date.today(), ctx.user)
             else:
                 outcome = _save_outgoing(session, d, source_file)
             outcome.tasks = _save_tasks(session, result, units, outcome)
@@ -106,19 +107,11 @@ def _register(session: Session, direction: str, doc_type: str | None) -> Registe
     return (typed or shared or [None])[0]
 
 
-def _save_incoming(session: Session, d: Dispatch, source_file: str | None, arrived: date) -> SaveOutcome:
+def _save_incoming(session: Session, d: Dispatch, source_file: str | None, arrived: date,
+                   user: str) -> SaveOutcome:
     register = _register(session, "in", None)
-    arrival_number = None
-    if register is not None:
-        last = session.scalar(select(func.max(RegisterEntry.number)).where(
-            RegisterEntry.register_id == register.id, RegisterEntry.year == arrived.year))
-        last_doc = session.scalar(select(func.max(IncomingDocument.arrival_number)).where(
-            IncomingDocument.register_id == register.id, IncomingDocument.arrival_year == arrived.year))
-        arrival_number = max(last or 0, last_doc or 0) + 1
     doc = IncomingDocument(
         register_id=register.id if register else None,
-        arrival_year=arrived.year if register else None,
-        arrival_number=arrival_number,
         arrival_date=arrived,
         doc_type=d.doc_type or "Công văn",
         issuer_name=d.issuer.name,
@@ -136,10 +129,25 @@ def _save_incoming(session: Session, d: Dispatch, source_file: str | None, arriv
     )
     session.add(doc)
     session.flush()
+    arrival_number = None
     if register is not None:
-        session.add(RegisterEntry(register_id=register.id, year=arrived.year, number=arrival_number,
-                                  status="issued", incoming_id=doc.id, manual=False, reason="nhập từ tệp"))
+        # The arrival number (số đến) comes from the register like any number: gap-free, guarded.
+        arrival_number = allocate_number(session, register.id, arrived.year, incoming_id=doc.id, user=user,
+                                         reason="nhập từ tệp")
+        doc.arrival_year, doc.arrival_number = arrived.year, arrival_number
+    _save_lines(session, {"incoming_id": doc.id}, d)
     return SaveOutcome("in", doc.id, 0, arrival_number=arrival_number)
+
+
+def _save_lines(session: Session, owner: dict[str, int], d: Dispatch) -> None:
+    """Kính gửi and Nơi nhận lines, each matched to a directory unit where one fits."""
+    units = load_units(session)
+    for role, lines in (("recipient", d.recipients), ("distribution", d.distribution)):
+        for position, line in enumerate(lines):
+            m = _PURPOSE.match(line)
+            text, purpose = (m.group("text"), m.group("purpose")) if m else (line, None)
+            session.add(DocumentRecipient(**owner, role=role, position=position, text=text,
+                                          purpose=purpose, unit_id=match_unit_id(text, units)))
 
 
 def _save_outgoing(session: Session, d: Dispatch, source_file: str | None) -> SaveOutcome:
@@ -179,13 +187,7 @@ def _save_outgoing(session: Session, d: Dispatch, source_file: str | None) -> Sa
     if register is not None:
         session.add(RegisterEntry(register_id=register.id, year=year, number=d.number, status="issued",
                                   outgoing_id=doc.id, manual=True, reason="nhập từ tệp"))
-    units = load_units(session)
-    for role, lines in (("recipient", d.recipients), ("distribution", d.distribution)):
-        for position, line in enumerate(lines):
-            m = _PURPOSE.match(line)
-            text, purpose = (m.group("text"), m.group("purpose")) if m else (line, None)
-            session.add(DocumentRecipient(outgoing_id=doc.id, role=role, position=position, text=text,
-                                          purpose=purpose, unit_id=match_unit_id(text, units)))
+    _save_lines(session, {"outgoing_id": doc.id}, d)
     return SaveOutcome("out", doc.id, 0, register_number=d.number if register else None)
 
 

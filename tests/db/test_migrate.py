@@ -71,3 +71,37 @@ def test_sqlite_connections_use_wal_foreign_keys_and_a_busy_timeout(tmp_path):
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
     ctx.close()
+
+
+def test_upgrading_an_older_database_backs_it_up_and_keeps_its_data(tmp_path):
+    """A database at the first revision, with a dispatch and its lines, goes to head."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from db.migrate import alembic_config
+
+    path = tmp_path / "office.sqlite3"
+    url = sqlite_url(path)
+    engine = make_engine(url)
+    config = alembic_config(url)
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO outgoing_documents (id, doc_type, issuer_name, subject, body, status, "
+                          "copies, search_folded, version, created_at, updated_at) VALUES (1, 'Công văn', "
+                          "'UBND', 'đẩy mạnh phong trào', '', 'draft', 0, '', 1, '2026-01-01', '2026-01-01')"))
+        conn.execute(text("INSERT INTO document_recipients (outgoing_id, role, position, text) "
+                          "VALUES (1, 'recipient', 0, 'Sở Nội vụ')"))
+    engine.dispose()
+
+    ctx = open_context(url)
+    assert ctx.migration.from_revision == "0001" and ctx.migration.to_revision == head_revision()
+    backup = ctx.migration.backup
+    assert backup is not None and backup.exists()
+    with sqlite3.connect(backup) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    conn.close()
+    with ctx.session() as s:
+        assert s.execute(text("SELECT text FROM document_recipients")).scalar() == "Sở Nội vụ"
+    ctx.close()

@@ -152,3 +152,18 @@ def test_optimistic_lock_refuses_a_stale_write(opened):
             s.add(stale)
     with opened.session() as s:
         assert s.get(OutgoingDocument, doc.id).subject == "clerk A saves first"
+
+
+def test_a_recipient_line_belongs_to_exactly_one_document(opened):
+    from db.models import IncomingDocument
+
+    with opened.session() as s, s.begin():
+        out = OutgoingDocument(issuer_name="UBND", subject="đi")
+        inc = IncomingDocument(issuer_name="Văn phòng Chính phủ", subject="đến")
+        s.add_all([out, inc])
+        s.flush()
+        s.add(DocumentRecipient(incoming_id=inc.id, role="recipient", text="UBND các tỉnh"))
+    for fields in ({"outgoing_id": out.id, "incoming_id": inc.id}, {}):
+        with pytest.raises(IntegrityError):
+            with opened.session() as s, s.begin():
+                s.add(DocumentRecipient(role="recipient", text="Sở Nội vụ", **fields))

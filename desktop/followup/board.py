@@ -1,0 +1,105 @@
+"""What the follow-up board reads: the lazy task list under the board's filters, and the
+choices of its combo boxes (units, movements, dispatches, incoming documents).
+
+The GUI never sees SQL: `TaskBrowser` is a `Browser` over the Nhiệm vụ list whose ids honour
+a `TaskFilter`; the choice functions return (id, label) pairs.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import exists, select
+
+from db.models import IncomingDocument, Movement, OutgoingDocument, Task, Unit
+from desktop import listing
+from desktop.browse import Browser
+from desktop.context import AppContext
+from desktop.followup.lists import TASKS
+from desktop.followup.task_query import TaskFilter, conditions, document_label
+
+__all__ = ["TaskBrowser", "unit_choices", "movement_choices", "dispatch_choices", "incoming_choices",
+           "task_detail"]
+
+
+class TaskBrowser(Browser):
+    """The Nhiệm vụ list restricted by `task_filter` (set it on the GUI thread, then reload)."""
+
+    def __init__(self, ctx: AppContext):
+        super().__init__(ctx, TASKS, task_detail)
+        self.task_filter = TaskFilter()
+
+    def ids(self, text: str = "", sort_key: str | None = None, descending: bool | None = None,
+            filter_key: str | None = None) -> list[int]:
+        flt = TaskFilter(**vars(self.task_filter))  # a copy: the GUI may change it meanwhile
+        flt.text = ""  # the search box goes through listing's own folded search
+        flt.existing_only = False  # as of today every stored task exists
+        with self._ctx.session() as session:
+            return listing.ids(session, self._source, text, sort_key, descending, filter_key,
+                               where=conditions(flt, date.today()))
+
+
+def _dispatch_label(number, symbol, on: date | None, subject: str) -> str:
+    when = f" ngày {on:%d/%m/%Y}" if on else ""
+    short = subject if len(subject) <= 70 else subject[:69] + "…"
+    return f"{document_label(number, symbol)}{when} – {short}"
+
+
+def unit_choices(ctx: AppContext, *, with_tasks_only: bool = False) -> list[tuple[int, str]]:
+    with ctx.session() as session:
+        query = select(Unit.id, Unit.name).where(Unit.active.is_(True)).order_by(Unit.sort_key)
+        if with_tasks_only:
+            query = query.where(exists().where(Task.assignee_unit_id == Unit.id))
+        return [(uid, name) for uid, name in session.execute(query)]
+
+
+def movement_choices(ctx: AppContext) -> list[tuple[int, str]]:
+    with ctx.session() as session:
+        return [(mid, name) for mid, name in session.execute(select(Movement.id, Movement.name).order_by(Movement.name))]
+
+
+def dispatch_choices(ctx: AppContext, *, with_tasks_only: bool = False) -> list[tuple[int, str]]:
+    """Outgoing documents (not cancelled), newest first: "2457/UBND-NC ngày 25/05/2018 – subject"."""
+    d = OutgoingDocument
+    with ctx.session() as session:
+        query = select(d.id, d.number, d.symbol, d.date, d.subject).where(d.status != "cancelled")
+        if with_tasks_only:
+            query = query.where(exists().where(Task.outgoing_id == d.id))
+        query = query.order_by(d.date.is_(None), d.date.desc(), d.id.desc())
+        return [(r.id, _dispatch_label(r.number, r.symbol, r.date, r.subject)) for r in session.execute(query)]
+
+
+def incoming_choices(ctx: AppContext, *, issuer_unit_id: int | None = None) -> list[tuple[int, str, date | None]]:
+    """Incoming documents, newest first, as (id, label, arrival date); the documents of
+    `issuer_unit_id` (or naming it as issuer) first."""
+    d = IncomingDocument
+    with ctx.session() as session:
+        unit_name = session.get(Unit, issuer_unit_id).name if issuer_unit_id else None
+        rows = session.execute(select(d.id, d.number, d.symbol, d.date, d.subject, d.issuer_name, d.arrival_date,
+                                      d.issuer_unit_id).order_by(d.arrival_date.desc(), d.id.desc())).all()
+    out = []
+    for r in rows:
+        label = f"{r.issuer_name}: {_dispatch_label(r.number, r.symbol, r.date, r.subject)}"
+        mine = issuer_unit_id is not None and (r.issuer_unit_id == issuer_unit_id or r.issuer_name == unit_name)
+        out.append((not mine, r.id, label, r.arrival_date))
+    out.sort(key=lambda t: t[0])  # stable: keeps newest first within each part
+    return [(i, label, arrival) for _, i, label, arrival in out]
+
+
+def task_detail(session, task_id: int) -> list[tuple[str, str]]:
+    """Label/value pairs for the detail dialog."""
+    from desktop.followup.task_query import TaskFilter as F
+    from desktop.followup.task_query import rows_in_session
+
+    rows = rows_in_session(session, date.today(), F(ids=[task_id], include_cancelled=True, existing_only=False))
+    if not rows:
+        return []
+    r = rows[0]
+    return [
+        ("Văn bản giao", f"{r.document} – {r.document_subject}"), ("Mục", r.item_label or ""),
+        ("Nhiệm vụ", r.title), ("Đơn vị thực hiện", r.unit + (" (phối hợp)" if r.role == "support" else "")),
+        ("Hạn", f"{r.deadline:%d/%m/%Y}" if r.deadline else "(không có)"),
+        ("Thời hạn ghi trong văn bản", r.deadline_text or ""), ("Tình trạng", r.category_label),
+        ("Ngày hoàn thành", f"{r.completed_on:%d/%m/%Y}" if r.completed_on else ""),
+        ("Văn bản báo cáo", r.reply or ""), ("Ngày báo cáo", f"{r.reply_date:%d/%m/%Y}" if r.reply_date else ""),
+        ("Số lần đôn đốc", str(r.chases)), ("Phong trào", r.movement or ""), ("Ghi chú", r.notes or ""),
+    ]

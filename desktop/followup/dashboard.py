@@ -1,0 +1,101 @@
+"""The office's follow-up dashboard ("Tổng quan") and the start-up / daily notice.
+
+Counts per official category (domain spec §3.5) and per unit as of a date, the tasks due
+within 7 days and the overdue ones. Read only; one session per call.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from desktop.context import AppContext
+from desktop.followup.status import CATEGORY_ORDER
+from desktop.followup.task_query import TaskFilter, TaskRow, rows_in_session
+
+__all__ = ["UnitCounts", "Dashboard", "Notices", "dashboard", "notices", "SOON_DAYS"]
+
+SOON_DAYS = 7
+
+
+@dataclass
+class UnitCounts:
+    unit_id: int | None
+    unit: str
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CATEGORY_ORDER, 0))
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def overdue(self) -> int:
+        return self.counts["open_overdue"]
+
+
+@dataclass
+class Dashboard:
+    as_of: date
+    by_category: dict[str, int]
+    by_unit: list[UnitCounts]  # most overdue first, then most tasks
+    due_soon: list[TaskRow]
+    overdue: list[TaskRow]
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_category.values())
+
+
+def summarize(rows: list[TaskRow], as_of: date) -> Dashboard:
+    by_category = dict.fromkeys(CATEGORY_ORDER, 0)
+    units: dict[object, UnitCounts] = {}
+    for row in rows:
+        if row.category is None:
+            continue
+        by_category[row.category] += 1
+        key = row.unit_id if row.unit_id is not None else row.unit
+        units.setdefault(key, UnitCounts(row.unit_id, row.unit or "(chưa xác định)")).counts[row.category] += 1
+    ranked = sorted(units.values(), key=lambda u: (-u.overdue, -u.total, u.unit))
+    return Dashboard(
+        as_of=as_of, by_category=by_category, by_unit=ranked,
+        due_soon=[r for r in rows if r.due_soon], overdue=[r for r in rows if r.overdue],
+    )
+
+
+def dashboard(ctx: AppContext, as_of: date, filters: TaskFilter | None = None) -> Dashboard:
+    """The dashboard of the tasks `filters` selects (all but cancelled ones by default)."""
+    with ctx.session() as session:
+        rows = rows_in_session(session, as_of, filters)
+    return summarize(rows, as_of)
+
+
+@dataclass
+class Notices:
+    as_of: date
+    since: date | None
+    became_overdue: list[TaskRow]  # open tasks whose deadline passed after `since`
+    due_soon: list[TaskRow]  # open tasks due within 7 days
+
+    @property
+    def empty(self) -> bool:
+        return not self.became_overdue and not self.due_soon
+
+    @property
+    def message(self) -> str:
+        """One Vietnamese sentence for the banner; "" when there is nothing to say."""
+        parts = []
+        if self.became_overdue:
+            when = "" if self.since is None else f" từ {self.since:%d/%m/%Y}"
+            parts.append(f"{len(self.became_overdue)} nhiệm vụ đã quá hạn{when}")
+        if self.due_soon:
+            parts.append(f"{len(self.due_soon)} nhiệm vụ đến hạn trong {SOON_DAYS} ngày tới")
+        return ("; ".join(parts) + ".") if parts else ""
+
+
+def notices(ctx: AppContext, as_of: date, since: date | None) -> Notices:
+    """What became overdue since the last notice (`since`, exclusive; None: every overdue task)
+    and what falls due within the next 7 days, as of `as_of`."""
+    flt = TaskFilter(due_to=as_of + timedelta(days=SOON_DAYS))
+    with ctx.session() as session:
+        rows = [r for r in rows_in_session(session, as_of, flt) if r.status == "open"]
+    overdue = [r for r in rows if r.overdue and (since is None or r.deadline >= since)]
+    return Notices(as_of, since, overdue, [r for r in rows if r.due_soon])

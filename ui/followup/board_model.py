@@ -1,0 +1,72 @@
+"""Colours of the follow-up board: overdue rows red, rows due within 7 days amber.
+
+`TaskTableModel` is the lazy task list with BackgroundRole/ForegroundRole per row, read from
+the row's own category and deadline texts (no extra query while painting).
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from ui.common.lazy_table import LazyTableModel
+
+OVERDUE_LABEL = "Chưa hoàn thành, quá hạn"
+OPEN_LABEL = "Chưa hoàn thành, trong hạn"
+OVERDUE_BG = QColor("#f8d7da")
+OVERDUE_FG = QColor("#842029")
+SOON_BG = QColor("#fff3cd")
+SOON_FG = QColor("#664d03")
+# Bar and box colours of the four official categories (in CATEGORY_ORDER).
+CATEGORY_COLOURS = {
+    "done_on_time": QColor("#2e7d32"),
+    "done_late": QColor("#8d9b3a"),
+    "open_in_time": QColor("#1565c0"),
+    "open_overdue": QColor("#c62828"),
+}
+
+
+def row_tone(category_label: str, deadline: date | None, today: date, soon_days: int = 7) -> str | None:
+    """"overdue", "soon" or None for one row."""
+    if category_label == OVERDUE_LABEL:
+        return "overdue"
+    if category_label == OPEN_LABEL and deadline is not None and today <= deadline <= today + timedelta(days=soon_days):
+        return "soon"
+    return None
+
+
+def tone_brushes(tone: str | None, role: int) -> QBrush | None:
+    if tone is None:
+        return None
+    if role == Qt.ItemDataRole.BackgroundRole:
+        return QBrush(OVERDUE_BG if tone == "overdue" else SOON_BG)
+    return QBrush(OVERDUE_FG if tone == "overdue" else SOON_FG)
+
+
+def _parse_dmy(text: str) -> date | None:
+    try:
+        return datetime.strptime(text, "%d/%m/%Y").date()
+    except (TypeError, ValueError):
+        return None
+
+
+class TaskTableModel(LazyTableModel):
+    def __init__(self, browser, parent=None):
+        super().__init__(browser, parent)
+        keys = [c.key for c in self.columns]
+        self._category_col = keys.index("category")
+        self._deadline_col = keys.index("deadline")
+        self.today = date.today()
+
+    def tone(self, row: int) -> str | None:
+        values = self._row(row)
+        if values is None:
+            return None
+        return row_tone(values[self._category_col], _parse_dmy(values[self._deadline_col]), self.today)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole) and index.isValid():
+            return tone_brushes(self.tone(index.row()), role)
+        return super().data(index, role)
