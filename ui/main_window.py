@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.context import AppContext
+from ui.actions import menu_actions
 from ui.common.icons import icon
 from ui.common.messages import show_info
 from ui.sections import SectionSpec, sections, startup_hooks
@@ -109,6 +110,14 @@ class MainWindow(QMainWindow):
     # ---- menus ------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Tệp")
+        self.registered_actions: dict[str, QAction] = {}
+        for spec in menu_actions("file"):
+            action = QAction(icon(spec.icon), spec.title, self, shortcut=QKeySequence(spec.shortcut))
+            action.triggered.connect(lambda _=False, s=spec: s.trigger(self))
+            file_menu.addAction(action)
+            self.registered_actions[spec.key] = action
+        if not file_menu.isEmpty():
+            file_menu.addSeparator()
         quit_action = QAction("Thoát", self, shortcut=QKeySequence("Ctrl+Q"), triggered=self.close)
         file_menu.addAction(quit_action)
         view_menu = self.menuBar().addMenu("&Xem")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from desktop.importing.items import Units
 from desktop.importing.parse import ImportResult
@@ -34,9 +35,11 @@ def folder_files(folder: Path) -> list[Path]:
 
 
 def import_folder(folder: Path, *, units: Units | None = None, ctx=None, save_as: str | None = None,
-                  progress: ProgressFn = no_progress, cancel: CancelToken | None = None) -> list[FileReport]:
+                  progress: ProgressFn = no_progress, cancel: CancelToken | None = None,
+                  on_report: Callable[[FileReport], None] | None = None) -> list[FileReport]:
     """Read every file of `folder`; with `ctx` and `save_as` also store each one that has the
-    fields a record needs. One file's failure never stops the others."""
+    fields a record needs. One file's failure never stops the others. `on_report` sees each
+    file's report as soon as it is done (so a cancelled run still shows what it did)."""
     from desktop.importing import read_dispatch
 
     files = folder_files(folder)
@@ -49,6 +52,8 @@ def import_folder(folder: Path, *, units: Units | None = None, ctx=None, save_as
             result = read_dispatch(path, units=units)
         except ValueError as exc:
             reports.append(FileReport(path, FAILED, str(exc)))
+            if on_report is not None:
+                on_report(reports[-1])
             continue
         report = FileReport(path, ATTENTION if result.warnings else IMPORTED, " ".join(result.warnings), result)
         if ctx is not None and save_as:
@@ -62,5 +67,7 @@ def import_folder(folder: Path, *, units: Units | None = None, ctx=None, save_as
                 report.document_id = outcome.document_id
                 report.message = (outcome.message + (". " + report.message if report.message else "")).strip()
         reports.append(report)
+        if on_report is not None:
+            on_report(report)
     progress(1.0, "")
     return reports

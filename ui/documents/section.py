@@ -8,6 +8,7 @@ from ui.common.background import run_read
 from ui.common.icons import icon
 from ui.common.list_section import ListSection
 from ui.common.messages import show_info
+from ui.importing.actions import add_import_button
 from ui.sections import SectionSpec, register_section
 
 
@@ -19,6 +20,7 @@ class OutgoingSection(ListSection):
         self.preview_button = self.add_button("Xem trước, in", icon("printer"), self.preview_selected,
                                               "Xem bản in đúng thể thức Nghị định 30, in hoặc lưu PDF/DOCX")
         self.last_preview = None
+        self.import_button = add_import_button(self, ctx, "out")
 
     def preview_selected(self) -> None:
         ids = self.selected_ids()
@@ -41,8 +43,10 @@ def build_outgoing(ctx):
 
 
 def build_incoming(ctx):
-    return ListSection(Browser(ctx, INCOMING, incoming_detail), title="Văn bản đến",
-                       watch=("incoming",), item_name="văn bản")
+    section = ListSection(Browser(ctx, INCOMING, incoming_detail), title="Văn bản đến",
+                          watch=("incoming",), item_name="văn bản")
+    section.import_button = add_import_button(section, ctx, "in")
+    return section
 
 
 register_section(SectionSpec("outgoing", "Văn bản đi", "file-export", 10, "Ctrl+1", build_outgoing))

@@ -1,0 +1,127 @@
+"""What the import screen ("Nhập văn bản") needs from the core, without Qt: the unit
+directory, reading a file with it, dates typed as dd/mm/yyyy, where a reference sits in the
+source, saving an edited result, and the folder import as a job that keeps its partial report."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from desktop.changes import Changes
+from desktop.dispatch import Reference
+from desktop.importing.batch import FileReport, import_folder
+from desktop.importing.items import Units
+from desktop.importing.parse import ImportResult
+from desktop.jobs import CancelToken, Cancelled, ProgressFn, no_progress
+from desktop.text import fold
+
+_DMY = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
+_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+
+
+def directory_units(ctx) -> Units:
+    """The active units as (id, name, aliases), for matching assignees and the unit choice."""
+    from desktop.importing.save import load_units
+
+    with ctx.session() as session:
+        return load_units(session)
+
+
+def read_with_units(ctx, path: Path) -> tuple[ImportResult, Units]:
+    """Read `path` with the unit directory (a job for the pool). ImportFileError on a bad file."""
+    from desktop.importing import read_dispatch
+
+    units = directory_units(ctx)
+    return read_dispatch(Path(path), units=units), units
+
+
+def parse_dmy(text: str | None, what: str = "ngày") -> date | None:
+    """A date typed by a clerk: "25/05/2018", "25/5/2018", "25-05-2018" or "2018-05-25";
+    empty gives None; anything else a ValueError in Vietnamese naming `what`."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    m = _DMY.match(text)
+    parts = (int(m.group(3)), int(m.group(2)), int(m.group(1))) if m else None
+    if parts is None and (iso := _ISO.match(text)):
+        parts = (int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+    if parts is not None:
+        try:
+            return date(*parts)
+        except ValueError:
+            pass
+    raise ValueError(f"{what} “{text}” không đúng dạng ngày/tháng/năm (ví dụ 25/05/2018)")
+
+
+def deadline_from_phrase(phrase: str, doc_date: date | None = None) -> tuple[date | None, str | None]:
+    """(date, recurrence) of a deadline phrase the clerk typed ("trước ngày 15/3/2019",
+    "trong Quý III/2018", "hằng tháng"), by the follow-up rules; (None, None) when unknown."""
+    from desktop.followup.deadlines import parse_deadline
+
+    try:
+        found = parse_deadline(phrase, doc_date=doc_date)
+    except Exception:  # an odd phrase must never break the screen
+        return None, None
+    return found.date, found.recurrence
+
+
+def format_dmy(value: date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def reference_span(source: str, ref: Reference) -> tuple[int, int] | None:
+    """Where a reference's "number/symbol" stands in the source text (spacing and accents
+    forgiven), or None when it cannot be found."""
+    if not ref.number:
+        return None
+    pieces = [re.escape(ref.number)]
+    if ref.symbol:
+        pieces.append(r"\s*/?\s*" + r"\s*".join(re.escape(ch) for ch in fold(ref.symbol) if not ch.isspace()))
+    pattern = re.compile(r"(?<![\w/])" + "".join(pieces), re.IGNORECASE)
+    m = pattern.search(_fold_keeping_length(source))
+    return (m.start(), m.end()) if m else None
+
+
+def _fold_keeping_length(text: str) -> str:
+    """fold() one character at a time, so offsets still point into the original text."""
+    return "".join(ch if ch.isspace() else (fold(ch) or " ")[:1] for ch in text)
+
+
+def save_edited(ctx, result: ImportResult, as_: str) -> tuple[object, Changes]:
+    """save_import on the clerk's edited result; (SaveOutcome, Changes) for run_write."""
+    from desktop.importing.save import save_import
+
+    outcome = save_import(ctx, result, as_, source_file=result.source_path)
+    return outcome, outcome.changes
+
+
+@dataclass
+class FolderOutcome:
+    folder: Path
+    save_as: str | None
+    reports: list[FileReport] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def changes(self) -> Changes:
+        saved = any(r.document_id is not None for r in self.reports)
+        if not saved:
+            return Changes()
+        return Changes(incoming=self.save_as == "in", outgoing=self.save_as == "out", tasks=True, registers=True)
+
+    def count(self, status: str) -> int:
+        return sum(r.status == status for r in self.reports)
+
+
+def import_folder_job(ctx, folder: Path, save_as: str | None, *, progress: ProgressFn = no_progress,
+                      cancel: CancelToken | None = None) -> FolderOutcome:
+    """`import_folder` with the unit directory, as a job: a cancelled run returns what it did."""
+    outcome = FolderOutcome(Path(folder), save_as)
+    units = directory_units(ctx)
+    try:
+        import_folder(Path(folder), units=units, ctx=ctx if save_as else None, save_as=save_as,
+                      progress=progress, cancel=cancel, on_report=outcome.reports.append)
+    except Cancelled:
+        outcome.cancelled = True
+    return outcome

@@ -1,0 +1,75 @@
+"""Folder import from the import screen: a per-file report, saved as incoming by default."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from desktop.dispatch import Dispatch
+from tests.conftest import REPO, shared_path
+
+
+@pytest.fixture
+def folder(tmp_path):
+    from desktop.letters.pdf import render_pdf
+
+    src = tmp_path / "den"
+    src.mkdir()
+    shutil.copy(shared_path("seeds", "001_f7e0c988db89172b.txt"), src / "a-2457.txt")
+    fixture = REPO / "tests" / "data" / "dispatches" / "cong_van_phong_trao.json"
+    (src / "b-phong-trao.pdf").write_bytes(render_pdf(Dispatch.from_json(fixture.read_text(encoding="utf-8"))))
+    (src / "c-hong.pdf").write_bytes(b"%PDF-1.4\n\x00\x01 not really a pdf \xff" * 50)
+    return src
+
+
+def _table(dialog) -> list[tuple[str, str, str]]:
+    t = dialog.table
+    return [tuple(t.item(r, c).text() for c in range(3)) for r in range(t.rowCount())]
+
+
+def test_batch_import_reports_each_file_and_saves_as_incoming(qtbot, main_window, folder):
+    incoming = main_window.section("incoming")
+    before = incoming.model.rowCount()
+    main_window.section("incoming").import_button.click()
+    window = main_window._import_window
+    qtbot.addWidget(window)
+    dialog = window.open_folder(folder)
+    qtbot.addWidget(dialog)
+    assert dialog.save_choice.currentData() == "in"  # incoming by default
+    assert dialog.table.rowCount() == 0 and dialog.folder_edit.text() == str(folder)  # waits for the clerk
+    dialog.start_button.click()
+    rows = _table(dialog)
+    assert [(name, status) for name, status, _ in rows] == [
+        ("a-2457.txt", "đã nhập"), ("b-phong-trao.pdf", "đã nhập"), ("c-hong.pdf", "lỗi")]
+    assert rows[0][2].startswith("Đã lưu văn bản đến")
+    assert rows[2][2].startswith("Không đọc được tệp c-hong.pdf")
+    assert dialog.outcome.count("imported") == 2 and not dialog.outcome.cancelled
+    assert "đã nhập: 2" in dialog.summary.text() and "lỗi: 1" in dialog.summary.text()
+    qtbot.waitUntil(lambda: incoming.model.rowCount() == before + 2, timeout=3000)
+
+
+def test_batch_can_only_read_without_saving(qtbot, main_window, folder):
+    from ui.importing.batch_dialog import BatchDialog
+
+    incoming = main_window.section("incoming")
+    before = incoming.model.rowCount()
+    dialog = BatchDialog(main_window.ctx, main_window)
+    qtbot.addWidget(dialog)
+    dialog.save_choice.setCurrentIndex(dialog.save_choice.findData(None))
+    dialog.start(folder)
+    assert [s for _, s, _ in _table(dialog)] == ["đã nhập", "đã nhập", "lỗi"]
+    assert all(r.document_id is None for r in dialog.outcome.reports)
+    assert incoming.model.rowCount() == before
+    dialog.table.cellDoubleClicked.emit(0, 0)  # opens the file in the import screen
+    window = main_window._import_window
+    qtbot.addWidget(window)
+    assert window.ui.form.widgets["number"].text() == "2457"
+
+
+def test_a_missing_folder_is_one_message(qtbot, main_window, tmp_path):
+    from ui.importing.batch_dialog import BatchDialog
+
+    dialog = BatchDialog(main_window.ctx, main_window)
+    qtbot.addWidget(dialog)
+    dialog.start(tmp_path / "khong-co")
+    assert dialog.summary.text().startswith("Không tìm thấy thư mục") and dialog.table.rowCount() == 0

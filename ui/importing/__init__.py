@@ -1,0 +1,1 @@
+"""Nhập văn bản: the import screen (one file, reviewed field by field) and folder import."""
