@@ -1,14 +1,18 @@
 """The Nhiệm vụ list (all tasks, with their official status category as of today)."""
 from __future__ import annotations
 
-from sqlalchemy import and_, case, func, literal, or_, select
+from datetime import date
+
+from sqlalchemy import Date, bindparam, and_, case, func, literal, or_, select
 
 from db.models import IncomingDocument, Movement, OutgoingDocument, Task, TaskChase, Unit
 from desktop.labels import dmy
 from desktop.listing import Column, Filter, ListSource, number_text
 
 T = Task
-_today = func.current_date()
+# The office's local date, taken when the query runs (the database's CURRENT_DATE is UTC:
+# in Vietnam, UTC+7, it would lag a day every morning before 7 a.m.).
+_today = bindparam("today", callable_=date.today, type_=Date)
 
 # The four categories of official reports (domain spec §3.5), computed in SQL as of today.
 CATEGORY = case(

@@ -79,3 +79,25 @@ def test_number_text_pads_below_ten(ctx):
         s.add(Unit(name="x", kind="other"))
     browser = Browser(ctx, OUTGOING)
     assert browser.rows(browser.ids()).popitem()[1][0] == "05"
+
+
+def test_the_task_list_judges_overdue_by_the_local_date(demo_ctx, monkeypatch):
+    """The category uses Python's local date at query time, not the database's UTC date."""
+    import datetime as dt
+
+    from desktop.followup.lists import TASKS
+
+    browser = Browser(demo_ctx, TASKS)
+
+    class Frozen(dt.date):
+        @classmethod
+        def today(cls):
+            return dt.date(2018, 10, 1)
+
+    monkeypatch.setattr("desktop.followup.lists.date", Frozen)
+    monkeypatch.setattr("desktop.followup.lists._today.callable", Frozen.today, raising=False)
+    rows = browser.rows(browser.ids())
+    by_label = {r[1]: r for r in rows.values()}
+    category = [c.key for c in TASKS.columns].index("category")
+    assert by_label["5.2"][category] == "Chưa hoàn thành, quá hạn"  # due 30/09/2018
+    assert by_label["5.1"][category] == "Chưa hoàn thành, trong hạn"  # due 31/12/2018
