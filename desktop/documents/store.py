@@ -113,19 +113,32 @@ def write_lines(session: Session, doc: OutgoingDocument, data: DraftInput) -> No
     session.execute(delete(DocumentRecipient).where(DocumentRecipient.outgoing_id == doc.id))
     for pos, line in enumerate(data.recipients):
         _add(session, doc.id, "recipient", pos, line, _line_text(session, line))
+    for pos, (line, text, note) in enumerate(distribution_lines(session, data)):
+        _add(session, doc.id, "distribution", pos, line, text, note)
+
+
+def distribution_lines(session: Session, data: DraftInput) -> list[tuple[RecipientInput, str, str | None]]:
+    """The Nơi nhận lines as printed: "Như trên" first for a công văn with Kính gửi lines,
+    the typed lines, then "Lưu: VT, ..." (each added line marked AUTO_NOTE) unless typed."""
+    doc_type = nfc((data.doc_type or "Công văn").strip())
+    initials = nfc((data.drafter_initials or "").strip()) or None
     lines: list[tuple[RecipientInput, str, str | None]] = [
         (line, _line_text(session, line), None) for line in data.distribution
     ]
     folded = [fold(text) for _, text, _ in lines]
-    if is_dispatch(doc.doc_type) and data.recipients and fold(AS_ABOVE) not in folded:
+    if is_dispatch(doc_type) and data.recipients and fold(AS_ABOVE) not in folded:
         lines.insert(0, (RecipientInput(AS_ABOVE), AS_ABOVE, AUTO_NOTE))
     if not any(f.startswith("luu:") or f.startswith("luu ") for f in folded):
         line = archive_line(
-            drafting_unit_abbr(session, doc.drafting_unit_id), doc.file_copies, doc.drafter_initials, doc.copies
+            drafting_unit_abbr(session, data.drafting_unit_id), data.file_copies, initials, data.copies or 0
         )
         lines.append((RecipientInput(line), line, AUTO_NOTE))
-    for pos, (line, text, note) in enumerate(lines):
-        _add(session, doc.id, "distribution", pos, line, text, note)
+    return lines
+
+
+def line_text(session: Session, line: RecipientInput) -> str:
+    """The printed text of a recipient line: typed text, else the unit's or group's name."""
+    return _line_text(session, line)
 
 
 def _add(session, outgoing_id, role, pos, line: RecipientInput, text: str, note: str | None = None) -> None:
