@@ -121,3 +121,11 @@ def recipient_from_choice(choice: Choice, kind: str) -> RecipientInput:
     if kind == "group":
         return RecipientInput(text=choice.label, group_id=choice.id)
     return RecipientInput(text=choice.label, unit_id=choice.id)
+
+
+def letter_settings(ctx: AppContext):
+    """The office's letter layout settings (what the preview renders with)."""
+    from desktop.letters.layout import load_letter_settings
+
+    with ctx.session() as session:
+        return load_letter_settings(session)
