@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -45,13 +46,23 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([200, 1000])
-        self.setCentralWidget(splitter)
+        from ui.documents.recovery import RecoveryBanner
+
+        self.recovery = RecoveryBanner(ctx)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.recovery)
+        column.addWidget(splitter, 1)
+        self.setCentralWidget(central)
         self.nav.currentRowChanged.connect(self.show_section)
 
         self._build_menus()
         where = ctx.db_path or ctx.engine.url.render_as_string(hide_password=True)
         self.statusBar().addPermanentWidget(QLabel(f"Người dùng: {ctx.user}   |   Dữ liệu: {where}"))
         self._restore()
+        self.recovery.check()  # drafts autosaved before a crash
 
     # ---- navigation -------------------------------------------------------------------
     def show_section(self, row: int) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from desktop.browse import Browser
 from desktop.documents.convert import printable
 from desktop.documents.lists import INCOMING, OUTGOING, incoming_detail, outgoing_detail
-from ui.common.background import run_read
+from ui.common.background import run_read, run_write
 from ui.common.icons import icon
 from ui.common.list_section import ListSection
 from ui.common.messages import show_info
@@ -19,6 +19,62 @@ class OutgoingSection(ListSection):
         self.preview_button = self.add_button("Xem trước, in", icon("printer"), self.preview_selected,
                                               "Xem bản in đúng thể thức Nghị định 30, in hoặc lưu PDF/DOCX")
         self.last_preview = None
+        self.last_editor = self.last_fill_dialog = None
+        self.add_button("Nhân bản", icon("copy"), self.clone_selected,
+                        "Chép văn bản đang chọn thành dự thảo mới, năm và ngày chuyển sang năm sau")
+        self.add_button("Mở", icon("edit"), self.open_selected, "Mở văn bản trong trình soạn thảo (Enter)")
+        self.add_button("Soạn từ mẫu…", icon("template"), self.compose_from_template)
+        new_button = self.add_button("Soạn mới", icon("plus"), self.compose_new, "Soạn văn bản mới (Ctrl+N)")
+        new_button.setShortcut("Ctrl+N")
+        self.opened.disconnect(self.show_detail)
+        self.opened.connect(self.open_or_detail)
+
+    # ---- editor ---------------------------------------------------------------------------
+    def compose_new(self) -> None:
+        from ui.documents.editor import open_editor
+
+        self.last_editor = open_editor(self.ctx)
+
+    def compose_from_template(self) -> None:
+        from ui.templates.section import compose_from_template
+
+        compose_from_template(self.ctx, self)
+
+    def open_document(self, document_id: int) -> None:
+        """Drafts open for editing; signed and issued documents open read-only in the editor."""
+        from ui.documents.editor import open_editor
+
+        self.last_editor = open_editor(self.ctx, document_id)
+
+    def open_or_detail(self, document_id: int) -> None:
+        """Double-click / Enter: drafts, submitted and signed documents open in the editor (signed
+        ones read-only, to issue them); issued and cancelled ones show their detail ("Mở" opens
+        them read-only in the editor)."""
+        from desktop.documents.service import load_draft
+
+        def route(loaded) -> None:
+            if loaded.status in ("issued", "cancelled"):
+                self.show_detail(document_id)
+            else:
+                self.open_document(document_id)
+        run_read(lambda: load_draft(self.ctx, document_id), route)
+
+    def open_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            show_info(self, "Chọn một văn bản trong danh sách để mở.")
+            return
+        self.open_document(ids[0])
+
+    def clone_selected(self) -> None:
+        from desktop.documents.service import clone
+
+        ids = self.selected_ids()
+        if not ids:
+            show_info(self, "Chọn văn bản cần nhân bản.")
+            return
+        user = self.ctx.user
+        run_write(lambda: clone(self.ctx, ids[0], user), self.open_document)
 
     def preview_selected(self) -> None:
         ids = self.selected_ids()
