@@ -1,6 +1,9 @@
 """Văn bản đi and Văn bản đến sections."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu, QToolButton
+
 from desktop.browse import Browser
 from desktop.documents.convert import printable
 from desktop.documents.lists import INCOMING, OUTGOING, incoming_detail, outgoing_detail
@@ -20,14 +23,21 @@ class OutgoingSection(ListSection):
                                               "Xem bản in đúng thể thức Nghị định 30, in hoặc lưu PDF/DOCX")
         self.last_preview = None
         self.last_editor = self.last_fill_dialog = None
-        self.add_button("Nhân bản", icon("copy"), self.clone_selected,
-                        "Chép văn bản đang chọn thành dự thảo mới, năm và ngày chuyển sang năm sau")
-        self.add_button("Mở", icon("edit"), self.open_selected, "Mở văn bản trong trình soạn thảo (Enter)")
-        self.add_button("Soạn từ mẫu…", icon("template"), self.compose_from_template)
-        new_button = self.add_button("Soạn mới", icon("plus"), self.compose_new, "Soạn văn bản mới (Ctrl+N)")
+        new_button = self.add_button("Soạn mới", icon("plus"), self.compose_new,
+                                     "Soạn văn bản mới (Ctrl+N); mũi tên: soạn từ mẫu, mở, nhân bản")
         new_button.setShortcut("Ctrl+N")
+        menu = QMenu(new_button)
+        menu.addAction(icon("plus"), "Soạn mới", self.compose_new)
+        self.template_action = menu.addAction(icon("template"), "Soạn từ mẫu…", self.compose_from_template)
+        menu.addSeparator()
+        self.open_action = menu.addAction(icon("edit"), "Mở văn bản đang chọn (Enter)", self.open_selected)
+        self.clone_action = menu.addAction(icon("copy"), "Nhân bản văn bản đang chọn", self.clone_selected)
+        new_button.setMenu(menu)
+        new_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.opened.disconnect(self.show_detail)
         self.opened.connect(self.open_or_detail)
+        # keep the section as narrow as before the editor buttons (small screens)
+        self.preview_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
 
     # ---- editor ---------------------------------------------------------------------------
     def compose_new(self) -> None:

@@ -1,6 +1,9 @@
 """Mẫu văn bản: the template library (compose from a template, add, edit, duplicate, archive)."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu, QToolButton
+
 from desktop.browse import Browser
 from desktop.templates.lists import TEMPLATES, template_detail
 from desktop.templates.service import archive_template, duplicate_template
@@ -32,10 +35,16 @@ class TemplatesSection(ListSection):
                          item_name="mẫu")
         self.ctx = ctx
         self.last_editor = self.last_fill_dialog = self.last_template_dialog = None
-        self.add_button("Lưu trữ", icon("trash"), self.archive_selected, "Ẩn mẫu khỏi danh sách chọn")
-        self.add_button("Nhân bản mẫu", icon("copy"), self.duplicate_selected)
-        self.add_button("Sửa", icon("edit"), self.edit_selected)
-        self.add_button("Thêm mẫu", icon("plus"), lambda: self.edit_template(None))
+        manage = self.add_button("Quản lý mẫu", icon("edit"), lambda: manage.showMenu(),
+                                 "Thêm, sửa, nhân bản hoặc lưu trữ mẫu")
+        menu = QMenu(manage)
+        self.add_action = menu.addAction(icon("plus"), "Thêm mẫu…", lambda: self.edit_template(None))
+        self.edit_action = menu.addAction(icon("edit"), "Sửa mẫu…", self.edit_selected)
+        self.duplicate_action = menu.addAction(icon("copy"), "Nhân bản mẫu", self.duplicate_selected)
+        self.archive_action = menu.addAction(icon("trash"), "Lưu trữ mẫu", self.archive_selected)
+        manage.setMenu(menu)
+        manage.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        manage.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.add_button("Soạn từ mẫu…", icon("template"), self.compose_selected,
                         "Chọn mẫu, điền các chỗ cần điền rồi soạn văn bản")
         self.opened.disconnect(self.show_detail)
