@@ -424,6 +424,8 @@ class EditorWindow(QMainWindow):
             run_write(lambda: autosave.discard_autosave(self.ctx, doc_id, user if doc_id is None else None))
         for timer in self.timers.values():
             timer.stop()
+        if self in _open:
+            _open.remove(self)
         super().closeEvent(event)
 
     def _close_after_save(self) -> None:

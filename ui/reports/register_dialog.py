@@ -152,12 +152,12 @@ class RegisterDialog(QDialog):
         run_write(lambda: reserve_number(self.ctx, register_id, year, reason, user), done,
                   lambda exc: self._say(self.reserve_result, str(exc), ERROR_STYLE))
 
-    def void(self, *, ask=confirm) -> None:
+    def void(self) -> None:
         reason, number = self.void_reason.text().strip(), self.void_number.value()
         if not reason:
             self._say(self.void_result, "Cần ghi lý do hủy số.", ERROR_STYLE)
             return
-        if not ask(self, f"Hủy số {number:02d}? Số đã hủy vẫn ghi trong sổ và không dùng lại được.", yes="Hủy số"):
+        if not confirm(self, f"Hủy số {number:02d}? Số đã hủy vẫn ghi trong sổ và không dùng lại được.", yes="Hủy số"):
             return
         register_id, year, user = self.register_id(), self.year.value(), self.ctx.user
 

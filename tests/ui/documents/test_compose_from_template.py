@@ -24,7 +24,6 @@ def test_template_to_issued_number(qtbot, main_window, demo_ctx, tmp_path):
     click(qtbot, dialog.ok_button)
     assert dialog.result() == dialog.DialogCode.Accepted, dialog.problems.text()
     editor = templates.last_editor
-    qtbot.addWidget(editor)
     form = editor.form
     assert "321/TB-VPCP" in form.subject.text() and "09/03/2026" in form.subject.text()
     assert "{{" not in form.body.toPlainText() and "[[" not in form.body.toPlainText()

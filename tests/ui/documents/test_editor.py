@@ -18,7 +18,6 @@ def editor(qtbot, demo_ctx):
     make_app()
     register_id = add_register(demo_ctx)
     window = open_editor(demo_ctx)
-    qtbot.addWidget(window)
     window.register_id = register_id
     return window
 
