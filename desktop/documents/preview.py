@@ -96,8 +96,8 @@ def editor_choices(ctx: AppContext) -> EditorChoices:
         for d in session.scalars(select(DraftingUnit).where(DraftingUnit.active.is_(True)).order_by(DraftingUnit.id)):
             out.drafting_units.append(Choice(d.id, d.name, d.abbreviation))
         for s in session.scalars(select(Signer).where(Signer.active.is_(True)).order_by(Signer.position, Signer.id)):
-            first = next((ln for ln in s.title_lines.splitlines() if ln.strip()), "")
-            out.signers.append(Choice(s.id, s.name, first))
+            last = next((ln for ln in reversed(s.title_lines.splitlines()) if ln.strip()), "")
+            out.signers.append(Choice(s.id, s.name, last))
         for u in session.scalars(select(Unit).where(Unit.active.is_(True)).order_by(Unit.sort_key)):
             out.units.append(Choice(u.id, u.name, u.short_name or ""))
         counts = dict(session.execute(

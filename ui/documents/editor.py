@@ -11,16 +11,17 @@ from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QToolBar
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar
 
 from desktop.documents import autosave, service
 from desktop.documents.errors import DocumentError, ValidationFailed
-from desktop.documents.inputs import DraftInput, LoadedDraft, draft_from_payload, draft_to_payload
+from desktop.documents.inputs import DraftInput, LoadedDraft, draft_to_payload
 from desktop.documents.preview import dispatch_from_input, editor_choices, letter_settings
 from ui.common.background import default_error_handler, run_read, run_write
 from ui.common.icons import icon
 from ui.documents import form_binding as fb
 from ui.documents.editor_layout import EditorForm
+from ui.documents.editor_memory import EditorMemory
 from ui.documents.issue_dialog import IssueDialog
 
 PREVIEW_DELAY_MS = 700
@@ -62,7 +63,7 @@ def open_editor(ctx, document_id: int | None = None, *, data: DraftInput | None 
     return window
 
 
-class EditorWindow(QMainWindow):
+class EditorWindow(EditorMemory, QMainWindow):
     def __init__(self, ctx, document_id: int | None = None, *, data: DraftInput | None = None,
                  restore: bool = False, parent=None):
         super().__init__(parent)
@@ -90,6 +91,8 @@ class EditorWindow(QMainWindow):
         splitter.setSizes([620, 740])
         self.setCentralWidget(splitter)
         self._build_actions()
+        self.state_label = QLabel()
+        self.statusBar().addWidget(self.state_label)
         self.timers = {name: QTimer(self, singleShot=True, interval=ms) for name, ms in (
             ("preview", PREVIEW_DELAY_MS), ("autosave", AUTOSAVE_DELAY_MS), ("history", HISTORY_DELAY_MS))}
         self.timers["preview"].timeout.connect(self.refresh_preview)
@@ -120,6 +123,8 @@ class EditorWindow(QMainWindow):
         self.choices, self.settings, loaded, base, saved = result
         self.base = base
         fb.set_choices(self.form, self.choices)
+        if self.choices.office_place:
+            self.form.place.setPlaceholderText(f"{self.choices.office_place} (địa danh của cơ quan)")
         self._apply(base)
         self._set_loaded(loaded)
         if not base.symbol and not (loaded and loaded.data.symbol):
@@ -142,7 +147,8 @@ class EditorWindow(QMainWindow):
         title = loaded.number_label if loaded and loaded.number else (self.base.subject or "văn bản mới")
         label = loaded.status_label if loaded else "Dự thảo (chưa lưu)"
         self.setWindowTitle(f"{'Xem' if not editable else 'Soạn'} văn bản – {title} [{label}]")
-        self.statusBar().showMessage(f"Trạng thái: {label}" + (" – chỉ xem, không sửa được" if not editable else ""))
+        number = f"   Số: {loaded.number_label}" if loaded and loaded.number else ""
+        self.state_label.setText(f"Trạng thái: {label}{number}" + ("  –  chỉ xem, không sửa được" if not editable else ""))
         enabled = {
             "save": editable, "submit": status == "draft", "sign": status == "submitted",
             "issue": status == "signed", "return": status in ("submitted", "signed"),
@@ -221,71 +227,6 @@ class EditorWindow(QMainWindow):
         number = self.loaded.number if self.loaded else None
         run_read(lambda: dispatch_from_input(self.ctx, data, number=number),
                  lambda dispatch: self.preview.set_dispatch(dispatch, self.settings), self._failed)
-
-    def autosave_now(self) -> None:
-        self.timers["autosave"].stop()
-        if not self.dirty or (self.loaded is not None and not self.loaded.editable):
-            return
-        payload, doc_id, user = draft_to_payload(self.collect()), self.document_id, self.ctx.user
-        run_write(lambda: autosave.save_autosave(self.ctx, doc_id, payload, user),
-                  lambda _id: self.statusBar().showMessage("Đã tự lưu bản nháp.", 3000), self._failed)
-
-    def _offer_autosave(self, payload: dict) -> None:
-        self._pending_autosave = payload
-        subject = payload.get("subject") or "(chưa có trích yếu)"
-        self.form.autosave_text.setText(
-            f"Khôi phục bản tự lưu? Có bản đang soạn dở chưa lưu: V/v {subject}.")
-        self.form.autosave_banner.show()
-
-    def restore_autosave(self) -> None:
-        if self._pending_autosave is None:
-            return
-        data = draft_from_payload(self._pending_autosave)
-        self._pending_autosave = None
-        self.form.autosave_banner.hide()
-        self._apply(data)
-        self._changed()
-        self.refresh_preview()
-        self.form.show_notice("Đã khôi phục bản tự lưu. Nhấn «Lưu» để giữ lại.")
-
-    def discard_autosave(self) -> None:
-        self._pending_autosave = None
-        self.form.autosave_banner.hide()
-        doc_id, user = self.document_id, self.ctx.user
-        run_write(lambda: autosave.discard_autosave(self.ctx, doc_id, user if doc_id is None else None))
-
-    def _record_history(self) -> None:
-        self.timers["history"].stop()
-        payload = draft_to_payload(self.collect())
-        if self._history and payload == self._history[self._hpos]:
-            return
-        del self._history[self._hpos + 1:]
-        self._history.append(payload)
-        self._hpos = len(self._history) - 1
-
-    def undo(self) -> None:
-        if self.form.body.hasFocus() and self.form.body.document().isUndoAvailable():
-            self.form.body.undo()
-            return
-        if self.timers["history"].isActive():
-            self._record_history()
-        if self._hpos > 0:
-            self._hpos -= 1
-            self._from_history()
-
-    def redo(self) -> None:
-        if self.form.body.hasFocus() and self.form.body.document().isRedoAvailable():
-            self.form.body.redo()
-            return
-        if self._hpos < len(self._history) - 1:
-            self._hpos += 1
-            self._from_history()
-
-    def _from_history(self) -> None:
-        self._apply(draft_from_payload(self._history[self._hpos]))
-        self.dirty = True
-        self.timers["preview"].start()
-        self.timers["autosave"].start()
 
     # ---- saving and the flow -------------------------------------------------------------
     def _failed(self, exc: BaseException) -> None:

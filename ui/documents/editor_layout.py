@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -134,6 +135,9 @@ class EditorForm(QScrollArea):
         sign_form = QFormLayout(sign_box)
         sign_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         sign_form.addRow("Người ký:", self._field("signer_id", self.signer))
+        for spin in (self.copies, self.file_copies):
+            spin.setMinimumWidth(90)
+            spin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         sign_form.addRow("Số bản phát hành:", self._field("copies", self.copies))
         sign_form.addRow("Số bản lưu hồ sơ:", self._field("file_copies", self.file_copies))
         initials = QHBoxLayout()

@@ -105,7 +105,7 @@ class RecipientList(QWidget):
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setMinimumHeight(88)
-        self.list.setMaximumHeight(150)
+        self.list.setMaximumHeight(120)
         self.list.model().rowsMoved.connect(lambda *_: self.changed.emit())
         self.free_text = QLineEdit(placeholderText=f"Gõ thêm một dòng {title} rồi nhấn Enter…")
         self.free_text.returnPressed.connect(self.add_free_text)

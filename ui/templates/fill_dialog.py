@@ -7,6 +7,8 @@ are listed before continuing; the draft then shows "[[Chưa điền: …]]", nev
 """
 from __future__ import annotations
 
+import html
+import re
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
@@ -103,6 +105,9 @@ class TemplateFillDialog(QDialog):
         self._confirmed_incomplete = False
         self.filter_box = QLineEdit(placeholderText="Lọc mẫu (có dấu hoặc không dấu)…")
         self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setSpacing(2)
         self.form_area = QScrollArea()
         self.form_area.setWidgetResizable(True)
         self.title = QLabel("<i>Chọn một mẫu ở bên trái.</i>")
@@ -169,7 +174,13 @@ class TemplateFillDialog(QDialog):
         self.template = record
         self._confirmed_incomplete = False
         self.problems.clear()
-        self.title.setText(f"<b>{record.data.name}</b><br>V/v {record.data.subject}")
+        labels = {ph.name: ph.display for ph in record.data.placeholders}
+
+        def as_slot(match) -> str:
+            return f"«{labels.get(match.group(1), match.group(1))}»"
+        subject = re.sub(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)[^}]*\}\}", as_slot, record.data.subject)
+        self.title.setText(f"<b>{html.escape(record.data.name)}</b><br>V/v {html.escape(subject)}"
+                           "<br><small>Điền các ô dưới đây; ô để trống sẽ được báo trước khi soạn.</small>")
         inner = QWidget()
         form = QFormLayout(inner)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
