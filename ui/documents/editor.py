@@ -278,6 +278,9 @@ class EditorWindow(EditorMemory, QMainWindow):
 
     def _reload(self, then=None) -> None:
         def done(loaded: LoadedDraft) -> None:
+            if not loaded.editable:  # signed / issued: show what is stored (date, number, symbol)
+                self.base = loaded.data
+                self._apply(loaded.data)
             self._set_loaded(loaded)
             if then is not None:
                 then()

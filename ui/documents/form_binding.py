@@ -118,5 +118,7 @@ def set_read_only(form: EditorForm, read_only: bool) -> None:
     for line in (form.symbol, form.place, form.subject, form.drafter, form.drafter_initials):
         line.setReadOnly(read_only)
     form.body.setReadOnly(read_only)
+    form.setStyleSheet("QLineEdit[readOnly=\"true\"], QPlainTextEdit[readOnly=\"true\"] { background: #f1f1ee; }"
+                       if read_only else "")
     form.recipients.set_read_only(read_only)
     form.distribution.set_read_only(read_only)

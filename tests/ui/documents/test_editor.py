@@ -62,5 +62,9 @@ def test_type_preview_save_issue(qtbot, editor, demo_ctx, tmp_path):
     assert loaded.status == "issued" and loaded.number == 1
     assert f"Đã ban hành số 01/{loaded.data.symbol}" in editor.form.notice.text()
     assert editor.form.subject.isReadOnly() and not editor.actions_by_key["save"].isEnabled()
+    issued_text = pdf_text(editor.preview.pdf_bytes(), tmp_path)  # the page now carries number and date
+    today = date.today()
+    assert f"Số: 01/{loaded.data.symbol}" in issued_text
+    assert "năm 20.." not in issued_text and f"năm {today.year}" in issued_text
     rows = register_entries(demo_ctx, editor.register_id, date.today().year)
     assert [(r.number, r.status, r.outgoing_id) for r in rows] == [(1, "issued", editor.document_id)]
