@@ -129,3 +129,19 @@ def letter_settings(ctx: AppContext):
 
     with ctx.session() as session:
         return load_letter_settings(session)
+
+
+def upcoming_number(ctx: AppContext, register_id: int, year: int) -> tuple[int, list[int]]:
+    """(the number the next issue would get, the reserved numbers waiting) of a register's year;
+    a preview only: another clerk may take the number first."""
+    from db.models import RegisterEntry
+    from desktop.documents.numbering import next_number
+
+    with ctx.session() as session:
+        reserved = list(session.scalars(
+            select(RegisterEntry.number).where(
+                RegisterEntry.register_id == register_id, RegisterEntry.year == year,
+                RegisterEntry.status == "reserved",
+            ).order_by(RegisterEntry.number)
+        ))
+        return next_number(session, register_id, year), reserved

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.documents.numbering import check_manual_number
+from desktop.documents.preview import upcoming_number
 from ui.common.background import run_read
 from ui.documents.editor_layout import ERROR_STYLE
 
@@ -57,7 +58,22 @@ class IssueDialog(QDialog):
         self.manual.toggled.connect(self._manual_toggled)
         self.number.valueChanged.connect(lambda _v: self._check())
         self.date.dateChanged.connect(lambda _d: self._check())
-        self.check_text.setText("Số sẽ là số kế tiếp trong sổ của năm ban hành.")
+        self._next_text = "Số sẽ là số kế tiếp trong sổ của năm ban hành."
+        self.check_text.setText(self._next_text)
+        self._show_upcoming()
+
+    def _show_upcoming(self) -> None:
+        register_id, year = self.register_id, self.chosen_date().year
+
+        def show(result) -> None:
+            number, reserved = result
+            text = f"Số dự kiến: {number:02d} (số kế tiếp của sổ năm {year})."
+            if reserved:
+                text += " Số đang giữ: " + ", ".join(f"{n:02d}" for n in reserved) + "."
+            self._next_text = text
+            if not self.manual.isChecked():
+                self.check_text.setText(text)
+        run_read(lambda: upcoming_number(self.ctx, register_id, year), show)
 
     def chosen_date(self) -> date:
         d = self.date.date()
@@ -74,7 +90,8 @@ class IssueDialog(QDialog):
         if not self.manual.isChecked():
             self.ok_button.setEnabled(True)
             self.check_text.setStyleSheet("")
-            self.check_text.setText("Số sẽ là số kế tiếp trong sổ của năm ban hành.")
+            self.check_text.setText(self._next_text)
+            self._show_upcoming()
             return
         when, number = self.chosen_date(), self.number.value()
         run_read(lambda: check_manual_number(self.ctx, self.register_id, when.year, number, when), self._show)

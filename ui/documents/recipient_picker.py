@@ -86,6 +86,12 @@ class DirectoryPicker(QDialog):
                 item.setSelected(True)
                 return
 
+    def accept(self) -> None:
+        """Enter in the filter box takes the first match when nothing is selected."""
+        if not self.list.selectedItems() and self.list.count():
+            self.list.item(0).setSelected(True)
+        super().accept()
+
     def chosen(self) -> list[RecipientInput]:
         items = sorted(self.list.selectedItems(), key=self.list.row)
         return [recipient_from_choice(choice, kind) for kind, choice in (i.data(ROLE) for i in items)]

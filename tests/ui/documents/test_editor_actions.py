@@ -85,3 +85,52 @@ def test_template_library_create_duplicate_archive(qtbot, main_window, demo_ctx,
     templates.archive_action.trigger()
     names = {t.name for t in list_templates(demo_ctx)}
     assert "Mẫu thư mời họp sơ kết" not in names and before <= names | before
+
+
+def test_issue_dialog_shows_the_upcoming_and_reserved_numbers(qtbot, demo_ctx):
+    from datetime import date
+
+    from desktop.documents.numbering import reserve_number
+
+    register_id = add_register(demo_ctx)
+    reserve_number(demo_ctx, register_id, date.today().year, "giữ cho tờ trình", "văn thư")
+    editor = _editor(qtbot, demo_ctx)
+    fill_basic(qtbot, editor)
+    trigger(editor, "submit")
+    trigger(editor, "sign")
+    trigger(editor, "issue")
+    dialog = editor.last_issue_dialog
+    assert "Số dự kiến: 02" in dialog.check_text.text() and "Số đang giữ: 01" in dialog.check_text.text()
+    dialog.manual.setChecked(True)
+    dialog.number.setValue(1)
+    assert "đang được giữ" in dialog.check_text.text() and dialog.ok_button.isEnabled()
+    click(qtbot, dialog.ok_button)
+    assert editor.loaded.number == 1
+
+
+def test_closing_asks_to_save(qtbot, demo_ctx, monkeypatch):
+    add_register(demo_ctx)
+    editor = _editor(qtbot, demo_ctx)
+    fill_basic(qtbot, editor, subject="đóng cửa sổ khi chưa lưu")
+    monkeypatch.setattr("ui.documents.editor.ask_save", lambda parent: "cancel")
+    assert not editor.close() and editor.isVisible()
+    monkeypatch.setattr("ui.documents.editor.ask_save", lambda parent: "save")
+    editor.close()
+    assert editor.document_id is not None
+    assert service.load_draft(demo_ctx, editor.document_id).data.subject == "đóng cửa sổ khi chưa lưu"
+
+
+def test_ctrl_n_and_enter_in_the_picker(qtbot, main_window):
+    from PySide6.QtCore import Qt
+
+    outgoing = main_window.section("outgoing")
+    qtbot.keyClick(outgoing.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: outgoing.last_editor is not None, timeout=2000)  # a shortcut animates the click
+    editor = outgoing.last_editor
+    assert editor is not None and editor.form.subject.text() == ""
+    click(qtbot, editor.form.distribution.pick_button)
+    picker = editor.form.distribution.last_picker
+    type_text(picker.filter_box, "tinh doan")
+    qtbot.keyClick(picker.filter_box, Qt.Key.Key_Return)
+    assert [line.text for line in editor.form.distribution.lines()] == ["Tỉnh đoàn"]
+    editor.dirty = False
