@@ -15,6 +15,7 @@ BENCHMARKS: list[tuple[str, str]] = [
     ("desktop.bench_lists", "bench_document_list"),
     ("desktop.letters.bench", "bench_render"),
     ("desktop.followup.cli", "bench_deadlines"),
+    ("desktop.documents.numbering", "bench_allocation"),
 ]
 
 

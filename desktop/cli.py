@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "desktop.bench",
     "desktop.letters.cli",
     "desktop.followup.cli",
+    "desktop.documents.register_cli",
 )
 
 

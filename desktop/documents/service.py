@@ -15,7 +15,9 @@ from db.models import DraftAutosave, OutgoingDocument, Unit, UnitGroup, UnitGrou
 from desktop.audit import record
 from desktop.changes import Changes
 from desktop.context import AppContext
+from desktop.documents.clone import clone, make_correction  # re-exported for the editor
 from desktop.documents.errors import NotFound, ReadOnlyDocument, StaleVersion, ValidationFailed
+from desktop.documents.flow import cancel, issue, return_to_draft, sign, submit  # re-exported
 from desktop.documents.inputs import DraftInput, LoadedDraft, RecipientInput
 from desktop.documents.profile import drafting_unit_abbr, office_profile
 from desktop.documents.store import (
@@ -131,9 +133,6 @@ def new_draft_input(ctx: AppContext) -> DraftInput:
         data.issuer_parent = office.parent_name
     return data
 
-
-from desktop.documents.clone import clone, make_correction  # noqa: E402  (re-exported)
-from desktop.documents.flow import cancel, issue, return_to_draft, sign, submit  # noqa: E402
 
 __all__ = [
     "DraftInput", "RecipientInput", "LoadedDraft", "ValidationFailed", "create_draft", "update_draft",

@@ -20,12 +20,12 @@ from desktop.documents.profile import (
     office_profile,
 )
 from desktop.documents.symbols import is_dispatch
-from desktop.documents.validation import check
+from desktop.documents.validation import check, reference_errors
 from desktop.text import fold, nfc
 
 AUTO_NOTE = "auto"  # DocumentRecipient.notes of the lines the service adds itself
 # Problems that would make the row impossible to store; everything else waits for "Trình ký".
-_HARD_FIELDS = ("urgency", "copies", "file_copies", "register_id", "signer_id")
+_HARD_FIELDS = ("urgency", "copies", "file_copies")
 
 
 def get_document(session, document_id: int) -> OutgoingDocument:
@@ -44,10 +44,9 @@ def read_only_message(doc: OutgoingDocument) -> str:
 
 
 def hard_errors(session: Session, data: DraftInput) -> dict[str, str]:
-    errors = check(session, data)
-    hard = {k: v for k, v in errors.items() if k in _HARD_FIELDS}
-    if data.signer_id is None:
-        hard.pop("signer_id", None)
+    """Problems that would make the row impossible to store (drafts may be incomplete otherwise)."""
+    hard = {k: v for k, v in check(session, data).items() if k in _HARD_FIELDS}
+    hard.update(reference_errors(session, data))
     return hard
 
 
@@ -108,37 +107,36 @@ def snapshot_signer(session: Session, doc: OutgoingDocument, signer_id: int | No
     doc.signer_title_lines = signer.title_lines if signer else None
 
 
-def write_lines(session: Session, doc: OutgoingDocument, data: DraftInput) -> None:
-    """Replace the document's Kính gửi and Nơi nhận lines (drafts only: nothing is tracked yet)."""
-    session.execute(delete(DocumentRecipient).where(DocumentRecipient.outgoing_id == doc.id))
-    for pos, line in enumerate(data.recipients):
-        _add(session, doc.id, "recipient", pos, line, _line_text(session, line))
-    for pos, (line, text, note) in enumerate(distribution_lines(session, data)):
-        _add(session, doc.id, "distribution", pos, line, text, note)
+def recipient_lines(session: Session, data: DraftInput) -> list[tuple[RecipientInput, str]]:
+    """Kính gửi lines as printed: (input line, text)."""
+    return [(line, _line_text(session, line)) for line in data.recipients]
 
 
 def distribution_lines(session: Session, data: DraftInput) -> list[tuple[RecipientInput, str, str | None]]:
-    """The Nơi nhận lines as printed: "Như trên" first for a công văn with Kính gửi lines,
-    the typed lines, then "Lưu: VT, ..." (each added line marked AUTO_NOTE) unless typed."""
-    doc_type = nfc((data.doc_type or "Công văn").strip())
-    initials = nfc((data.drafter_initials or "").strip()) or None
+    """Nơi nhận as printed: "Như trên" first for a công văn, the clerk's lines, then the
+    "Lưu: VT, ..." line; (input line, text, AUTO_NOTE for the added lines)."""
     lines: list[tuple[RecipientInput, str, str | None]] = [
         (line, _line_text(session, line), None) for line in data.distribution
     ]
     folded = [fold(text) for _, text, _ in lines]
-    if is_dispatch(doc_type) and data.recipients and fold(AS_ABOVE) not in folded:
+    if is_dispatch(data.doc_type) and data.recipients and fold(AS_ABOVE) not in folded:
         lines.insert(0, (RecipientInput(AS_ABOVE), AS_ABOVE, AUTO_NOTE))
     if not any(f.startswith("luu:") or f.startswith("luu ") for f in folded):
         line = archive_line(
-            drafting_unit_abbr(session, data.drafting_unit_id), data.file_copies, initials, data.copies or 0
+            drafting_unit_abbr(session, data.drafting_unit_id), data.file_copies,
+            (data.drafter_initials or "").strip() or None, data.copies or 0,
         )
         lines.append((RecipientInput(line), line, AUTO_NOTE))
     return lines
 
 
-def line_text(session: Session, line: RecipientInput) -> str:
-    """The printed text of a recipient line: typed text, else the unit's or group's name."""
-    return _line_text(session, line)
+def write_lines(session: Session, doc: OutgoingDocument, data: DraftInput) -> None:
+    """Replace the document's Kính gửi and Nơi nhận lines (drafts only: nothing is tracked yet)."""
+    session.execute(delete(DocumentRecipient).where(DocumentRecipient.outgoing_id == doc.id))
+    for pos, (line, text) in enumerate(recipient_lines(session, data)):
+        _add(session, doc.id, "recipient", pos, line, text)
+    for pos, (line, text, note) in enumerate(distribution_lines(session, data)):
+        _add(session, doc.id, "distribution", pos, line, text, note)
 
 
 def _add(session, outgoing_id, role, pos, line: RecipientInput, text: str, note: str | None = None) -> None:

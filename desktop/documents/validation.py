@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from db.models import URGENCIES, Register, Signer
+from db.models import URGENCIES, DraftingUnit, Register, Signer, Template, Unit, UnitGroup
 from desktop.context import AppContext
 from desktop.documents.inputs import DraftInput
 from desktop.documents.profile import effective_symbol, office_profile
@@ -61,8 +61,6 @@ def check(session, data: DraftInput, *, for_issue: bool = False, on: date | None
 
     if data.signer_id is None:
         errors["signer_id"] = "Chưa chọn người ký."
-    elif session.get(Signer, data.signer_id) is None:
-        errors["signer_id"] = "Người ký đã chọn không còn trong danh sách."
 
     symbol = effective_symbol(session, data)
     if not symbol:
@@ -79,14 +77,34 @@ def check(session, data: DraftInput, *, for_issue: bool = False, on: date | None
     if data.file_copies is not None and data.file_copies < 0:
         errors["file_copies"] = "Số bản lưu không được âm."
 
-    if data.register_id is not None and session.get(Register, data.register_id) is None:
-        errors["register_id"] = "Sổ đăng ký đã chọn không tồn tại."
+    errors.update(reference_errors(session, data))
     if for_issue:
         if data.register_id is None:
             errors["register_id"] = "Chưa chọn sổ đăng ký để lấy số."
         when = on or data.date
         if when is not None and when > date.today():
             errors["date"] = f"Ngày ban hành {short_date(when)} ở tương lai; văn bản chỉ ban hành đến hôm nay."
+    return errors
+
+
+def reference_errors(session, data: DraftInput) -> dict[str, str]:
+    """Ids that point at nothing (a deleted unit, register ...): the row could not be stored."""
+    errors: dict[str, str] = {}
+    if data.register_id is not None and session.get(Register, data.register_id) is None:
+        errors["register_id"] = "Sổ đăng ký đã chọn không tồn tại."
+    if data.signer_id is not None and session.get(Signer, data.signer_id) is None:
+        errors["signer_id"] = "Người ký đã chọn không còn trong danh sách."
+    if data.drafting_unit_id is not None and session.get(DraftingUnit, data.drafting_unit_id) is None:
+        errors["drafting_unit_id"] = "Đơn vị soạn thảo đã chọn không tồn tại."
+    if data.template_id is not None and session.get(Template, data.template_id) is None:
+        errors["template_id"] = "Mẫu văn bản đã chọn không còn."
+    for key, label in (("recipients", "Kính gửi"), ("distribution", "Nơi nhận")):
+        for line in getattr(data, key):
+            if (line.unit_id is not None and session.get(Unit, line.unit_id) is None) or (
+                line.group_id is not None and session.get(UnitGroup, line.group_id) is None
+            ):
+                errors[key] = f"Một dòng {label} chỉ tới đơn vị hoặc nhóm không còn trong danh bạ."
+                break
     return errors
 
 

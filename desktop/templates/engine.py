@@ -186,9 +186,26 @@ def _finalize(value):
     return value
 
 
+class _Sandbox(SandboxedEnvironment):
+    """The sandbox, also refusing "*" and "**" that would build huge strings or numbers."""
+
+    intercepted_binops = frozenset(["*", "**"])
+    MAX_REPEAT = 1000
+
+    def call_binop(self, context, operator, left, right):
+        if operator == "**" and isinstance(right, int) and abs(right) > 64:
+            raise SecurityError("lũy thừa quá lớn")
+        if operator == "*":
+            sized = isinstance(left, (str, list, tuple)) or isinstance(right, (str, list, tuple))
+            count = right if isinstance(right, int) else left if isinstance(left, int) else 0
+            if sized and count > self.MAX_REPEAT:
+                raise SecurityError("phép lặp chuỗi quá lớn")
+        return super().call_binop(context, operator, left, right)
+
+
 @functools.lru_cache(maxsize=1)
 def environment() -> SandboxedEnvironment:
-    env = SandboxedEnvironment(
+    env = _Sandbox(
         undefined=StrictUndefined, autoescape=False, trim_blocks=True, lstrip_blocks=True,
         keep_trailing_newline=False, finalize=_finalize,
     )

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTool
 from desktop.documents import autosave, service
 from desktop.documents.errors import DocumentError, ValidationFailed
 from desktop.documents.inputs import DraftInput, LoadedDraft, draft_to_payload
-from desktop.documents.preview import dispatch_from_input, editor_choices, letter_settings
+from desktop.documents.editor_data import editor_choices, letter_settings
+from desktop.documents.preview import dispatch_from_input
 from ui.common.background import default_error_handler, run_read, run_write
 from ui.common.icons import icon
 from ui.documents import form_binding as fb

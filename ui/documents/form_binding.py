@@ -8,7 +8,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox
 
 from desktop.documents.inputs import DraftInput
-from desktop.documents.preview import EditorChoices
+from desktop.documents.editor_data import EditorChoices
 from desktop.documents.symbols import build_symbol
 from ui.documents.editor_layout import EditorForm
 

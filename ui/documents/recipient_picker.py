@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.documents.inputs import RecipientInput
-from desktop.documents.preview import Choice, filter_choices, recipient_from_choice
+from desktop.documents.editor_data import Choice, filter_choices, recipient_from_choice
 from ui.common.icons import icon
 
 PURPOSES = ("", "(b/c)", "(để b/c)", "(để th/h)", "(để ph/h th/h)", "(theo dõi)")

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.documents.preview import editor_choices
+from desktop.documents.editor_data import editor_choices
 from desktop.templates.engine import TYPE_LABELS, Placeholder, parse_date
 from desktop.templates.service import fill_template, get_template, list_templates
 from ui.common.background import run_read

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from desktop.documents.convert import dispatch_from_outgoing
 from desktop.documents.inputs import RecipientInput
-from desktop.documents.preview import dispatch_from_input, editor_choices, filter_choices
+from desktop.documents.editor_data import editor_choices, filter_choices
+from desktop.documents.preview import dispatch_from_input
 from desktop.documents.service import create_draft, new_draft_input
 
 

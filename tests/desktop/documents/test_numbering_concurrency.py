@@ -3,13 +3,10 @@ no gap."""
 from __future__ import annotations
 
 import multiprocessing
-import os
 import time
-import uuid
 
 import pytest
-from sqlalchemy import create_engine, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import select
 
 from db.models import OutgoingDocument, RegisterEntry
 from tests.desktop.documents import _workers
@@ -44,28 +41,6 @@ def test_processes_on_one_sqlite_file_never_share_a_number(ctx):
     ids = bulk_signed(ctx, setup, PROCESSES * PER_PROCESS)
     numbers = _run_workers(ctx.url, ids)
     _assert_gap_free(ctx, setup.register_id, numbers)
-
-
-@pytest.fixture
-def pg_ctx():
-    base = os.environ.get("TDKT_TEST_PG_URL")
-    if not base:
-        pytest.skip("TDKT_TEST_PG_URL is not set (no PostgreSQL server for this run)")
-    from desktop.context import open_context
-
-    name = f"tdkt_test_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(base).set(database=name).render_as_string(hide_password=False)
-    context = open_context(url)
-    try:
-        yield context
-    finally:
-        context.close()
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 @pytest.mark.postgres
