@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -48,7 +49,16 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([200, 1000])
-        self.setCentralWidget(splitter)
+        from ui.documents.recovery import RecoveryBanner
+
+        self.recovery = RecoveryBanner(ctx)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.recovery)
+        column.addWidget(splitter, 1)
+        self.setCentralWidget(central)
         self.nav.currentRowChanged.connect(self.show_section)
 
         self._build_menus()
@@ -57,6 +67,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(QLabel(f"Người dùng: {ctx.user}   |   Dữ liệu: {where}"))
         self._restore()
         self.started = [hook(ctx, self) for hook in startup_hooks()]
+        self.recovery.check()  # drafts autosaved before a crash
 
     # ---- navigation -------------------------------------------------------------------
     def show_section(self, row: int) -> None:

@@ -46,3 +46,7 @@ def preview_dispatch(ctx: AppContext, data: DraftInput, *, number: int | None = 
                 name=signer.name if signer else None,
             ),
         )
+
+
+# The name the editor's brief uses; one implementation.
+dispatch_from_input = preview_dispatch

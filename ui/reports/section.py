@@ -1,15 +1,34 @@
-"""Báo cáo: the registers number by number (Excel exports are added here)."""
+"""Báo cáo: the registers number by number (Excel exports are added here); "Sổ đăng ký…"
+opens the register view where numbers are reserved, voided, or checked for a manual entry."""
 from __future__ import annotations
 
 from desktop.browse import Browser
 from desktop.reports.lists import REGISTER_ENTRIES
+from ui.common.icons import icon
 from ui.common.list_section import ListSection
 from ui.sections import SectionSpec, register_section
 
 
+class ReportsSection(ListSection):
+    def __init__(self, ctx):
+        super().__init__(Browser(ctx, REGISTER_ENTRIES), title="Báo cáo – Sổ đăng ký văn bản",
+                         watch=("registers", "outgoing", "incoming"), item_name="số")
+        self.ctx = ctx
+        self.last_register_dialog = None
+        self.add_button("Giữ số, hủy số…", icon("checklist"), self.open_register,
+                        "Giữ số trước, hủy số, kiểm tra số ghi tay")
+
+    def open_register(self):
+        from ui.reports.register_dialog import RegisterDialog
+
+        dialog = RegisterDialog(self.ctx, self)
+        self.last_register_dialog = dialog
+        dialog.open()
+        return dialog
+
+
 def build(ctx):
-    return ListSection(Browser(ctx, REGISTER_ENTRIES), title="Báo cáo – Sổ đăng ký văn bản",
-                       watch=("registers", "outgoing", "incoming"), item_name="số")
+    return ReportsSection(ctx)
 
 
 register_section(SectionSpec("reports", "Báo cáo", "report-analytics", 70, "Ctrl+7", build))

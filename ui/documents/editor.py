@@ -1,0 +1,378 @@
+"""The dispatch editor: the form on the left, the live page preview on the right.
+
+The preview is rebuilt 700 ms after typing stops (the Dispatch via `dispatch_from_input` in
+the pool, the PDF by PreviewWidget off the GUI thread). The form is autosaved 2 s after a
+change; saving, the flow steps and issuing go through `run_write`. An issued (or signed)
+document opens read-only.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar
+
+from desktop.documents import autosave, service
+from desktop.documents.errors import DocumentError, ValidationFailed
+from desktop.documents.inputs import DraftInput, LoadedDraft, draft_to_payload
+from desktop.documents.editor_data import editor_choices, letter_settings
+from desktop.documents.preview import dispatch_from_input
+from ui.common.background import default_error_handler, run_read, run_write
+from ui.common.icons import icon
+from ui.documents import form_binding as fb
+from ui.documents.editor_layout import EditorForm
+from ui.documents.editor_memory import EditorMemory
+from ui.documents.issue_dialog import IssueDialog
+
+PREVIEW_DELAY_MS = 700
+AUTOSAVE_DELAY_MS = 2000
+HISTORY_DELAY_MS = 400
+# Problems that stop even a draft from being saved (the others wait for "Trình ký").
+SAVE_BLOCKING = ("subject", "symbol", "urgency", "copies", "file_copies", "register_id", "signer_id")
+
+_open: list[EditorWindow] = []
+
+
+def ask_save(parent) -> str:
+    """"save", "discard" or "cancel" (a function so tests can answer it)."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Đóng văn bản", "Văn bản có thay đổi chưa lưu. Lưu trước khi đóng?",
+                      QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                      | QMessageBox.StandardButton.Cancel, parent)
+    box.button(QMessageBox.StandardButton.Save).setText("Lưu")
+    box.button(QMessageBox.StandardButton.Discard).setText("Không lưu")
+    box.button(QMessageBox.StandardButton.Cancel).setText("Hủy")
+    answer = box.exec()
+    return {QMessageBox.StandardButton.Save: "save", QMessageBox.StandardButton.Discard: "discard"}.get(
+        QMessageBox.StandardButton(answer), "cancel")
+
+
+def open_editor(ctx, document_id: int | None = None, *, data: DraftInput | None = None,
+                restore: bool = False, parent=None) -> EditorWindow:
+    """Show the editor of `document_id` (raising an open one), or a new draft from `data`."""
+    for window in list(_open):
+        if document_id is not None and window.document_id == document_id:
+            window.raise_()
+            window.activateWindow()
+            return window
+    window = EditorWindow(ctx, document_id, data=data, restore=restore, parent=parent)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    _open.append(window)
+    window.destroyed.connect(lambda *_: _open.remove(window) if window in _open else None)
+    window.resize(1366, 740)
+    window.show()
+    return window
+
+
+class EditorWindow(EditorMemory, QMainWindow):
+    def __init__(self, ctx, document_id: int | None = None, *, data: DraftInput | None = None,
+                 restore: bool = False, parent=None):
+        super().__init__(parent)
+        from ui.letters.preview import PreviewWidget  # QtPdf only when an editor opens
+
+        self.ctx, self.document_id = ctx, document_id
+        self.loaded: LoadedDraft | None = None
+        self.base = data or DraftInput()
+        self.choices = None
+        self.settings = None
+        self.dirty = False
+        self._loading = True
+        self._closing = False
+        self._history: list[dict] = []
+        self._hpos = -1
+        self.last_issue_dialog: IssueDialog | None = None
+        self.last_preview_dialog = None
+        self.form = EditorForm()
+        self.preview = PreviewWidget(self)
+        splitter = QSplitter()
+        splitter.addWidget(self.form)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([620, 740])
+        self.setCentralWidget(splitter)
+        self._build_actions()
+        self.state_label = QLabel()
+        self.statusBar().addWidget(self.state_label)
+        self.timers = {name: QTimer(self, singleShot=True, interval=ms) for name, ms in (
+            ("preview", PREVIEW_DELAY_MS), ("autosave", AUTOSAVE_DELAY_MS), ("history", HISTORY_DELAY_MS))}
+        self.timers["preview"].timeout.connect(self.refresh_preview)
+        self.timers["autosave"].timeout.connect(self.autosave_now)
+        self.timers["history"].timeout.connect(self._record_history)
+        fb.connect_changes(self.form, self._changed)
+        self.form.drafting_unit.currentIndexChanged.connect(lambda *_: self._auto_symbol())
+        self.form.doc_type.currentIndexChanged.connect(lambda *_: self._auto_symbol())
+        self.form.symbol_reset.clicked.connect(lambda: self._auto_symbol(force=True))
+        self.form.restore_button.clicked.connect(self.restore_autosave)
+        self.form.discard_button.clicked.connect(self.discard_autosave)
+        self._pending_autosave: dict | None = None
+        self._restore_on_load = restore
+        self.setWindowTitle("Soạn văn bản")
+        run_read(self._fetch, self._ready, self._failed)
+
+    # ---- loading ----------------------------------------------------------------------
+    def _fetch(self):
+        ctx, doc_id = self.ctx, self.document_id
+        loaded = service.load_draft(ctx, doc_id) if doc_id is not None else None
+        base = loaded.data if loaded else (self.base if self.base != DraftInput() else service.new_draft_input(ctx))
+        saved = None
+        if loaded is None or loaded.editable:
+            saved = autosave.load_autosave(ctx, doc_id, ctx.user if doc_id is None else None)
+        return editor_choices(ctx), letter_settings(ctx), loaded, base, saved
+
+    def _ready(self, result) -> None:
+        self.choices, self.settings, loaded, base, saved = result
+        self.base = base
+        fb.set_choices(self.form, self.choices)
+        if self.choices.office_place:
+            self.form.place.setPlaceholderText(f"{self.choices.office_place} (địa danh của cơ quan)")
+        self._apply(base)
+        self._set_loaded(loaded)
+        if not base.symbol and not (loaded and loaded.data.symbol):
+            self._auto_symbol(force=True)
+        self._loading = False
+        self._history, self._hpos = [draft_to_payload(self.collect())], 0
+        if saved and saved != draft_to_payload(self.collect()):
+            if self._restore_on_load:
+                self._pending_autosave = saved
+                self.restore_autosave()
+            else:
+                self._offer_autosave(saved)
+        self.refresh_preview()
+
+    def _set_loaded(self, loaded: LoadedDraft | None) -> None:
+        self.loaded = loaded
+        status = loaded.status if loaded else "draft"
+        editable = loaded is None or loaded.editable
+        fb.set_read_only(self.form, not editable)
+        title = loaded.number_label if loaded and loaded.number else (self.base.subject or "văn bản mới")
+        label = loaded.status_label if loaded else "Dự thảo (chưa lưu)"
+        self.setWindowTitle(f"{'Xem' if not editable else 'Soạn'} văn bản – {title} [{label}]")
+        number = f"   Số: {loaded.number_label}" if loaded and loaded.number else ""
+        self.state_label.setText(f"Trạng thái: {label}{number}" + ("  –  chỉ xem, không sửa được" if not editable else ""))
+        enabled = {
+            "save": editable, "submit": status == "draft", "sign": status == "submitted",
+            "issue": status == "signed", "return": status in ("submitted", "signed"),
+            "clone": loaded is not None, "correct": status == "issued", "replace": status == "issued",
+            "undo": editable, "redo": editable,
+        }
+        for key, action in self.actions_by_key.items():
+            if key in enabled:
+                action.setEnabled(enabled[key])
+
+    def _apply(self, data: DraftInput) -> None:
+        was = self._loading
+        self._loading = True
+        fb.populate(self.form, data)
+        self._loading = was
+
+    def collect(self) -> DraftInput:
+        return fb.collect(self.form, self.base)
+
+    # ---- toolbar ----------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        bar = QToolBar("Văn bản")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.setMovable(False)
+        self.addToolBar(bar)
+        self.actions_by_key: dict[str, QAction] = {}
+        specs = [
+            ("save", "Lưu", "check", "Ctrl+S", self.save),
+            ("undo", "Hoàn tác", "arrow-back-up", "Ctrl+Z", self.undo),
+            ("redo", "Làm lại", "arrow-forward-up", "Ctrl+Y", self.redo),
+            None,
+            ("submit", "Trình ký", "send", "", self.submit),
+            ("sign", "Ký", "user-check", "", self.sign),
+            ("issue", "Ban hành", "flag", "", self.issue),
+            ("return", "Trả lại dự thảo", "arrow-back-up", "", self.return_to_draft),
+            None,
+            ("clone", "Nhân bản", "copy", "", self.clone),
+            ("correct", "Đính chính", "edit", "", lambda: self.correct("correction")),
+            ("replace", "Thay thế", "file-upload", "", lambda: self.correct("replacement")),
+            None,
+            ("print", "Xem trước/In", "printer", "Ctrl+P", self.print_preview),
+            ("close", "Đóng", "x", "Ctrl+W", self.close),
+        ]
+        for spec in specs:
+            if spec is None:
+                bar.addSeparator()
+                continue
+            key, text, icon_name, shortcut, slot = spec
+            action = QAction(icon(icon_name), text, self)
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+                action.setToolTip(f"{text} ({shortcut})")
+            action.triggered.connect(lambda _=False, s=slot: s())
+            bar.addAction(action)
+            self.actions_by_key[key] = action
+
+    # ---- changes, preview, autosave, history ---------------------------------------------
+    def _changed(self) -> None:
+        if self._loading:
+            return
+        self.dirty = True
+        for timer in self.timers.values():
+            timer.start()
+
+    def _auto_symbol(self, force: bool = False) -> None:
+        if self.choices is None or (self._loading and not force):
+            return
+        current = self.form.symbol.text().strip()
+        if force or not current or current == getattr(self, "_last_auto_symbol", None):
+            self._last_auto_symbol = fb.built_symbol(self.form, self.choices)
+            self.form.symbol.setText(self._last_auto_symbol)
+
+    def refresh_preview(self) -> None:
+        self.timers["preview"].stop()
+        data = self.collect()
+        number = self.loaded.number if self.loaded else None
+        run_read(lambda: dispatch_from_input(self.ctx, data, number=number),
+                 lambda dispatch: self.preview.set_dispatch(dispatch, self.settings), self._failed)
+
+    # ---- saving and the flow -------------------------------------------------------------
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationFailed):
+            self.form.show_errors(exc.errors)
+            self.form.show_notice("Chưa thực hiện được: hãy sửa các ô ghi chữ đỏ.", error=True)
+        elif isinstance(exc, DocumentError):
+            self.form.show_notice(str(exc), error=True)
+        else:
+            default_error_handler(exc)
+
+    def save(self, then=None, *, strict: bool = False) -> None:
+        """Check, then store the form (create or update with the version loaded); `then()` after.
+
+        `strict` (before Trình ký) refuses on any validation error; otherwise only the
+        SAVE_BLOCKING fields stop a draft from being saved.
+        """
+        if self.loaded is not None and not self.loaded.editable:
+            return
+        data = self.collect()
+        run_read(lambda: service.validate(self.ctx, data), lambda errors: self._save_checked(data, errors, then, strict))
+
+    def _save_checked(self, data: DraftInput, errors: dict, then, strict: bool) -> None:
+        blocking = errors if strict else {k: v for k, v in errors.items() if k in SAVE_BLOCKING}
+        self.form.show_errors(blocking)
+        if blocking:
+            self.form.show_notice("Chưa lưu: hãy sửa các ô ghi chữ đỏ.", error=True)
+            return
+        user, doc_id = self.ctx.user, self.document_id
+        if doc_id is None:
+            def write():
+                return service.create_draft(self.ctx, data, user)
+        else:
+            version = self.loaded.version
+
+            def write():
+                return service.update_draft(self.ctx, doc_id, data, version, user)
+        run_write(write, lambda value: self._saved(value, then), self._failed)
+
+    def _saved(self, value: int, then) -> None:
+        if self.document_id is None:
+            self.document_id = value
+            user = self.ctx.user
+            run_write(lambda: autosave.discard_autosave(self.ctx, None, user))
+        self.dirty = False
+        self.timers["autosave"].stop()
+        self.form.show_notice("Đã lưu.")
+        self._reload(then)
+
+    def _reload(self, then=None) -> None:
+        def done(loaded: LoadedDraft) -> None:
+            if not loaded.editable:  # signed / issued: show what is stored (date, number, symbol)
+                self.base = loaded.data
+                self._apply(loaded.data)
+            self._set_loaded(loaded)
+            if then is not None:
+                then()
+        run_read(lambda: service.load_draft(self.ctx, self.document_id), done, self._failed)
+
+    def _step(self, fn, message: str) -> None:
+        doc_id, version, user = self.document_id, self.loaded.version, self.ctx.user
+        run_write(lambda: fn(self.ctx, doc_id, user, expected_version=version),
+                  lambda _v: (self.form.show_notice(message), self._reload()), self._failed)
+
+    def submit(self) -> None:
+        self.save(lambda: self._step(service.submit, "Đã trình ký."), strict=True)
+
+    def sign(self) -> None:
+        if self.dirty:
+            self.save(lambda: self._step(service.sign, "Đã ghi nhận văn bản đã ký."), strict=True)
+        else:
+            self._step(service.sign, "Đã ghi nhận văn bản đã ký.")
+
+    def return_to_draft(self) -> None:
+        self._step(service.return_to_draft, "Đã trả lại dự thảo để sửa.")
+
+    def issue(self) -> None:
+        if self.loaded is None or self.loaded.status != "signed":
+            return
+        data = self.loaded.data
+        if data.register_id is None:
+            self.form.show_errors({"register_id": "Chưa chọn sổ đăng ký để lấy số."})
+            return
+        name = self.form.register.currentText()
+        dialog = IssueDialog(self.ctx, data.register_id, name, data.date or date.today(), self)
+        dialog.accepted.connect(lambda: self._issue(*dialog.chosen()))
+        self.last_issue_dialog = dialog
+        dialog.open()
+
+    def _issue(self, on: date, number: int | None) -> None:
+        doc_id, version, user = self.document_id, self.loaded.version, self.ctx.user
+
+        def done(given: int) -> None:
+            symbol = self.loaded.data.symbol or ""
+            text = f"Đã ban hành số {given:02d}/{symbol}"
+            self.form.show_notice(text)
+            self.statusBar().showMessage(text, 10000)
+            self._reload(self.refresh_preview)
+        run_write(lambda: service.issue(self.ctx, doc_id, user, on, number=number, expected_version=version),
+                  done, self._failed)
+
+    def clone(self) -> None:
+        doc_id, user = self.document_id, self.ctx.user
+        run_write(lambda: service.clone(self.ctx, doc_id, user),
+                  lambda new_id: self._opened(open_editor(self.ctx, new_id, parent=self.parent())), self._failed)
+
+    def correct(self, kind: str) -> None:
+        doc_id, user = self.document_id, self.ctx.user
+        run_write(lambda: service.make_correction(self.ctx, doc_id, kind, user),
+                  lambda new_id: self._opened(open_editor(self.ctx, new_id, parent=self.parent())), self._failed)
+
+    def _opened(self, window: EditorWindow) -> None:
+        self.last_opened = window
+
+    def print_preview(self) -> None:
+        from ui.letters.preview import PreviewDialog
+
+        data, number = self.collect(), (self.loaded.number if self.loaded else None)
+
+        def show(dispatch) -> None:
+            dialog = PreviewDialog(dispatch, self, settings=self.settings)
+            self.last_preview_dialog = dialog
+            dialog.open()
+        run_read(lambda: dispatch_from_input(self.ctx, data, number=number), show, self._failed)
+
+    # ---- closing ------------------------------------------------------------------------
+    def closeEvent(self, event) -> None:
+        editable = self.loaded is None or self.loaded.editable
+        if self.dirty and editable and not self._closing:
+            answer = ask_save(self)
+            if answer == "cancel":
+                event.ignore()
+                return
+            if answer == "save":
+                event.ignore()
+                self.save(self._close_after_save)
+                return
+            doc_id, user = self.document_id, self.ctx.user
+            run_write(lambda: autosave.discard_autosave(self.ctx, doc_id, user if doc_id is None else None))
+        for timer in self.timers.values():
+            timer.stop()
+        if self in _open:
+            _open.remove(self)
+        super().closeEvent(event)
+
+    def _close_after_save(self) -> None:
+        self._closing = True
+        self.close()
