@@ -8,9 +8,8 @@ from datetime import date, timedelta
 from PySide6.QtCore import QDate, QObject, Signal
 from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
 
-from desktop.documents.convert import printable
 from desktop.followup.chasing import chase_overdue_of_dispatch, draft_chasing_letter
-from ui.common.background import run_read, run_write
+from ui.common.background import run_write
 from ui.common.messages import show_error
 
 
@@ -49,8 +48,8 @@ class ChaseRunner(QObject):
         self.ctx = ctx
         self.parent_widget = parent_widget
         self.last_outgoing_id: int | None = None
-        self.last_preview = None
-        self.show_preview = True
+        self.last_editor = None
+        self.open_in_editor = True
 
     def chase_tasks(self, task_ids: list[int], new_deadline: date) -> None:
         user = self.ctx.user
@@ -62,19 +61,14 @@ class ChaseRunner(QObject):
                   self._drafted, self._failed)
 
     def _drafted(self, outgoing_id: int) -> None:
+        """The chasing letter is an ordinary draft: open it in the dispatch editor (live preview,
+        Trình ký → Ký → Ban hành with a number from the register)."""
+        from ui.documents.editor import open_editor
+
         self.last_outgoing_id = outgoing_id
         self.drafted.emit(outgoing_id)
-        if self.show_preview:
-            run_read(lambda: printable(self.ctx, outgoing_id), self._open_preview)
-
-    def _open_preview(self, result) -> None:
-        from ui.letters.preview import PreviewDialog  # QtPdf is loaded only when a preview opens
-
-        dispatch, settings = result
-        dialog = PreviewDialog(dispatch, self.parent_widget, settings=settings)
-        dialog.setWindowTitle("Công văn đôn đốc (dự thảo) – xem trước bản in")
-        dialog.open()
-        self.last_preview = dialog
+        if self.open_in_editor:
+            self.last_editor = open_editor(self.ctx, outgoing_id)
 
     def _failed(self, exc: BaseException) -> None:
         show_error(self.parent_widget, str(exc))

@@ -94,19 +94,24 @@ def test_chasing_letter_for_two_overdue_units(qtbot, board, demo_ctx, tmp_path):
     select_rows(board, [rows["5.1"], rows["5.4"]])
     with qtbot.waitSignal(board.chasing_drafted, timeout=3000) as signal:
         board.chase_selected(new_deadline=date(2026, 12, 15))
-    preview = board.chaser.last_preview
-    assert preview is not None and signal.args[0] == board.chaser.last_outgoing_id
-    dispatch = preview.dispatch
+    editor = board.chaser.last_editor  # the draft opens in the dispatch editor
+    assert editor is not None and editor.document_id == signal.args[0] == board.chaser.last_outgoing_id
+    assert [line.text for line in editor.form.recipients.lines()] == [
+        "Văn phòng Điều phối nông thôn mới tỉnh", "Sở Nội vụ"]
+    qtbot.waitUntil(lambda: editor.preview.page_count() > 0, timeout=10_000)
+    from desktop.documents.convert import printable
+
+    dispatch, settings = printable(demo_ctx, editor.document_id)
     assert dispatch.recipients == ["Văn phòng Điều phối nông thôn mới tỉnh", "Sở Nội vụ"]
     body = " ".join(p.text for p in dispatch.body)
     assert "mục 5.1" in body and "mục 5.4" in body and "mục 5.2" not in body
     assert "2457/UBND-NC ngày 25 tháng 5 năm 2018" in dispatch.subject
     pdf = tmp_path / "chase.pdf"
-    pdf.write_bytes(render_pdf(dispatch, preview.settings))
+    pdf.write_bytes(render_pdf(dispatch, settings))
     words = " ".join(pdf_text(pdf).split())
     assert "Văn phòng Điều phối nông thôn mới tỉnh" in words and "Sở Nội vụ" in words
     assert "tham mưu sơ kết phong trào cải cách thủ tục hành chính (mục 5.4, hạn 31/01/2019)" in words
-    preview.close()
+    editor.close()
     # the board shows the chase count
     rows = rows_by_label(board)
     chased_col = [c.key for c in board.model.columns].index("chased")
