@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -104,11 +105,13 @@ class MainWindow(QMainWindow):
         self.notice_text = QLabel()
         self.notice_open = QPushButton("Xem")
         self.notice_close = QPushButton("Đóng")
-        for widget in (self.notice_text, self.notice_open, self.notice_close):
-            row.addWidget(widget)
+        row.addWidget(self.notice_text, 1)
+        for button in (self.notice_open, self.notice_close):
+            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            row.addWidget(button)
         self.notice_close.clicked.connect(self.notice.hide)
         self.notice_open.clicked.connect(lambda: self._notice_key and self.section(self._notice_key))
-        self.statusBar().addWidget(self.notice, 1)
+        self.statusBar().addWidget(self.notice)
         self.notice.hide()
         self._notice_key = ""
 

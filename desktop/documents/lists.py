@@ -23,7 +23,8 @@ OUTGOING = ListSource(
     columns=(
         Column("number", "Số", O.number, width=60, format=number2),
         Column("symbol", "Ký hiệu", O.symbol, width=120),
-        Column("date", "Ngày", O.date, width=90, format=dmy),
+        # A draft has no date yet: it sorts by when it was started, so new drafts come first.
+        Column("date", "Ngày", O.date, sort=func.coalesce(O.date, func.date(O.created_at)), width=90, format=dmy),
         Column("doc_type", "Loại", O.doc_type, width=90),
         Column("subject", "Trích yếu", O.subject, width=420),
         Column("signer", "Người ký", O.signer_name, width=140),

@@ -101,3 +101,9 @@ def test_the_task_list_judges_overdue_by_the_local_date(demo_ctx, monkeypatch):
     category = [c.key for c in TASKS.columns].index("category")
     assert by_label["5.2"][category] == "Chưa hoàn thành, quá hạn"  # due 30/09/2018
     assert by_label["5.1"][category] == "Chưa hoàn thành, trong hạn"  # due 31/12/2018
+
+
+def test_a_new_undated_draft_comes_first_in_the_newest_first_list(demo_ctx):
+    browser = Browser(demo_ctx, OUTGOING)
+    first = browser.rows(browser.ids()[:1]).popitem()[1]
+    assert first[-1] == "Dự thảo" and first[2] == ""  # the demo's draft, not yet dated
