@@ -1,7 +1,6 @@
 """Task follow-up services on the demo database (dispatch 2457/UBND-NC of 25/5/2018)."""
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import pytest
@@ -145,9 +144,11 @@ def test_list_category_sql_agrees_with_task_category(demo_ctx):
 
 
 def seed_001_body(shared_path) -> str:
-    """The numbered items of seed 001 as a stored body (read at test time, never copied)."""
-    lines = shared_path("seeds", "001_f7e0c988db89172b.txt").read_text(encoding="utf-8").splitlines()
-    return "\n".join(line.replace("**", "") for line in lines if re.match(r"^\d+(\.\d+)*\. ", line.strip()))
+    """Seed 001's body as the importer reads it, in the stored form (read at test time, never copied)."""
+    from desktop.documents.body import text_from_paragraphs
+    from desktop.importing import read_dispatch
+
+    return text_from_paragraphs(read_dispatch(shared_path("seeds", "001_f7e0c988db89172b.txt")).dispatch.body)
 
 
 def test_propose_from_seed_001_as_a_stored_draft(ctx):

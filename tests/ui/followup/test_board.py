@@ -145,7 +145,7 @@ def test_filters_grouping_and_notice_banner(qtbot, board):
 
 
 def test_propose_from_seed_001_and_confirm(qtbot, board, demo_ctx):
-    """Seed 001 read at test time, stored as a draft (no importer yet), proposed and confirmed."""
+    """Seed 001 read by the importer at test time, stored as a draft, proposed and confirmed."""
     from desktop.documents.inputs import DraftInput
     from desktop.documents.service import create_draft
     from tests.conftest import shared_path
