@@ -1,7 +1,8 @@
 """Autosaves of the editor: the last typed state, so closing or a crash never loses text.
 
-One autosave per stored document (`outgoing_id`), and one per user for a new, never-saved
-draft (`outgoing_id` None). Each save is its own short committed transaction, so whatever
+One autosave per stored document (`outgoing_id`), and one per editor for a new, never-saved
+draft (`outgoing_id` None): the editor keeps the id `save_autosave` returns and passes it back
+(`autosave_id`), so two new drafts typed at once never overwrite each other. Each save is its own short committed transaction, so whatever
 was saved survives the process being killed right after.
 """
 from __future__ import annotations
@@ -38,12 +39,19 @@ def _query(outgoing_id: int | None, user: str | None):
     return query.order_by(DraftAutosave.saved_at.desc(), DraftAutosave.id.desc())
 
 
-def save_autosave(ctx: AppContext, outgoing_id: int | None, payload: dict[str, Any], user: str) -> int:
+def save_autosave(ctx: AppContext, outgoing_id: int | None, payload: dict[str, Any], user: str,
+                  *, autosave_id: int | None = None) -> int:
     """Store `payload` (any JSON-safe dict, e.g. `inputs.draft_to_payload(form)`) as the
-    autosave of `outgoing_id`, replacing the previous one; returns the autosave's id."""
+    autosave of `outgoing_id` (or of the editor's own slot `autosave_id`), replacing the
+    previous one; returns the autosave's id. A new draft without a slot gets a new one."""
     text = json.dumps(payload, ensure_ascii=False, default=str)
     with ctx.write_session() as session:
-        row = session.scalars(_query(outgoing_id, user)).first()
+        if autosave_id is not None:
+            row = session.get(DraftAutosave, autosave_id)
+        elif outgoing_id is None:
+            row = None  # a new editor: its own slot
+        else:
+            row = session.scalars(_query(outgoing_id, user)).first()
         if row is None:
             row = DraftAutosave(outgoing_id=outgoing_id, payload=text, saved_by=user)
             session.add(row)
@@ -53,17 +61,26 @@ def save_autosave(ctx: AppContext, outgoing_id: int | None, payload: dict[str, A
         return row.id
 
 
-def load_autosave(ctx: AppContext, outgoing_id: int | None, user: str | None = None) -> dict[str, Any] | None:
-    """The autosaved payload of `outgoing_id` (for a new draft: the latest, of `user` if given)."""
+def load_autosave(ctx: AppContext, outgoing_id: int | None, user: str | None = None,
+                  *, autosave_id: int | None = None) -> dict[str, Any] | None:
+    """The autosaved payload of slot `autosave_id`, or of `outgoing_id` (for a new draft: the
+    latest, of `user` if given)."""
     with ctx.session() as session:
-        row = session.scalars(_query(outgoing_id, user)).first()
+        if autosave_id is not None:
+            row = session.get(DraftAutosave, autosave_id)
+        else:
+            row = session.scalars(_query(outgoing_id, user)).first()
         return json.loads(row.payload) if row is not None else None
 
 
-def discard_autosave(ctx: AppContext, outgoing_id: int | None, user: str | None = None) -> None:
-    """Forget the autosave (after a real save, or when the clerk declines to restore it)."""
+def discard_autosave(ctx: AppContext, outgoing_id: int | None, user: str | None = None,
+                     *, autosave_id: int | None = None) -> None:
+    """Forget the autosave (after a real save, or when the clerk declines to restore it):
+    slot `autosave_id` only when given."""
     with ctx.write_session() as session:
-        if outgoing_id is None:
+        if autosave_id is not None:
+            query = delete(DraftAutosave).where(DraftAutosave.id == autosave_id)
+        elif outgoing_id is None:
             query = delete(DraftAutosave).where(DraftAutosave.outgoing_id.is_(None))
             if user is not None:
                 query = query.where(DraftAutosave.saved_by == user)

@@ -48,14 +48,15 @@ def ask_save(parent) -> str:
 
 
 def open_editor(ctx, document_id: int | None = None, *, data: DraftInput | None = None,
-                restore: bool = False, parent=None) -> EditorWindow:
+                restore: bool = False, autosave_id: int | None = None, parent=None) -> EditorWindow:
     """Show the editor of `document_id` (raising an open one), or a new draft from `data`."""
     for window in list(_open):
         if document_id is not None and window.document_id == document_id:
             window.raise_()
             window.activateWindow()
             return window
-    window = EditorWindow(ctx, document_id, data=data, restore=restore, parent=parent)
+    window = EditorWindow(ctx, document_id, data=data, restore=restore, autosave_id=autosave_id,
+                          parent=parent)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     _open.append(window)
     window.destroyed.connect(lambda *_: _open.remove(window) if window in _open else None)
@@ -66,8 +67,9 @@ def open_editor(ctx, document_id: int | None = None, *, data: DraftInput | None 
 
 class EditorWindow(EditorMemory, QMainWindow):
     def __init__(self, ctx, document_id: int | None = None, *, data: DraftInput | None = None,
-                 restore: bool = False, parent=None):
+                 restore: bool = False, autosave_id: int | None = None, parent=None):
         super().__init__(parent)
+        self.autosave_id = autosave_id  # this editor's own autosave slot (new drafts)
         from ui.letters.preview import PreviewWidget  # QtPdf only when an editor opens
 
         self.ctx, self.document_id = ctx, document_id
@@ -116,8 +118,10 @@ class EditorWindow(EditorMemory, QMainWindow):
         loaded = service.load_draft(ctx, doc_id) if doc_id is not None else None
         base = loaded.data if loaded else (self.base if self.base != DraftInput() else service.new_draft_input(ctx))
         saved = None
-        if loaded is None or loaded.editable:
-            saved = autosave.load_autosave(ctx, doc_id, ctx.user if doc_id is None else None)
+        if doc_id is None and self.autosave_id is not None:  # reopening a recovered new draft
+            saved = autosave.load_autosave(ctx, None, autosave_id=self.autosave_id)
+        elif doc_id is not None and loaded.editable:
+            saved = autosave.load_autosave(ctx, doc_id)
         return editor_choices(ctx), letter_settings(ctx), loaded, base, saved
 
     def _ready(self, result) -> None:
@@ -270,8 +274,9 @@ class EditorWindow(EditorMemory, QMainWindow):
     def _saved(self, value: int, then) -> None:
         if self.document_id is None:
             self.document_id = value
-            user = self.ctx.user
-            run_write(lambda: autosave.discard_autosave(self.ctx, None, user))
+            slot, self.autosave_id = self.autosave_id, None
+            if slot is not None:
+                run_write(lambda: autosave.discard_autosave(self.ctx, None, autosave_id=slot))
         self.dirty = False
         self.timers["autosave"].stop()
         self.form.show_notice("Đã lưu.")
@@ -365,8 +370,9 @@ class EditorWindow(EditorMemory, QMainWindow):
                 event.ignore()
                 self.save(self._close_after_save)
                 return
-            doc_id, user = self.document_id, self.ctx.user
-            run_write(lambda: autosave.discard_autosave(self.ctx, doc_id, user if doc_id is None else None))
+            doc_id, slot = self.document_id, self.autosave_id
+            if doc_id is not None or slot is not None:
+                run_write(lambda: autosave.discard_autosave(self.ctx, doc_id, autosave_id=slot))
         for timer in self.timers.values():
             timer.stop()
         if self in _open:

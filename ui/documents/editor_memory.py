@@ -16,8 +16,14 @@ class EditorMemory:
         if not self.dirty or (self.loaded is not None and not self.loaded.editable):
             return
         payload, doc_id, user = draft_to_payload(self.collect()), self.document_id, self.ctx.user
-        run_write(lambda: autosave.save_autosave(self.ctx, doc_id, payload, user),
-                  lambda _id: self.statusBar().showMessage("Đã tự lưu bản nháp.", 3000), self._failed)
+        slot = self.autosave_id if doc_id is None else None
+        run_write(lambda: autosave.save_autosave(self.ctx, doc_id, payload, user, autosave_id=slot),
+                  self._autosaved, self._failed)
+
+    def _autosaved(self, autosave_id: int) -> None:
+        if self.document_id is None:
+            self.autosave_id = autosave_id  # later autosaves of this new draft update its own slot
+        self.statusBar().showMessage("Đã tự lưu bản nháp.", 3000)
 
     def _offer_autosave(self, payload: dict) -> None:
         self._pending_autosave = payload
@@ -40,8 +46,12 @@ class EditorMemory:
     def discard_autosave(self) -> None:
         self._pending_autosave = None
         self.form.autosave_banner.hide()
-        doc_id, user = self.document_id, self.ctx.user
-        run_write(lambda: autosave.discard_autosave(self.ctx, doc_id, user if doc_id is None else None))
+        doc_id = self.document_id
+        slot = self.autosave_id if doc_id is None else None
+        if doc_id is not None or slot is not None:
+            run_write(lambda: autosave.discard_autosave(self.ctx, doc_id, autosave_id=slot))
+        if doc_id is None:
+            self.autosave_id = None
 
     def _record_history(self) -> None:
         self.timers["history"].stop()

@@ -49,16 +49,17 @@ class RecoveryBanner(QWidget):
         from ui.documents.editor import open_editor
 
         for info in self.pending:
-            self.editors.append(open_editor(self.ctx, info.outgoing_id, restore=True))
+            self.editors.append(open_editor(self.ctx, info.outgoing_id, restore=True,
+                                            autosave_id=info.id if info.outgoing_id is None else None))
         self.pending = []
         self.hide()
 
     def dismiss(self) -> None:
-        items, user = list(self.pending), self.ctx.user
+        items = list(self.pending)
 
         def forget():
             for info in items:
-                discard_autosave(self.ctx, info.outgoing_id, user if info.outgoing_id is None else None)
+                discard_autosave(self.ctx, info.outgoing_id, autosave_id=info.id)
         run_write(forget)
         self.pending = []
         self.hide()

@@ -200,3 +200,29 @@ def test_unfilled_placeholders_are_listed_before_continuing(qtbot, main_window):
     editor = templates.last_editor
     assert "[[Chưa điền: Số, ký hiệu Thông báo]]" in editor.form.subject.text()
     assert "{{" not in editor.form.subject.text() + editor.form.body.toPlainText()
+
+
+def test_two_new_drafts_typed_at_once_both_come_back_after_a_crash(qtbot, demo_ctx):
+    """Each new editor autosaves into its own slot: neither overwrites the other."""
+    from desktop.documents.autosave import pending_autosaves
+    from ui.app import ui_settings
+    from ui.documents import editor as editor_module
+    from ui.main_window import MainWindow
+
+    first, second = _editor(qtbot, demo_ctx), _editor(qtbot, demo_ctx)
+    for editor, subject in ((first, "công văn thứ nhất"), (second, "công văn thứ hai")):
+        type_text(editor.form.subject, subject)
+        editor.autosave_now()
+    type_text(first.form.subject, " (sửa tiếp)")
+    first.autosave_now()  # updates its own slot, not the second editor's
+    subjects = sorted(p.subject for p in pending_autosaves(demo_ctx) if p.outgoing_id is None)
+    assert subjects == ["công văn thứ hai", "công văn thứ nhất (sửa tiếp)"]
+    editor_module._open.clear()  # the crash
+    for editor in (first, second):
+        editor.hide()
+        editor.deleteLater()
+    window = MainWindow(demo_ctx, ui_settings())
+    qtbot.addWidget(window)
+    click(qtbot, window.recovery.reopen_button)
+    restored = sorted(e.form.subject.text() for e in window.recovery.editors)
+    assert restored == ["công văn thứ hai", "công văn thứ nhất (sửa tiếp)"]
