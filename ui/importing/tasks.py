@@ -10,12 +10,13 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QComboBox, QCompleter, QDateEdit, QStyledItemDelegate
+from PySide6.QtWidgets import QComboBox, QCompleter, QStyledItemDelegate
 
 from desktop.importing.items import Units, match_unit_id
 from desktop.importing.parse import TaskDraft
 from desktop.importing.review import deadline_from_phrase, format_dmy, parse_dmy
 from desktop.text import vi_sort_key
+from ui.common.dates import optional_date, optional_date_edit, set_optional_date
 
 INCLUDE, LABEL, UNIT, DEADLINE, PHRASE, RECURRENCE, TITLE = range(7)
 HEADERS = ("Lưu", "Mục", "Đơn vị thực hiện", "Hạn", "Cụm từ thời hạn", "Lặp lại", "Nhiệm vụ")
@@ -24,7 +25,6 @@ TIPS = ("Bỏ dấu để không lưu nhiệm vụ này", "Số mục trong văn
         "Nhiệm vụ lặp lại định kỳ", "Nội dung nhiệm vụ")
 WIDTHS = (36, 42, 180, 94, 140, 72, 170)  # the task text (last) also stretches
 RECURRENCES = ("", "hằng tuần", "hằng tháng", "hằng quý", "định kỳ 6 tháng", "hằng năm")
-NO_DATE = QDate(1900, 1, 1)
 UNMATCHED = QColor("#9a5b00")
 
 
@@ -166,7 +166,7 @@ def _as_date(value: Any) -> date | None:
     if value is None or isinstance(value, date):
         return value
     if isinstance(value, QDate):
-        return None if not value.isValid() or value == NO_DATE else value.toPython()
+        return optional_date(value)
     return parse_dmy(str(value), "Hạn")
 
 
@@ -194,16 +194,11 @@ class DateDelegate(QStyledItemDelegate):
     """A date with a calendar; the first value "không hạn" clears it."""
 
     def createEditor(self, parent, option, index):
-        edit = QDateEdit(parent)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("dd/MM/yyyy")
-        edit.setMinimumDate(NO_DATE)
-        edit.setSpecialValueText("không hạn")
-        return edit
+        return optional_date_edit("không hạn", parent)
 
     def setEditorData(self, editor, index):
         value = index.data(Qt.ItemDataRole.EditRole)
-        editor.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
+        set_optional_date(editor, value)
 
     def setModelData(self, editor, model, index):
         model.setData(index, editor.date(), Qt.ItemDataRole.EditRole)

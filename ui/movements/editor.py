@@ -2,13 +2,9 @@
 review dates (sơ kết / tổng kết), notes. Errors appear next to the form; nothing half-saved."""
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -22,18 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.movements.service import MovementInput, MovementRow, create_movement, update_movement
 from ui.common.background import run_write
-
-NO_DATE = QDate(2000, 1, 1)
-
-
-def _date_edit() -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setMinimumDate(NO_DATE)
-    edit.setSpecialValueText("chưa định")  # shown for the minimum date: no date set
-    edit.setDate(NO_DATE)
-    return edit
+from ui.common.dates import optional_date, optional_date_edit, set_optional_date
 
 
 def _year_spin() -> QSpinBox:
@@ -65,7 +50,7 @@ class MovementDialog(QDialog):
         self.monitor.addItem("(chưa giao)", None)
         for unit_id, name in units:
             self.monitor.addItem(name, unit_id)
-        self.interim, self.final = _date_edit(), _date_edit()
+        self.interim, self.final = optional_date_edit("chưa định"), optional_date_edit("chưa định")
         self.active = QCheckBox("Đang diễn ra")
         self.active.setChecked(True)
         self.notes = QPlainTextEdit()
@@ -108,15 +93,12 @@ class MovementDialog(QDialog):
         self.launching.setCurrentIndex(max(0, self.launching.findData(data.launching_outgoing_id)))
         self.reference.setText(data.launching_reference or "")
         self.monitor.setCurrentIndex(max(0, self.monitor.findData(data.monitoring_unit_id)))
-        for edit, value in ((self.interim, data.interim_review_date), (self.final, data.final_review_date)):
-            edit.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
+        set_optional_date(self.interim, data.interim_review_date)
+        set_optional_date(self.final, data.final_review_date)
         self.active.setChecked(data.active)
         self.notes.setPlainText(data.notes or "")
 
     def value(self) -> MovementInput:
-        def day(edit: QDateEdit) -> date | None:
-            return None if edit.date() == NO_DATE else edit.date().toPython()
-
         def year(spin: QSpinBox) -> int | None:
             return None if spin.value() == spin.minimum() else spin.value()
 
@@ -125,7 +107,8 @@ class MovementDialog(QDialog):
             launching_outgoing_id=self.launching.currentData(),
             launching_reference=self.reference.text().strip() or None,
             monitoring_unit_id=self.monitor.currentData(),
-            interim_review_date=day(self.interim), final_review_date=day(self.final),
+            interim_review_date=optional_date(self.interim.date()),
+            final_review_date=optional_date(self.final.date()),
             active=self.active.isChecked(), notes=self.notes.toPlainText().strip() or None,
         )
 

@@ -1,0 +1,29 @@
+"""An optional date in a QDateEdit: its minimum date stands for "no date" and shows a text."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDateEdit, QWidget
+
+NO_DATE = QDate(1900, 1, 1)
+
+
+def optional_date_edit(empty_text: str, parent: QWidget | None = None) -> QDateEdit:
+    """A dd/MM/yyyy date edit with a calendar whose first value reads `empty_text` (no date)."""
+    edit = QDateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText(empty_text)
+    edit.setDate(NO_DATE)
+    return edit
+
+
+def set_optional_date(edit: QDateEdit, value: date | None) -> None:
+    edit.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
+
+
+def optional_date(value: QDate) -> date | None:
+    """The date a QDate stands for, or None for "no date"."""
+    return None if not value.isValid() or value == NO_DATE else value.toPython()
