@@ -87,3 +87,16 @@ def test_autosave_of_an_issued_document_is_not_offered(ctx, setup):
     service.sign(ctx, doc_id, "ld")
     service.issue(ctx, doc_id, "vt", on=date(2025, 1, 3))
     assert autosave.pending_autosaves(ctx) == []
+
+
+def test_new_drafts_have_one_slot_each_and_a_slot_is_updated_in_place(ctx):
+    from desktop.documents import autosave
+
+    first = autosave.save_autosave(ctx, None, {"subject": "một"}, "cv")
+    second = autosave.save_autosave(ctx, None, {"subject": "hai"}, "cv")  # another editor
+    assert first != second
+    assert autosave.save_autosave(ctx, None, {"subject": "một (sửa)"}, "cv", autosave_id=first) == first
+    assert sorted(p.subject for p in autosave.pending_autosaves(ctx)) == ["hai", "một (sửa)"]
+    assert autosave.load_autosave(ctx, None, autosave_id=second) == {"subject": "hai"}
+    autosave.discard_autosave(ctx, None, autosave_id=first)
+    assert [p.subject for p in autosave.pending_autosaves(ctx)] == ["hai"]

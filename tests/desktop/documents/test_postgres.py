@@ -36,8 +36,8 @@ def test_flow_register_autosave_and_templates_on_postgresql(pg_ctx):
     with pytest.raises(DocumentError):
         service.issue(pg_ctx, other, "vt", on=date(2025, 1, 3), number=1)
     assert service.issue(pg_ctx, other, "vt", on=date(2025, 1, 3))[0] == 3
-    autosave.save_autosave(pg_ctx, None, {"subject": "một"}, "cv")
-    autosave.save_autosave(pg_ctx, None, {"subject": "hai"}, "cv")
+    slot = autosave.save_autosave(pg_ctx, None, {"subject": "một"}, "cv")  # a new draft's own slot
+    assert autosave.save_autosave(pg_ctx, None, {"subject": "hai"}, "cv", autosave_id=slot) == slot
     assert [p.subject for p in autosave.pending_autosaves(pg_ctx)] == ["hai"]
     with pg_ctx.session() as s:
         assert seed_templates(s) >= 5
