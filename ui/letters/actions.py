@@ -1,0 +1,15 @@
+"""Tệp ▸ Thể thức văn bản…"""
+from __future__ import annotations
+
+from ui.actions import ActionSpec, register_action
+
+
+def open_letter_settings(window) -> None:
+    from ui.letters.settings_dialog import LetterSettingsDialog
+
+    dialog = LetterSettingsDialog(window.ctx, window)
+    window.last_settings_dialog = dialog
+    dialog.open()
+
+
+register_action(ActionSpec("letter_settings", "file", "Thể thức văn bản…", "settings", "", 90, open_letter_settings))
