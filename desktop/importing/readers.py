@@ -111,17 +111,25 @@ def _decode(data: bytes, name: str) -> str:
 
 
 def _read_docx(path: Path) -> str:
-    """Paragraphs in order; each table cell as its own block (header and signature tables)."""
+    """Paragraphs in order, with the numbers of Word lists put back in front ("5.1. ..."); each
+    table cell as its own block (header and signature tables)."""
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph as DocxParagraph
 
+    from desktop.letters.content import label_text
+    from desktop.letters.docx_numbering import list_labels
+
     document = docx.Document(str(path))
+    labels = list_labels(document)  # Word's own list numbers, as the reader sees them
     out: list[str] = []
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            out.append(_runs_text(DocxParagraph(child, document)))
+            text = _runs_text(DocxParagraph(child, document))
+            if child in labels and text.strip():
+                text = f"{label_text(labels[child])} {text}"
+            out.append(text)
             out.append("")
         elif tag == "tbl":
             table = Table(child, document)

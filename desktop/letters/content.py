@@ -107,6 +107,12 @@ def is_heading(p: Paragraph) -> bool:
     return bool(p.label) and set(p.label) <= _ROMAN and "*" not in p.text and p.text == p.text.upper()
 
 
+def unlabelled_text(p: Paragraph, last: bool) -> str:
+    """The paragraph as printed after a number the word processor draws itself (DOCX lists)."""
+    text = f"**{p.text}**" if is_heading(p) else p.text
+    return with_end_mark(text) if last else text
+
+
 def paragraph_text(p: Paragraph) -> str:
     text = f"{label_text(p.label)} {p.text}" if p.label else p.text
     return f"**{text}**" if is_heading(p) else text

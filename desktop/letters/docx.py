@@ -2,7 +2,8 @@
 
 A4 with the same margins; a borderless two-column header table (issuer | Quốc hiệu, Số | date,
 V/v); rules as paragraph borders between indents (so they have the PDF's lengths); Times New
-Roman on every script slot; body justified with a first-line indent; page numbers from page 2
+Roman on every script slot; body justified with a first-line indent, labelled items as real Word
+lists (docx_numbering); page numbers from page 2
 through a different first-page header holding nothing; Nơi nhận and the signature in a
 borderless two-column table kept with the last body paragraph.
 """
@@ -12,7 +13,8 @@ import io
 
 from desktop.dispatch import Dispatch
 from desktop.letters import content
-from desktop.letters.docx_xml import (borderless, cant_split, page_field, paragraph_border,
+from desktop.letters.docx_numbering import ListNumbering
+from desktop.letters.docx_xml import (FONT, borderless, cant_split, page_field, paragraph_border,
                                       set_rfonts, set_run_font)
 from desktop.letters.fonts import register_fonts
 from desktop.letters.layout import LetterSettings
@@ -191,15 +193,21 @@ def _recipients(doc, d: Dispatch, s: LetterSettings) -> None:
 
 
 def _body(doc, d: Dispatch, s: LetterSettings):
+    """Body paragraphs; labelled items are real Word lists showing exactly their labels."""
     from docx.shared import Cm
 
+    numbering = ListNumbering(doc, indent_twips=round(s.first_line_indent_cm * 567), font=FONT,
+                              size_pt=s.body_size)
     last = None
-    for i, text in enumerate(content.paragraph_texts(d)):
+    texts = content.paragraph_texts(d)
+    for i, (paragraph, text) in enumerate(zip(d.body, texts)):
         before = s.recipients_space_pt if i == 0 else 0
         p = _para(doc, size=s.body_size, align="justify", before=before, after=s.paragraph_space_pt,
                   spacing=s.line_spacing / 1.15)
         p.paragraph_format.first_line_indent = Cm(s.first_line_indent_cm)
         p.paragraph_format.widow_control = True
+        if paragraph.label and numbering.number(p, paragraph.label, bold=content.is_heading(paragraph)):
+            text = content.unlabelled_text(paragraph, last=i == len(d.body) - 1)
         for run in content.runs(text):
             set_run_font(p.add_run(run.text), s.body_size, run.bold, run.italic)
         last = p

@@ -19,7 +19,12 @@ from tests.desktop.letters.test_pdf import NAMES, load
 
 
 def all_text(document) -> str:
-    parts = [p.text for p in document.paragraphs]
+    """The text as Word shows it: list numbers in front of their paragraphs."""
+    from desktop.letters.content import label_text
+    from desktop.letters.docx_numbering import list_labels
+
+    labels = list_labels(document)
+    parts = [f"{label_text(labels[p._p])} {p.text}" if p._p in labels else p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
             for cell in row.cells:
@@ -68,13 +73,50 @@ def test_docx_body_paragraph_format():
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 
+    from desktop.letters.docx_numbering import list_labels
+
     doc = Document(io.BytesIO(render_docx(load("cong_van_phong_trao"))))
-    body = [p for p in doc.paragraphs if p.text.startswith("5.1.")][0]
+    labels = list_labels(doc)
+    body = [p for p in doc.paragraphs if labels.get(p._p) == "5.1"][0]
     assert body.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
     assert abs(body.paragraph_format.first_line_indent - Cm(1.27)) < Pt(0.5)
     assert body.paragraph_format.space_after >= Pt(6)
     assert body.runs[0].font.size == Pt(14)
     assert any(r.bold for r in body.runs) and any(r.italic for p in doc.paragraphs for r in p.runs)
+
+
+def test_numbered_items_are_real_word_lists_showing_their_labels():
+    """Items carry w:numPr (Word draws "5.1."), never the label typed as text or spaces."""
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    from desktop.dispatch import Issuer, Paragraph, SignerBlock
+    from desktop.letters.docx_numbering import list_labels
+
+    d = load("cong_van_phong_trao")
+    d.body = [Paragraph("Mở đầu."), Paragraph("một", "5.1"), Paragraph("hai", "5.2"), Paragraph("- gạch"),
+              Paragraph("MỤC ĐÍCH", "I"), Paragraph("một", "1"), Paragraph("a một", "a"),
+              Paragraph("NỘI DUNG", "II"), Paragraph("lại một", "1"), Paragraph("một chấm một", "1.1"),
+              Paragraph("bốn", "4"), Paragraph("Kết.")]
+    doc = Document(io.BytesIO(render_docx(d)))
+    labels = list_labels(doc)
+    numbered = [p for p in doc.paragraphs if p._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None]
+    assert [labels[p._p] for p in numbered] == ["5.1", "5.2", "I", "1", "a", "II", "1", "1.1", "4"]
+    assert [p.text for p in numbered][:2] == ["một", "hai"]  # the number is Word's, not typed
+    assert not any(p.text.startswith(("5.1", "I.", "a)")) for p in doc.paragraphs)
+
+
+def test_a_word_bullet_list_is_not_read_as_labels():
+    from docx import Document
+
+    from desktop.letters.docx_numbering import list_labels
+
+    doc = Document()
+    doc.add_paragraph("một ý", style="List Bullet")
+    doc.add_paragraph("bước một", style="List Number")
+    doc.add_paragraph("bước hai", style="List Number")
+    labels = list_labels(doc)
+    assert sorted(labels.values()) == ["1", "2"]  # the numbered style, not the bullet
 
 
 def soffice_pdf(docx_path: Path, out_dir: Path) -> Path:
