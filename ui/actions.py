@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 ACTION_MODULES = (
     "ui.importing.actions",
     "ui.letters.actions",
+    "ui.followup.actions",
 )
 
 

@@ -39,8 +39,12 @@ def register(sub, common) -> None:
     p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     p.set_defaults(run=run_deadline)
 
-    h = sub.add_parser("holidays", parents=[common], help="liệt kê ngày nghỉ lễ, Tết của một năm")
+    h = sub.add_parser("holidays", parents=[common], help="liệt kê ngày nghỉ lễ, Tết của một năm; ghi ngày nghỉ, ngày làm bù của cơ quan")
     h.add_argument("year", type=int)
+    h.add_argument("--add", type=_iso, metavar="YYYY-MM-DD", help="ghi một ngày nghỉ của cơ quan (cần --db và --name)")
+    h.add_argument("--work", action="store_true", help="với --add: ngày làm việc bù (thay vì ngày nghỉ)")
+    h.add_argument("--name", help="với --add: tên ngày, ví dụ \"Nghỉ Tết Nguyên đán\"")
+    h.add_argument("--remove", type=_iso, metavar="YYYY-MM-DD", help="bỏ một ngày do cơ quan ghi (cần --db)")
     h.set_defaults(run=run_holidays)
 
 
@@ -89,8 +93,45 @@ def run_deadline(args: argparse.Namespace) -> int:
 def run_holidays(args: argparse.Namespace) -> int:
     if not 1995 <= args.year <= 2100:
         raise CliError("năm phải trong khoảng 1995-2100")
-    for day, name in _calendar(args).holidays_in(args.year):
-        print(f"{short_date(day)}  {name}")
+    if args.add or args.remove:
+        return _edit_holidays(args)
+    if db_options(args) == (None, None):
+        for day, name in _calendar(args).holidays_in(args.year):
+            print(f"{short_date(day)}  {name}")
+        return 0
+    from desktop.followup.calendar_service import calendar_year
+
+    ctx = open_db(args)
+    try:
+        entries = calendar_year(ctx, args.year)
+    finally:
+        ctx.close()
+    for entry in entries:  # days off, then the office's make-up working days
+        if entry.off:
+            print(f"{short_date(entry.day)}  {entry.name}")
+    for entry in entries:
+        if not entry.off:
+            print(f"{short_date(entry.day)}  (làm bù) {entry.name}")
+    return 0
+
+
+def _edit_holidays(args: argparse.Namespace) -> int:
+    from desktop.followup.calendar_service import remove_office_day, set_office_day
+
+    if db_options(args) == (None, None):
+        raise CliError("ghi hoặc bỏ ngày của cơ quan cần --db PATH")
+    if args.add and not args.name:
+        raise CliError("--add cần --name (tên ngày)")
+    ctx = open_db(args)
+    try:
+        if args.add:
+            set_office_day(ctx, args.add, "work" if args.work else "off", args.name, ctx.user)
+            print(f"Đã ghi {short_date(args.add)}: {'làm bù' if args.work else 'nghỉ'} – {args.name}")
+        if args.remove:
+            remove_office_day(ctx, args.remove, ctx.user)
+            print(f"Đã bỏ ngày {short_date(args.remove)} của cơ quan")
+    finally:
+        ctx.close()
     return 0
 
 

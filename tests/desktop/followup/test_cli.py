@@ -61,3 +61,20 @@ def test_benchmark_reports_timings(tmp_path):
     results = bench_deadlines(tmp_path)
     assert [label for label, _ in results] == ["find_deadline: 1.000 đoạn văn", "add_working_days: 200 lần qua Tết"]
     assert all(seconds >= 0 for _, seconds in results)
+
+
+def test_holidays_add_and_remove_an_office_day(demo_db, capsys):
+    from desktop.cli import main
+
+    assert main(["holidays", "2027", "--db", str(demo_db), "--add", "2027-02-12",
+                 "--name", "Nghỉ Tết theo quyết định"]) == 0
+    assert main(["holidays", "2027", "--db", str(demo_db)]) == 0
+    out = capsys.readouterr().out
+    assert "12/02/2027  Nghỉ Tết theo quyết định" in out.splitlines()
+    assert main(["holidays", "2027", "--db", str(demo_db), "--add", "2027-02-20", "--work",
+                 "--name", "Làm bù Tết"]) == 0
+    main(["holidays", "2027", "--db", str(demo_db)])
+    assert "20/02/2027  (làm bù) Làm bù Tết" in capsys.readouterr().out.splitlines()
+    assert main(["holidays", "2027", "--db", str(demo_db), "--remove", "2027-03-03"]) == 2
+    assert "không phải ngày do cơ quan ghi" in capsys.readouterr().err
+    assert main(["holidays", "2027", "--add", "2027-02-12", "--name", "x"]) == 2  # needs --db
