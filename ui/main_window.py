@@ -87,6 +87,8 @@ class MainWindow(QMainWindow):
         if self.nav.currentRow() != row:
             self.nav.setCurrentRow(row)
         widget.activate()
+        if spec.key == self._notice_key:
+            self.notice.hide()  # the section itself now shows what the notice pointed to
         self.statusBar().showMessage(spec.title, 2000)
 
     def section(self, key: str) -> QWidget:

@@ -134,6 +134,7 @@ def test_on_start_the_window_tells_what_is_overdue_whatever_section_is_open(qtbo
     assert "quá hạn" in main_window.notice_text.text()
     qtbot.mouseClick(main_window.notice_open, Qt.MouseButton.LeftButton)
     assert main_window.specs[main_window.nav.currentRow()].key == "tasks"
+    assert not main_window.notice.isVisible()  # the board shows its own banner: not said twice
 
 
 def test_the_reminder_speaks_again_only_on_a_new_day(qtbot, main_window):
