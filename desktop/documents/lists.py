@@ -11,6 +11,7 @@ from db.models import (
     Register,
     Task,
 )
+from desktop.documents.convert import recipient_line
 from desktop.labels import STATUS_LABELS, URGENCY_LABELS, dmy, label, number2
 from desktop.listing import Column, Filter, ListSource
 
@@ -67,17 +68,11 @@ def outgoing_detail(session, document_id: int) -> list[tuple[str, str]]:
     doc = session.get(O, document_id)
     if doc is None:
         return []
-    lines = session.scalars(
-        select(DocumentRecipient).where(DocumentRecipient.outgoing_id == document_id)
-        .order_by(DocumentRecipient.role, DocumentRecipient.position)
-    ).all()
+    lines = _recipient_rows(session, DocumentRecipient.outgoing_id == document_id)
     refs = session.scalars(select(DocumentReference).where(DocumentReference.outgoing_id == document_id)
                            .order_by(DocumentReference.position)).all()
     tasks = session.scalar(select(func.count(Task.id)).where(Task.outgoing_id == document_id)) or 0
     register = session.get(Register, doc.register_id) if doc.register_id else None
-
-    def joined(role: str) -> str:
-        return "\n".join(f"- {r.text}{' ' + r.purpose if r.purpose else ''}" for r in lines if r.role == role)
 
     number = f"{number2(doc.number)}/{doc.symbol}" if doc.number else f"(chưa cấp số)/{doc.symbol or ''}"
     return [
@@ -89,8 +84,8 @@ def outgoing_detail(session, document_id: int) -> list[tuple[str, str]]:
         ("Trích yếu", doc.subject),
         ("Độ khẩn", URGENCY_LABELS.get(doc.urgency or "", "")),
         ("Trạng thái", STATUS_LABELS.get(doc.status, doc.status)),
-        ("Kính gửi", joined("recipient")),
-        ("Nơi nhận", joined("distribution")),
+        ("Kính gửi", _joined(lines, "recipient")),
+        ("Nơi nhận", _joined(lines, "distribution")),
         ("Người ký", "\n".join(x for x in ((doc.signer_title_lines or ""), doc.signer_name or "") if x)),
         ("Người soạn thảo", doc.drafter or ""),
         ("Số lượng bản", str(doc.copies or "")),
@@ -104,14 +99,7 @@ def incoming_detail(session, document_id: int) -> list[tuple[str, str]]:
     doc = session.get(I, document_id)
     if doc is None:
         return []
-    lines = session.scalars(
-        select(DocumentRecipient).where(DocumentRecipient.incoming_id == document_id)
-        .order_by(DocumentRecipient.role, DocumentRecipient.position)
-    ).all()
-
-    def joined(role: str) -> str:
-        return "\n".join(f"- {r.text}{' ' + r.purpose if r.purpose else ''}" for r in lines if r.role == role)
-
+    lines = _recipient_rows(session, DocumentRecipient.incoming_id == document_id)
     return [
         ("Số đến", number2(doc.arrival_number)),
         ("Ngày đến", dmy(doc.arrival_date)),
@@ -121,11 +109,19 @@ def incoming_detail(session, document_id: int) -> list[tuple[str, str]]:
         ("Ngày văn bản", dmy(doc.date)),
         ("Trích yếu", doc.subject),
         ("Hạn xử lý", dmy(doc.handling_deadline)),
-        ("Kính gửi", joined("recipient")),
-        ("Nơi nhận", joined("distribution")),
+        ("Kính gửi", _joined(lines, "recipient")),
+        ("Nơi nhận", _joined(lines, "distribution")),
         ("Người ký", "\n".join(x for x in (doc.signer_title_lines or "", doc.signer_name or "") if x)),
         ("Người xử lý", doc.handler or ""),
         ("Ý kiến chỉ đạo", doc.instructions or ""),
     ]
 
 
+def _recipient_rows(session, owner) -> list[DocumentRecipient]:
+    return list(session.scalars(select(DocumentRecipient).where(owner)
+                                .order_by(DocumentRecipient.role, DocumentRecipient.position)))
+
+
+def _joined(lines: list[DocumentRecipient], role: str) -> str:
+    """Kính gửi / Nơi nhận lines as printed, one "- " line each."""
+    return "\n".join(f"- {recipient_line(r)}" for r in lines if r.role == role)
