@@ -16,7 +16,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox,
                                QToolButton, QVBoxLayout, QWidget)
 
-from desktop.dispatch import Dispatch
+from desktop.core.dispatch import Dispatch
 from desktop.letters.layout import LetterSettings
 from ui.common import background
 from ui.common.messages import show_error
