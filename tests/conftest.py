@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 # Before any Qt import: without a display Qt would abort the run.
@@ -21,6 +22,30 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"../shared/{'/'.join(parts)} is absent (the shared texts live outside the repo)")
     return path
+
+
+@contextmanager
+def new_pg_database():
+    """The URL of a new, empty PostgreSQL database (dropped afterwards), or skip the test when
+    TDKT_TEST_PG_URL is not set."""
+    import uuid
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    base = os.environ.get("TDKT_TEST_PG_URL")
+    if not base:
+        pytest.skip("TDKT_TEST_PG_URL is not set (no PostgreSQL server for this run)")
+    name = f"tdkt_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(base).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 @pytest.fixture(autouse=True)

@@ -12,14 +12,14 @@ from desktop.importing.parse import ImportResult
 from desktop.importing.readers import SUPPORTED
 from desktop.core.jobs import CancelToken, ProgressFn, no_progress
 
-IMPORTED, ATTENTION, FAILED = "imported", "attention", "failed"
-STATUS_LABELS = {IMPORTED: "đã nhập", ATTENTION: "cần kiểm tra", FAILED: "lỗi"}
+IMPORTED, ATTENTION, FAILED, DUPLICATE = "imported", "attention", "failed", "duplicate"
+STATUS_LABELS = {IMPORTED: "đã nhập", ATTENTION: "cần kiểm tra", FAILED: "lỗi", DUPLICATE: "đã có, không lưu"}
 
 
 @dataclass
 class FileReport:
     path: Path
-    status: str  # IMPORTED | ATTENTION | FAILED
+    status: str  # IMPORTED | ATTENTION | FAILED | DUPLICATE (already registered: not stored again)
     message: str = ""
     result: ImportResult | None = None
     document_id: int | None = None
@@ -38,7 +38,8 @@ def import_folder(folder: Path, *, units: Units | None = None, ctx=None, save_as
                   progress: ProgressFn = no_progress, cancel: CancelToken | None = None,
                   on_report: Callable[[FileReport], None] | None = None) -> list[FileReport]:
     """Read every file of `folder`; with `ctx` and `save_as` also store each one that has the
-    fields a record needs. One file's failure never stops the others. `on_report` sees each
+    fields a record needs (a letter registered already is reported, not stored again). One
+    file's failure never stops the others. `on_report` sees each
     file's report as soon as it is done (so a cancelled run still shows what it did)."""
     from desktop.importing import read_dispatch
 
@@ -57,10 +58,12 @@ def import_folder(folder: Path, *, units: Units | None = None, ctx=None, save_as
             continue
         report = FileReport(path, ATTENTION if result.warnings else IMPORTED, " ".join(result.warnings), result)
         if ctx is not None and save_as:
-            from desktop.importing.save import save_import
+            from desktop.importing.save import DuplicateImport, save_import
 
             try:
                 outcome = save_import(ctx, result, save_as, source_file=str(path.resolve()))
+            except DuplicateImport as exc:
+                report.status, report.message = DUPLICATE, str(exc)[:1].upper() + str(exc)[1:] + "."
             except ValueError as exc:
                 report.status, report.message = FAILED, str(exc)
             else:

@@ -1,0 +1,1 @@
+"""Tracking per unit: who a dispatch went to, how, who has answered; replies linked by themselves."""
