@@ -1,11 +1,27 @@
-"""The four official task categories and the "due soon" flag."""
+"""The four official task categories and the "due soon" flag: one rule, in Python and in SQL."""
 from __future__ import annotations
 
 from datetime import date as D
+from datetime import timedelta
+from types import SimpleNamespace
 
 import pytest
+from sqlalchemy import Date, bindparam, select
 
-from desktop.followup.status import CATEGORY_LABELS, due_soon, task_category
+from db.models import Task
+from desktop.core.context import open_context
+from desktop.followup.categories import (
+    CATEGORY_LABELS,
+    CATEGORY_ORDER,
+    category_label,
+    category_label_sql,
+    category_of,
+    category_sql,
+    category_where,
+    due_soon,
+    task_category,
+)
+from tests.db.conftest import backend_url  # noqa: F401  (the fixture: SQLite, and PostgreSQL when set)
 
 DUE = D(2024, 3, 15)
 
@@ -66,3 +82,74 @@ def test_due_soon(deadline, status, as_of, days, soon):
 def test_unknown_status_is_refused_in_vietnamese(call):
     with pytest.raises(ValueError, match="Trạng thái nhiệm vụ không hợp lệ"):
         call()
+
+
+# ---- one rule, in Python and in SQL ---------------------------------------------------------
+DAY = timedelta(days=1)
+
+BOUNDARIES = [  # (deadline, status, completed_on, as_of, category), spelt out
+    (DUE, "open", None, DUE - DAY, "open_in_time"),
+    (DUE, "open", None, DUE, "open_in_time"),  # deadline == as_of: still within
+    (DUE, "open", None, DUE + DAY, "open_overdue"),  # overdue from the next day
+    (None, "open", None, DUE + 1000 * DAY, "open_in_time"),  # no deadline: within until done...
+    (None, "done", DUE, DUE + DAY, "done_on_time"),  # ...then on time
+    (DUE, "done", DUE - DAY, DUE - DAY, "done_on_time"),
+    (DUE, "done", DUE, DUE, "done_on_time"),  # done on the deadline day
+    (DUE, "done", DUE, DUE + DAY, "done_on_time"),
+    (DUE, "done", DUE + DAY, DUE + DAY, "done_late"),  # done the day after
+    (DUE, "done", DUE + DAY, DUE + 30 * DAY, "done_late"),
+    (DUE, "cancelled", None, DUE + DAY, None),  # in none of the four
+    (DUE, "cancelled", DUE, DUE, None),
+]
+
+
+@pytest.mark.parametrize("deadline, status, completed_on, as_of, category", BOUNDARIES)
+def test_category_of_on_the_boundary_days(deadline, status, completed_on, as_of, category):
+    task = SimpleNamespace(deadline=deadline, status=status, completed_on=completed_on)
+    assert category_of(task, as_of) == category
+    assert category_label(category) == (CATEGORY_LABELS[category] if category else "Đã hủy")
+
+
+def _stored_cases():
+    """Every storable combination around the deadline day (a done task has a completion date)."""
+    finishes = [("open", None), ("done", DUE - DAY), ("done", DUE), ("done", DUE + DAY),
+                ("cancelled", None), ("cancelled", DUE)]
+    cases = [(deadline, status, done_on) for deadline in (None, DUE - DAY, DUE, DUE + DAY)
+             for status, done_on in finishes]
+    cases += [(deadline, status, done_on) for deadline, status, done_on, _as_of, _c in BOUNDARIES]
+    return cases
+
+
+def test_python_and_sql_agree_on_every_case(backend_url):
+    """category_of, category_sql (with a date and with a bind parameter, as the lazy list runs it),
+    category_label_sql and category_where give the same answer for every task and as-of day."""
+    ctx = open_context(backend_url)
+    try:
+        with ctx.session() as s, s.begin():
+            s.add_all(Task(title=f"Nhiệm vụ {i}", deadline=deadline, status=status, completed_on=done_on)
+                      for i, (deadline, status, done_on) in enumerate(_stored_cases()))
+        as_of_param = bindparam("as_of", type_=Date)
+        seen = set()
+        with ctx.session() as s:
+            tasks = {t.id: t for t in s.scalars(select(Task))}
+            for as_of in sorted({DUE - DAY, DUE, DUE + DAY} | {b[3] for b in BOUNDARIES}):
+                expected = {i: category_of(t, as_of) for i, t in tasks.items()}
+                seen |= set(expected.values())
+                rows = s.execute(select(Task.id, category_sql(as_of), category_label_sql(as_of))).all()
+                assert {i: code for i, code, _label in rows} == expected, as_of
+                assert {i: label for i, _code, label in rows} == {i: category_label(c) for i, c in expected.items()}
+                by_param = s.execute(select(Task.id, category_sql(as_of_param)), {"as_of": as_of}).all()
+                assert dict(by_param) == expected, as_of
+                for category in CATEGORY_ORDER:
+                    chosen = set(s.scalars(select(Task.id).where(category_where(category, as_of))))
+                    assert chosen == {i for i, c in expected.items() if c == category}, (category, as_of)
+        assert seen == {*CATEGORY_ORDER, None}  # the cases reach all four categories and "none"
+        for deadline, status, done_on, as_of, category in BOUNDARIES:
+            assert category_of(SimpleNamespace(deadline=deadline, status=status, completed_on=done_on), as_of) == category
+    finally:
+        ctx.close()
+
+
+def test_an_unknown_category_is_refused_in_vietnamese():
+    with pytest.raises(ValueError, match="Tình trạng không hợp lệ"):
+        category_where("late", DUE)
