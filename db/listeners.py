@@ -1,4 +1,5 @@
 """Keep the accent-folded search columns and Vietnamese sort keys in step with their text.
+The hook knows no model: each searched model names its parts (so models and hooks form no circle).
 
 One `before_flush` hook for every write path, so no service can forget it.
 """
@@ -15,26 +16,16 @@ def _join(*parts: object) -> str:
 
 
 def _refresh(obj: object) -> None:
-    from db import models as m  # local: models import this module
-
-    if isinstance(obj, m.Unit):
-        obj.search_folded = _join(obj.name, obj.short_name, *(a.alias for a in obj.aliases))[:1000]
-        obj.sort_key = vi_sort_key(obj.name)[:600]
-    elif isinstance(obj, m.UnitGroup):
-        obj.search_folded = _join(obj.name)[:500]
-        obj.sort_key = vi_sort_key(obj.name)[:600]
-    elif isinstance(obj, m.OutgoingDocument):
-        number = f"{obj.number:02d}/{obj.symbol}" if obj.number else obj.symbol
-        obj.search_folded = _join(number, obj.doc_type, obj.subject, obj.signer_name, obj.drafter)[:2000]
-    elif isinstance(obj, m.IncomingDocument):
-        number = f"{obj.number}/{obj.symbol}" if obj.number else obj.symbol
-        obj.search_folded = _join(number, obj.doc_type, obj.issuer_name, obj.subject, obj.arrival_number)[:2000]
-    elif isinstance(obj, m.Task):
-        obj.search_folded = _join(obj.item_label, obj.title, obj.assignee_text, obj.deadline_text, obj.notes)[:2000]
-    elif isinstance(obj, m.Movement):
-        obj.search_folded = _join(obj.name, obj.launching_reference)[:1000]
-    elif isinstance(obj, m.Template):
-        obj.search_folded = _join(obj.name, obj.doc_type, obj.subject)[:1000]
+    """A model that is searched says what its search text is made of (`search_parts()`) and, when it
+    sorts by name, which text its sort key comes from (`sort_source()`); lengths follow the columns."""
+    parts = getattr(obj, "search_parts", None)
+    if parts is None:
+        return
+    columns = obj.__table__.c
+    obj.search_folded = _join(*parts())[: columns.search_folded.type.length]
+    sort_source = getattr(obj, "sort_source", None)
+    if sort_source is not None:
+        obj.sort_key = vi_sort_key(sort_source())[: columns.sort_key.type.length]
 
 
 @event.listens_for(Session, "before_flush")

@@ -1,7 +1,7 @@
 """Vietnamese text keys computed at the storage floor: NFC, accent folding, sort keys.
 
 Pure functions (no SQLAlchemy): the ORM listeners in `db.base` keep the `*_folded` search
-columns and `sort_key` columns in step with the text they come from, and `desktop.text`
+columns and `sort_key` columns in step with the text they come from, and `desktop.core.text`
 re-exports them for the services.
 """
 from __future__ import annotations

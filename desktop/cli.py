@@ -13,31 +13,17 @@ import sys
 from typing import Sequence
 
 from desktop import __version__
+from desktop.core.commands import CliError, common_options
 
 # Modules that add a subcommand; each must be cheap to import (no reportlab/openpyxl/Qt at top).
 COMMAND_MODULES = (
-    "desktop.demo_cli",
+    "desktop.demo.cli",
     "desktop.bench",
     "desktop.letters.cli",
     "desktop.importing.cli",
     "desktop.followup.cli",
-    "desktop.documents.register_cli",
-    "desktop.followup.tasks_cli",
+    "desktop.documents.cli",
 )
-
-
-class CliError(Exception):
-    """A user error; printed as one line on stderr, exit code 2."""
-
-
-def common_options() -> argparse.ArgumentParser:
-    """--db / --database-url, accepted before or after the subcommand."""
-    parent = argparse.ArgumentParser(add_help=False)
-    parent.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
-                        help="tệp SQLite (mặc định: thư mục dữ liệu người dùng)")
-    parent.add_argument("--database-url", metavar="URL", default=argparse.SUPPRESS,
-                        help="URL SQLAlchemy bất kỳ, ví dụ postgresql+psycopg://... (hoặc TDKT_DATABASE_URL)")
-    return parent
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -55,20 +41,6 @@ def build_parser() -> argparse.ArgumentParser:
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub, common)
     return parser
-
-
-def db_options(args: argparse.Namespace) -> tuple[str | None, str | None]:
-    return getattr(args, "db", None), getattr(args, "database_url", None)
-
-
-def open_db(args: argparse.Namespace, *, must_exist: bool = True):
-    """The AppContext for --db / --database-url (migrated); a missing file is an error."""
-    from desktop.context import open_context, resolve_url
-
-    db, url = db_options(args)
-    if db is None and url is None and not os.environ.get("TDKT_DATABASE_URL"):
-        raise CliError("cần --db PATH hoặc --database-url URL")
-    return open_context(resolve_url(db, url), must_exist=must_exist)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -99,6 +71,6 @@ def _message(exc: BaseException) -> str:
 
 def _is_user_error(exc: BaseException) -> bool:
     from db.migrate import StorageError
-    from desktop.dispatch import DispatchFormatError
+    from desktop.core.dispatch import DispatchFormatError
 
     return isinstance(exc, (CliError, StorageError, DispatchFormatError, FileNotFoundError, ValueError))

@@ -7,16 +7,16 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.cli import db_options
+from desktop.core.commands import db_options
 
 
 def launch(args: argparse.Namespace) -> int:
-    from desktop.context import open_context, resolve_url
+    from desktop.core.context import open_context, resolve_url
 
     db, url = db_options(args)
     if args.demo and db is None and url is None:
-        from desktop.demo import ensure_demo_database
-        from desktop.paths import demo_db_path
+        from desktop.demo.office import ensure_demo_database
+        from desktop.core.paths import demo_db_path
 
         path = ensure_demo_database(demo_db_path())
         ctx = open_context(resolve_url(path))

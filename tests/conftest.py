@@ -32,7 +32,7 @@ def _isolated_data_dir(tmp_path_factory, monkeypatch):
 @pytest.fixture(scope="session")
 def _empty_db_template(tmp_path_factory) -> Path:
     from db.engine import sqlite_url
-    from desktop.context import open_context
+    from desktop.core.context import open_context
 
     path = tmp_path_factory.mktemp("template") / "empty.sqlite3"
     open_context(sqlite_url(path)).close()
@@ -43,7 +43,7 @@ def _empty_db_template(tmp_path_factory) -> Path:
 def ctx(_empty_db_template, tmp_path):
     """A freshly migrated, empty SQLite database (a copy of a session-wide template)."""
     from db.engine import sqlite_url
-    from desktop.context import open_context
+    from desktop.core.context import open_context
 
     path = tmp_path / "test.sqlite3"
     shutil.copy(_empty_db_template, path)
@@ -54,7 +54,7 @@ def ctx(_empty_db_template, tmp_path):
 
 @pytest.fixture(scope="session")
 def _demo_db_template(tmp_path_factory) -> Path:
-    from desktop.demo import build_demo_database
+    from desktop.demo.office import build_demo_database
 
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
     build_demo_database(path)
@@ -72,7 +72,7 @@ def demo_db(_demo_db_template, tmp_path) -> Path:
 @pytest.fixture
 def demo_ctx(demo_db):
     from db.engine import sqlite_url
-    from desktop.context import open_context
+    from desktop.core.context import open_context
 
     context = open_context(sqlite_url(demo_db))
     yield context

@@ -61,7 +61,7 @@ def test_core_modules_import_without_qt():
     import sys
 
     code = (
-        "import sys, desktop.cli, desktop.demo, desktop.context, desktop.listing, desktop.browse;"
+        "import sys, desktop.cli, desktop.demo.office, desktop.core.context, desktop.core.listing, desktop.core.browse;"
         "desktop.cli.build_parser();"
         "bad=[m for m in sys.modules if m.split('.')[0] in ('PySide6','ui')];"
         "print(bad); sys.exit(1 if bad else 0)"

@@ -7,8 +7,8 @@ from PySide6.QtCore import QElapsedTimer, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from desktop.context import AppContext
-from desktop.paths import data_dir
+from desktop.core.context import AppContext
+from desktop.core.paths import data_dir
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
-from desktop.context import AppContext
+from desktop.core.context import AppContext
 from ui.actions import menu_actions
 from ui.common.icons import icon
 from ui.common.messages import show_info

@@ -8,7 +8,7 @@ from typing import Callable
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.context import AppContext
+from desktop.core.context import AppContext
 
 SECTION_MODULES = (
     "ui.documents.section",

@@ -77,6 +77,10 @@ class OutgoingDocument(Timestamps, Base):
     issued_at: Mapped[datetime | None] = mapped_column(DateTime)
     source_file: Mapped[str | None] = mapped_column(NFCString(500))  # when imported
     search_folded: Mapped[str] = mapped_column(String(2000), default="", nullable=False)
+
+    def search_parts(self) -> tuple:
+        number = f"{self.number:02d}/{self.symbol}" if self.number else self.symbol
+        return (number, self.doc_type, self.subject, self.signer_name, self.drafter)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
     __mapper_args__ = {"version_id_col": version}
@@ -115,6 +119,10 @@ class IncomingDocument(Timestamps, Base):
     instructions: Mapped[str | None] = mapped_column(NFCText)  # ý kiến phân phối, chỉ đạo
     source_file: Mapped[str | None] = mapped_column(NFCString(500))
     search_folded: Mapped[str] = mapped_column(String(2000), default="", nullable=False)
+
+    def search_parts(self) -> tuple:
+        number = f"{self.number}/{self.symbol}" if self.number else self.symbol
+        return (number, self.doc_type, self.issuer_name, self.subject, self.arrival_number)
 
 
 class DocumentReference(Base):

@@ -31,6 +31,9 @@ class Movement(Timestamps, Base):
     notes: Mapped[str | None] = mapped_column(NFCText)
     search_folded: Mapped[str] = mapped_column(NFCString(1000), default="", nullable=False)
 
+    def search_parts(self) -> tuple:
+        return (self.name, self.launching_reference)
+
 
 class MovementDocument(Base):
     __tablename__ = "movement_documents"

@@ -66,6 +66,9 @@ class Task(Timestamps, Base):
     notes: Mapped[str | None] = mapped_column(NFCText)
     search_folded: Mapped[str] = mapped_column(String(2000), default="", nullable=False)
 
+    def search_parts(self) -> tuple:
+        return (self.item_label, self.title, self.assignee_text, self.deadline_text, self.notes)
+
 
 class TaskChase(Base):
     """A chasing letter (công văn đôn đốc) that chased a task."""

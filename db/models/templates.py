@@ -33,6 +33,9 @@ class Template(Timestamps, Base):
     archived: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
     search_folded: Mapped[str] = mapped_column(String(1000), default="", nullable=False)
 
+    def search_parts(self) -> tuple:
+        return (self.name, self.doc_type, self.subject)
+
 
 class DraftAutosave(Base):
     """The editor's last autosaved state (JSON), so a crash never loses typed text."""

@@ -44,6 +44,12 @@ class Unit(Timestamps, Base):
     search_folded: Mapped[str] = mapped_column(String(1000), default="", nullable=False)
     sort_key: Mapped[str] = mapped_column(String(600), default="", nullable=False, index=True)
 
+    def search_parts(self) -> tuple:
+        return (self.name, self.short_name, *(a.alias for a in self.aliases))
+
+    def sort_source(self) -> str:
+        return self.name
+
     aliases: Mapped[list[UnitAlias]] = relationship(cascade="all, delete-orphan", lazy="selectin")
 
 
@@ -69,6 +75,12 @@ class UnitGroup(Timestamps, Base):
     description: Mapped[str | None] = mapped_column(NFCText)
     search_folded: Mapped[str] = mapped_column(String(500), default="", nullable=False)
     sort_key: Mapped[str] = mapped_column(String(600), default="", nullable=False)
+
+    def search_parts(self) -> tuple:
+        return (self.name,)
+
+    def sort_source(self) -> str:
+        return self.name
 
 
 class UnitGroupMember(Base):

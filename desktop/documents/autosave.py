@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import delete, func, select
 
 from db.models import DraftAutosave, OutgoingDocument
-from desktop.context import AppContext
+from desktop.core.context import AppContext
 
 
 @dataclass

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from desktop.dispatch import Paragraph
-from desktop.text import nfc
+from desktop.core.dispatch import Paragraph
+from desktop.core.text import nfc
 
 _LABEL = re.compile(
     r"^(?P<label>\d{1,2}(?:\.\d{1,2}){0,3}|[IVXLC]{1,6}|[a-zđ])(?P<sep>\.|\))\s+(?P<text>\S.*)$"

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from db.models import DraftingUnit, Register, Signer
-from desktop.context import AppContext
+from desktop.core.context import AppContext
 from desktop.documents.convert import URGENCY_LABELS
 from desktop.documents.symbols import DOC_TYPES
 

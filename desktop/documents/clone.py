@@ -6,13 +6,13 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from desktop.audit import record
-from desktop.changes import Changes
-from desktop.context import AppContext
+from desktop.core.audit import record
+from desktop.core.changes import Changes
+from desktop.core.context import AppContext
 from desktop.documents.errors import DocumentError
 from desktop.documents.inputs import DraftInput
 from desktop.documents.store import apply_input, get_document, read_loaded, write_lines
-from desktop.text import pad2, short_date
+from desktop.core.text import pad2, short_date
 
 ENTITY = "outgoing_document"
 _FULL_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\w/-])")

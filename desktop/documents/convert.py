@@ -5,7 +5,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import DocumentRecipient, DocumentReference, OutgoingDocument, Task
-from desktop.dispatch import Dispatch, Issuer, Reference, SignerBlock
+from desktop.core.dispatch import Dispatch, Issuer, Reference, SignerBlock
 from desktop.documents.body import paragraphs_from_text
 
 URGENCY_LABELS = {"khan": "Khẩn", "thuong_khan": "Thượng khẩn", "hoa_toc": "Hỏa tốc"}

@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 
 from db.models import Unit, UnitGroup, UnitGroupMember
-from desktop.context import AppContext
+from desktop.core.context import AppContext
 from desktop.documents import choices as pick
 from desktop.documents.inputs import RecipientInput
 from desktop.documents.profile import office_profile
-from desktop.text import fold
+from desktop.core.text import fold
 
 
 @dataclass

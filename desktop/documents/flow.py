@@ -10,9 +10,9 @@ from datetime import date, datetime
 
 from sqlalchemy.orm.exc import StaleDataError
 
-from desktop.audit import record
-from desktop.changes import Changes
-from desktop.context import AppContext
+from desktop.core.audit import record
+from desktop.core.changes import Changes
+from desktop.core.context import AppContext
 from desktop.documents.errors import DocumentError, StaleVersion, ValidationFailed
 from desktop.documents.inputs import STATUS_LABELS
 from desktop.documents.numbering import allocate_number

@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from desktop.labels import STATUS_LABELS  # noqa: F401  (re-exported for the editor)
+from desktop.core.vocabulary import STATUS_LABELS  # noqa: F401  (re-exported for the editor)
 
 
 

@@ -12,8 +12,8 @@ from db.models import (
     Task,
 )
 from desktop.documents.convert import recipient_line
-from desktop.labels import STATUS_LABELS, URGENCY_LABELS, dmy, label, number2
-from desktop.listing import Column, Filter, ListSource
+from desktop.core.vocabulary import STATUS_LABELS, URGENCY_LABELS, dmy, label, number2
+from desktop.core.listing import Column, Filter, ListSource
 
 O = OutgoingDocument
 I = IncomingDocument

@@ -21,10 +21,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from db.models import IncomingDocument, OutgoingDocument, Register, RegisterEntry
-from desktop.changes import Changes
-from desktop.context import AppContext
+from desktop.core.changes import Changes
+from desktop.core.context import AppContext
 from desktop.documents.errors import DocumentError
-from desktop.text import nfc, pad2, short_date
+from desktop.core.text import nfc, pad2, short_date
 
 RETRIES = 5
 ENTRY_STATUS_LABELS = {"issued": "Đã cấp", "reserved": "Giữ số", "voided": "Đã hủy"}
@@ -293,34 +293,6 @@ def register_entries(ctx: AppContext, register_id: int, year: int) -> list[Regis
 
 
 def _audit(session: Session, user: str, action: str, register_id: int, **details) -> None:
-    from desktop.audit import record
+    from desktop.core.audit import record
 
     record(session, user, action, "register", register_id, **details)
-
-
-def bench_allocation(workdir) -> list[tuple[str, float]]:
-    """Benchmark: 200 numbers reserved one transaction each on a fresh SQLite file."""
-    import time
-
-    from db.engine import sqlite_url
-    from desktop.context import open_context
-
-    ctx = open_context(sqlite_url(workdir / "numbering-bench.sqlite3"))
-    try:
-        with ctx.session() as session:
-            register = Register(code="BENCH", name="Sổ đo", direction="out")
-            session.add(register)
-            session.commit()
-            register_id = register.id
-        start = time.perf_counter()
-        for _ in range(200):
-            reserve_number(ctx, register_id, 2025, "đo", "bench")
-        per = (time.perf_counter() - start) / 200
-        start = time.perf_counter()
-        rows = register_entries(ctx, register_id, 2025)
-        listing = time.perf_counter() - start
-        assert len(rows) == 200
-        return [("numbering: reserve one number (SQLite, one transaction)", per),
-                ("numbering: list a register of 200 numbers", listing)]
-    finally:
-        ctx.close()

@@ -5,8 +5,8 @@ it writes nothing.
 """
 from __future__ import annotations
 
-from desktop.context import AppContext
-from desktop.dispatch import Dispatch, Issuer, SignerBlock
+from desktop.core.context import AppContext
+from desktop.core.dispatch import Dispatch, Issuer, SignerBlock
 from desktop.documents.body import paragraphs_from_text
 from desktop.documents.convert import URGENCY_LABELS
 from desktop.documents.inputs import DraftInput

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from db.models import DraftingUnit, Office
 from desktop.documents.inputs import DraftInput
 from desktop.documents.symbols import build_symbol
-from desktop.text import nfc
+from desktop.core.text import nfc
 
 AS_ABOVE = "Như trên"  # first Nơi nhận line of a công văn
 

@@ -12,9 +12,9 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm.exc import StaleDataError
 
 from db.models import DraftAutosave, OutgoingDocument, Unit, UnitGroup, UnitGroupMember
-from desktop.audit import record
-from desktop.changes import Changes
-from desktop.context import AppContext
+from desktop.core.audit import record
+from desktop.core.changes import Changes
+from desktop.core.context import AppContext
 from desktop.documents.clone import clone, make_correction  # re-exported for the editor
 from desktop.documents.errors import NotFound, ReadOnlyDocument, StaleVersion, ValidationFailed
 from desktop.documents.flow import cancel, issue, return_to_draft, sign, submit  # re-exported

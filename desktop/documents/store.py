@@ -21,7 +21,7 @@ from desktop.documents.profile import (
 )
 from desktop.documents.symbols import is_dispatch
 from desktop.documents.validation import check, reference_errors
-from desktop.text import fold, nfc
+from desktop.core.text import fold, nfc
 
 AUTO_NOTE = "auto"  # DocumentRecipient.notes of the lines the service adds itself
 # Problems that would make the row impossible to store; everything else waits for "Trình ký".

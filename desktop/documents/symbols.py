@@ -5,7 +5,7 @@ A công văn has no type code: issuer abbreviation + "-" + drafting-unit abbrevi
 """
 from __future__ import annotations
 
-from desktop.text import fold, nfc
+from desktop.core.text import fold, nfc
 
 # Document type -> code in the symbol (ND30 PL III, Mục I).
 DOC_TYPE_CODES: dict[str, str] = {

@@ -8,13 +8,12 @@ from __future__ import annotations
 from datetime import date
 
 from db.models import URGENCIES, DraftingUnit, Register, Signer, Template, Unit, UnitGroup
-from desktop.context import AppContext
+from desktop.core.context import AppContext
 from desktop.documents.inputs import DraftInput
 from desktop.documents.profile import effective_symbol, office_profile
 from desktop.documents.symbols import is_dispatch
-from desktop.text import fold, short_date
+from desktop.core.text import fold, short_date
 
-MISSING_MARK = "[[Chưa điền:"  # what an unfilled template placeholder leaves in the text
 
 
 def has_missing(text: str) -> bool:

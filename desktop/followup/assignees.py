@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from desktop.text import fold, nfc
+from desktop.core.text import fold, nfc
 
 __all__ = ["leading_assignees", "match_unit", "UNIT_HEADS", "VERBS"]
 

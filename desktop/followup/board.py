@@ -11,9 +11,9 @@ from datetime import date
 from sqlalchemy import exists, select
 
 from db.models import IncomingDocument, Movement, OutgoingDocument, Task, Unit
-from desktop import listing
-from desktop.browse import Browser
-from desktop.context import AppContext
+from desktop.core import listing
+from desktop.core.browse import Browser
+from desktop.core.context import AppContext
 from desktop.followup.lists import TASKS
 from desktop.followup.task_query import TaskFilter, conditions, document_label
 

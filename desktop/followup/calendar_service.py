@@ -9,11 +9,11 @@ from datetime import date
 from sqlalchemy import extract, select
 
 from db.models import CalendarDay
-from desktop.audit import record
-from desktop.changes import Changes
-from desktop.context import AppContext
+from desktop.core.audit import record
+from desktop.core.changes import Changes
+from desktop.core.context import AppContext
 from desktop.followup.calendar import load_calendar
-from desktop.text import nfc, short_date
+from desktop.core.text import nfc, short_date
 
 
 class CalendarError(ValueError):

@@ -16,12 +16,12 @@ from datetime import date
 from sqlalchemy import select
 
 from db.models import OutgoingDocument, Register, TaskChase, Template
-from desktop.audit import record
-from desktop.changes import Changes
-from desktop.context import AppContext
+from desktop.core.audit import record
+from desktop.core.changes import Changes
+from desktop.core.context import AppContext
 from desktop.documents.inputs import DraftInput, RecipientInput
 from desktop.followup.task_query import TaskFilter, TaskRow, task_rows
-from desktop.text import decree_date, fold
+from desktop.core.text import decree_date, fold
 
 __all__ = ["ChaseError", "draft_chasing_letter", "overdue_task_ids", "chase_overdue_of_dispatch", "TEMPLATE_NAME"]
 

@@ -1,5 +1,8 @@
-"""Subcommands `deadline` (read a Vietnamese deadline phrase) and `holidays` (list a year's
-days off), plus the deadline benchmark."""
+"""Subcommands of the follow-up feature: `deadline` (read a Vietnamese deadline phrase), `holidays`
+(list or edit a year's days off) and `tasks` (tasks with their official status category as of a date):
+
+    python -m desktop tasks --db PATH [--as-of YYYY-MM-DD] [--overdue] [--json]
+"""
 from __future__ import annotations
 
 import argparse
@@ -10,8 +13,8 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from desktop.cli import CliError, db_options, open_db
-from desktop.text import short_date
+from desktop.core.commands import CliError, db_options, open_db
+from desktop.core.text import short_date
 
 if TYPE_CHECKING:
     from desktop.followup.calendar import WorkingCalendar
@@ -46,6 +49,7 @@ def register(sub, common) -> None:
     h.add_argument("--name", help="với --add: tên ngày, ví dụ \"Nghỉ Tết Nguyên đán\"")
     h.add_argument("--remove", type=_iso, metavar="YYYY-MM-DD", help="bỏ một ngày do cơ quan ghi (cần --db)")
     h.set_defaults(run=run_holidays)
+    _register_tasks(sub, common)
 
 
 def _calendar(args: argparse.Namespace) -> WorkingCalendar:
@@ -135,24 +139,56 @@ def _edit_holidays(args: argparse.Namespace) -> int:
     return 0
 
 
-def bench_deadlines(workdir: Path) -> list[tuple[str, float]]:
-    """find_deadline over 1,000 item paragraphs; 200 working-day sums across Tết."""
-    from desktop.followup.calendar import WorkingCalendar
-    from desktop.followup.deadlines import find_deadline
+# --- tasks ---
 
-    items = [
-        "Sở Nội vụ chủ trì, tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/10/2021.",
-        "Chủ trì, tham mưu sơ kết phong trào thi đua trong Quý III/2018 theo kế hoạch.",
-        "Tiếp tục quán triệt, triển khai các văn bản số 536/KH-UBND ngày 09/10/2017 của tỉnh.",
-        "Định kỳ từ ngày 1 đến ngày 5 hằng tháng, các đơn vị gửi số liệu về Văn phòng.",
-    ] * 250
-    start = time.perf_counter()
-    for text in items:
-        find_deadline(text, doc_date=date(2021, 1, 4))
-    found = time.perf_counter() - start
-    calendar = WorkingCalendar()
-    start = time.perf_counter()
-    for i in range(200):
-        calendar.add_working_days(date(2025, 1, 1 + i % 28), 15)
-    summed = time.perf_counter() - start
-    return [("find_deadline: 1.000 đoạn văn", found), ("add_working_days: 200 lần qua Tết", summed)]
+_HEADERS = ("Văn bản", "Mục", "Đơn vị thực hiện", "Hạn", "Tình trạng", "Đôn đốc", "Nhiệm vụ")
+
+
+def _register_tasks(sub, common) -> None:
+    p = sub.add_parser("tasks", parents=[common], help="liệt kê nhiệm vụ và tình trạng thực hiện tại một ngày")
+    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="ngày xét tình trạng (mặc định: hôm nay)")
+    p.add_argument("--overdue", action="store_true", help="chỉ nhiệm vụ chưa hoàn thành, quá hạn")
+    p.add_argument("--json", action="store_true", help="in danh sách dạng JSON")
+    p.set_defaults(run=run_tasks)
+
+
+def _as_of(value: str | None) -> date:
+    if not value:
+        return date.today()
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise CliError(f"ngày không hợp lệ: {value!r} (dạng YYYY-MM-DD, ví dụ 2019-02-01)") from None
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def run_tasks(args: argparse.Namespace) -> int:
+    as_of = _as_of(args.as_of)  # checked before the database is opened
+    from desktop.followup.task_query import TaskFilter, task_rows
+
+    ctx = open_db(args)
+    try:
+        rows = task_rows(ctx, as_of, TaskFilter(overdue=args.overdue))
+    finally:
+        ctx.close()
+    if args.json:
+        print(json.dumps([{
+            "id": r.id, "document": r.document, "item": r.item_label, "unit": r.unit, "unit_id": r.unit_id,
+            "title": r.title, "deadline": r.deadline.isoformat() if r.deadline else None,
+            "deadline_text": r.deadline_text, "status": r.status,
+            "completed_on": r.completed_on.isoformat() if r.completed_on else None,
+            "category": r.category, "category_label": r.category_label, "due_soon": r.due_soon,
+            "chases": r.chases, "movement": r.movement,
+        } for r in rows], ensure_ascii=False, indent=1))
+        return 0
+    table = [(r.document, r.item_label or "", _clip(r.unit, 40), r.deadline.strftime("%d/%m/%Y") if r.deadline else "—",
+              r.category_label, str(r.chases), _clip(r.title, 70)) for r in rows]
+    widths = [max([len(h)] + [len(row[i]) for row in table]) for i, h in enumerate(_HEADERS)]
+    for line in [_HEADERS, *table]:
+        print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(line)).rstrip())
+    what = "nhiệm vụ quá hạn" if args.overdue else "nhiệm vụ"
+    print(f"{len(rows)} {what} tính đến ngày {as_of:%d/%m/%Y}.")
+    return 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from desktop.context import AppContext
+from desktop.core.context import AppContext
 from desktop.followup.status import CATEGORY_ORDER
 from desktop.followup.task_query import TaskFilter, TaskRow, rows_in_session
 

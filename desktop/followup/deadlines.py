@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from desktop.followup import deadline_grammar as g
 from desktop.followup.calendar import WorkingCalendar
 from desktop.followup.deadline_scan import NO_DEADLINE, Deadline, Hit, collapse, hits, with_dinh_ky
-from desktop.text import nfc
+from desktop.core.text import nfc
 
 __all__ = ["Deadline", "parse_deadline", "find_deadline", "next_due", "NO_DEADLINE"]
 

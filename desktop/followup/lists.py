@@ -6,8 +6,8 @@ from datetime import date
 from sqlalchemy import Date, bindparam, and_, case, func, literal, or_, select
 
 from db.models import IncomingDocument, Movement, OutgoingDocument, Task, TaskChase, Unit
-from desktop.labels import dmy
-from desktop.listing import Column, Filter, ListSource, number_text
+from desktop.core.vocabulary import dmy
+from desktop.core.listing import Column, Filter, ListSource, number_text
 
 T = Task
 # The office's local date, taken when the query runs (the database's CURRENT_DATE is UTC:

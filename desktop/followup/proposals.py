@@ -17,9 +17,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import DocumentRecipient, Movement, OutgoingDocument, Task, Unit
-from desktop.context import AppContext
+from desktop.core.context import AppContext
 from desktop.documents.body import paragraphs_from_text
-from desktop.text import fold, nfc
+from desktop.core.text import fold, nfc
 
 __all__ = ["ProposedTask", "propose_tasks", "directory_units", "summary_title"]
 

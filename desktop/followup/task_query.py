@@ -12,9 +12,9 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from db.models import IncomingDocument, Movement, OutgoingDocument, Task, TaskChase, Unit
-from desktop.context import AppContext
+from desktop.core.context import AppContext
 from desktop.followup.status import CATEGORY_LABELS, due_soon, task_category
-from desktop.text import fold
+from desktop.core.text import fold
 
 __all__ = ["TaskFilter", "TaskRow", "conditions", "category_condition", "task_rows", "task_row", "document_label"]
 

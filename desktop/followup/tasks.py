@@ -13,12 +13,12 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from db.models import DocumentRecipient, IncomingDocument, Movement, MovementDocument, OutgoingDocument, Task, Unit
-from desktop.audit import record
-from desktop.changes import Changes
-from desktop.context import AppContext
+from desktop.core.audit import record
+from desktop.core.changes import Changes
+from desktop.core.context import AppContext
 from desktop.followup.proposals import ProposedTask, propose_tasks
 from desktop.followup.task_query import TaskFilter, TaskRow, task_row, task_rows
-from desktop.text import nfc
+from desktop.core.text import nfc
 
 __all__ = [
     "ProposedTask", "TaskInput", "TaskFilter", "TaskRow", "TaskError", "propose_tasks", "save_tasks",

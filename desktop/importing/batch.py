@@ -1,5 +1,5 @@
 """Importing a folder: every supported file read (and optionally saved), with a per-file
-report — imported / needs attention / failed. A job in the desktop.jobs sense: it reports
+report — imported / needs attention / failed. A job in the desktop.core.jobs sense: it reports
 progress and stops between files when cancelled; the GUI runs it off its thread."""
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Callable
 from desktop.importing.items import Units
 from desktop.importing.parse import ImportResult
 from desktop.importing.readers import SUPPORTED
-from desktop.jobs import CancelToken, ProgressFn, no_progress
+from desktop.core.jobs import CancelToken, ProgressFn, no_progress
 
 IMPORTED, ATTENTION, FAILED = "imported", "attention", "failed"
 STATUS_LABELS = {IMPORTED: "đã nhập", ATTENTION: "cần kiểm tra", FAILED: "lỗi"}

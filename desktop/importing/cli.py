@@ -20,7 +20,7 @@ def register(sub, common) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from desktop.cli import CliError, open_db
+    from desktop.core.commands import CliError, open_db
     from desktop.importing import read_dispatch
 
     ctx = None

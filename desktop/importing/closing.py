@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from desktop.importing.lines import BlockLine, Line, column_lines, is_upper_line, plain
-from desktop.text import fold
+from desktop.core.text import fold
 
 _HEADING = re.compile(r"^\W*N[ơo]i\s+nh[ậa]n\s*:?\s*", re.IGNORECASE)
 _DASH = re.compile(r"^\s*[-–+•]\s*")

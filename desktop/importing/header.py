@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from desktop.importing.lines import BlockLine, Line, column_lines, is_upper_line, plain
-from desktop.text import fold
+from desktop.core.text import fold
 
 NUMBER_RE = re.compile(
     r"^S[ốô]\s*(?:[:.]\s*|(?=\d|/))(?P<num>\d{1,6})?\s*(?:/\s*(?P<sym>[^\s,;]+(?:\s*-\s*[^\s,;]+)*))?",

@@ -52,7 +52,7 @@ def match_unit_id(name: str, units: Units | None) -> int | None:
     try:
         from desktop.followup.assignees import match_unit
     except ImportError:
-        from desktop.text import fold
+        from desktop.core.text import fold
 
         wanted = fold(name)
         for unit_id, unit_name, aliases in units:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from desktop.text import fold
+from desktop.core.text import fold
 
 _SEGMENT = re.compile(r"\S+(?:[ \t\f]{1,2}\S+)*")
 _MARKERS = re.compile(r"\*{1,3}")
@@ -122,11 +122,6 @@ def upper_ratio(text: str) -> float:
 def is_upper_line(text: str, *, min_letters: int = 4) -> bool:
     letters = [ch for ch in plain(text) if ch.isalpha()]
     return len(letters) >= min_letters and upper_ratio(text) >= 0.85
-
-
-def starts_folded(text: str, *prefixes: str) -> bool:
-    head = fold(plain(text)[:40])
-    return any(head.startswith(p) for p in prefixes)
 
 
 def column_lines(lines: list[Line], boundary: int | None, *, slack: int = 8) -> tuple[list[BlockLine], list[BlockLine]]:

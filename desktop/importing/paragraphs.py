@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from desktop.dispatch import Paragraph
+from desktop.core.dispatch import Paragraph
 from desktop.importing.lines import Line, is_junk, is_page_number, is_url, plain
 
 _LABEL = re.compile(

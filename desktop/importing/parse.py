@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from desktop.dispatch import Dispatch, Issuer, Paragraph, SignerBlock
+from desktop.core.dispatch import Dispatch, Issuer, Paragraph, SignerBlock
 from desktop.importing.closing import Closing, clean_entry, parse_closing, parse_signer_only
 from desktop.importing.header import parse_header
 from desktop.importing.items import Units, item_facts, match_unit_id
@@ -15,7 +15,7 @@ from desktop.importing.lines import Line, plain, split_lines
 from desktop.importing.paragraphs import paragraphs_from_lines
 from desktop.importing.references import find_references
 from desktop.importing.zones import closing_start, find_line, has_segment, is_kinh_gui, locate, named_type
-from desktop.text import nfc
+from desktop.core.text import nfc
 
 _PEOPLE = re.compile(r"^(?:Đ/c|Đồng chí|Ông|Bà)\b", re.IGNORECASE)
 _DASH = re.compile(r"^\s*[-–+•]\s*")

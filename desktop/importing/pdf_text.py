@@ -10,7 +10,7 @@ from __future__ import annotations
 import statistics
 from pathlib import Path
 
-from desktop.importing.readers import ImportFileError
+from desktop.importing.errors import ImportFileError
 
 
 def read_pdf_text(path: Path) -> str:

@@ -7,17 +7,10 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.text import nfc
+from desktop.core.text import nfc
+from desktop.importing.errors import ImportFileError, LegacyEncodingError  # noqa: F401  (part of this module's face)
 
 SUPPORTED = (".txt", ".md", ".docx", ".pdf")
-
-
-class ImportFileError(ValueError):
-    """A file the importer cannot read; the message is for the clerk (Vietnamese)."""
-
-
-class LegacyEncodingError(ImportFileError):
-    """Text typed with a legacy Vietnamese font encoding (TCVN3/ABC, VNI)."""
 
 
 @dataclass

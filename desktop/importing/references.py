@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from desktop.dispatch import Reference
+from desktop.core.dispatch import Reference
 from desktop.importing.lines import plain
-from desktop.text import fold
+from desktop.core.text import fold
 
 # Canonical names, longest first so "Thông tư liên tịch" wins over "Thông tư".
 DOCUMENT_TYPES = (

@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from desktop.changes import Changes
-from desktop.dispatch import Reference
+from desktop.core.changes import Changes
+from desktop.core.dispatch import Reference
 from desktop.importing.batch import FileReport, import_folder
 from desktop.importing.items import Units
 from desktop.importing.parse import ImportResult
-from desktop.jobs import CancelToken, Cancelled, ProgressFn, no_progress
-from desktop.text import fold
+from desktop.core.jobs import CancelToken, Cancelled, ProgressFn, no_progress
+from desktop.core.text import fold
 
 _DMY = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")

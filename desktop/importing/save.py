@@ -20,10 +20,10 @@ from db.models import (
     Task,
     Unit,
 )
-from desktop import audit
-from desktop.changes import Changes
+from desktop.core import audit
+from desktop.core.changes import Changes
 from desktop.documents.numbering import allocate_number
-from desktop.dispatch import Dispatch
+from desktop.core.dispatch import Dispatch
 from desktop.documents.body import text_from_paragraphs
 from desktop.documents.convert import URGENCY_CODES
 from desktop.importing.items import Units, match_unit_id

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from desktop.importing.closing import is_heading, split_closing
 from desktop.importing.header import DATE_RE, NUMBER_RE, SUBJECT_RE, find_boundary, is_national_motto
 from desktop.importing.lines import BlockLine, Line, column_lines, is_upper_line, plain, split_lines
-from desktop.text import fold
+from desktop.core.text import fold
 
 NAMED_TYPES = (
     "Nghị quyết", "Quyết định", "Chỉ thị", "Quy chế", "Quy định", "Thông cáo", "Thông báo", "Hướng dẫn",

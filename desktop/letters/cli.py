@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.cli import CliError, db_options, open_db
+from desktop.core.commands import CliError, db_options, open_db
 from desktop.letters.save import write_atomically
 
 
@@ -28,7 +28,7 @@ def register(sub, common) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from desktop.dispatch import Dispatch
+    from desktop.core.dispatch import Dispatch
     from desktop.letters.layout import LetterSettings, load_letter_settings
 
     target = Path(args.pdf or args.docx)

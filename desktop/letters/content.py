@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from desktop.dispatch import Dispatch, Paragraph
-from desktop.text import decree_date, nfc, pad2
+from desktop.core.dispatch import Dispatch, Paragraph
+from desktop.core.text import decree_date, nfc, pad2
 
 BLANK_NUMBER = "      "  # a draft: room for the number written by the Văn thư
 END_MARK = "./."
@@ -70,10 +70,6 @@ def label_text(label: str) -> str:
     if label.isalpha() and label.islower():
         return f"{label})"
     return f"{label}."
-
-
-def ends_with_mark(text: str) -> bool:
-    return text.rstrip().endswith(END_MARK)
 
 
 def with_end_mark(text: str) -> str:

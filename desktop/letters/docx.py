@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 
-from desktop.dispatch import Dispatch
+from desktop.core.dispatch import Dispatch
 from desktop.letters import content
 from desktop.letters.docx_numbering import ListNumbering
 from desktop.letters.docx_xml import (FONT, borderless, cant_split, page_field, paragraph_border,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from desktop.dispatch import Dispatch
+from desktop.core.dispatch import Dispatch
 from desktop.letters import content
 from desktop.letters.fonts import FontSet
 from desktop.letters.layout import LetterSettings

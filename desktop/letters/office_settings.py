@@ -5,9 +5,9 @@ import json
 from typing import Any
 
 from db.models import Setting
-from desktop.audit import record
-from desktop.changes import Changes
-from desktop.context import AppContext
+from desktop.core.audit import record
+from desktop.core.changes import Changes
+from desktop.core.context import AppContext
 from desktop.letters.layout import SETTINGS_KEY, LetterSettings
 
 

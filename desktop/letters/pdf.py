@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from desktop.dispatch import Dispatch
+from desktop.core.dispatch import Dispatch
 from desktop.letters import content
 from desktop.letters.fonts import FontSet, register_fonts
 from desktop.letters.layout import LetterSettings

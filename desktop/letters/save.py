@@ -6,8 +6,8 @@ import re
 import tempfile
 from pathlib import Path
 
-from desktop.dispatch import Dispatch
-from desktop.text import fold, pad2
+from desktop.core.dispatch import Dispatch
+from desktop.core.text import fold, pad2
 
 
 def write_atomically(target: Path, data: bytes) -> None:

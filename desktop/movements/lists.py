@@ -4,8 +4,8 @@ from __future__ import annotations
 from sqlalchemy import String, cast, func, select
 
 from db.models import Movement, MovementDocument, OutgoingDocument, Task, Unit
-from desktop.labels import dmy, number2
-from desktop.listing import Column, Filter, ListSource
+from desktop.core.vocabulary import dmy, number2
+from desktop.core.listing import Column, Filter, ListSource
 
 M = Movement
 _period = func.coalesce(cast(M.period_start, String), "") + " – " + func.coalesce(cast(M.period_end, String), "")

@@ -13,10 +13,10 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 
 from db.models import Movement, MovementDocument, OutgoingDocument, Task, Unit
-from desktop.audit import record
-from desktop.changes import Changes
-from desktop.context import AppContext
-from desktop.text import fold, nfc
+from desktop.core.audit import record
+from desktop.core.changes import Changes
+from desktop.core.context import AppContext
+from desktop.core.text import fold, nfc
 
 __all__ = ["MovementInput", "MovementRow", "MovementError", "list_movements", "get_movement", "create_movement",
            "update_movement", "link_documents", "unlink_document", "assign_tasks"]

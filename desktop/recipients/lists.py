@@ -4,8 +4,8 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from db.models import EmulationCluster, EmulationClusterMember, Unit, UnitAlias, UnitGroup, UnitGroupMember
-from desktop.labels import ROLE_LABELS, UNIT_KIND_LABELS, label
-from desktop.listing import Column, Filter, ListSource
+from desktop.core.vocabulary import ROLE_LABELS, UNIT_KIND_LABELS, label
+from desktop.core.listing import Column, Filter, ListSource
 
 U = Unit
 _groups = (

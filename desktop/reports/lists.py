@@ -4,8 +4,8 @@ from __future__ import annotations
 from sqlalchemy import func
 
 from db.models import IncomingDocument, OutgoingDocument, Register, RegisterEntry
-from desktop.labels import ENTRY_STATUS_LABELS, dmy, label
-from desktop.listing import Column, Filter, ListSource, number_text
+from desktop.core.vocabulary import ENTRY_STATUS_LABELS, dmy, label
+from desktop.core.listing import Column, Filter, ListSource, number_text
 
 E = RegisterEntry
 

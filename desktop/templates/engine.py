@@ -22,7 +22,7 @@ from jinja2 import StrictUndefined, TemplateSyntaxError, meta
 from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
-from desktop.text import decree_date, nfc, pad2, short_date
+from desktop.core.text import decree_date, nfc, pad2, short_date
 
 PLACEHOLDER_TYPES = ("text", "date", "number", "unit", "list", "year")
 TYPE_LABELS = {
@@ -224,15 +224,6 @@ def _parse(text: str):
         return environment().parse(text)
     except TemplateSyntaxError as exc:
         raise TemplateProblem(f"Mẫu có lỗi cú pháp ở dòng {exc.lineno}: {exc.message}") from None
-
-
-def syntax_error(text: str) -> str | None:
-    """The Vietnamese syntax message for `text`, or None when it parses."""
-    try:
-        _parse(text)
-    except TemplateProblem as exc:
-        return str(exc)
-    return None
 
 
 def placeholders_in(text: str) -> set[str]:

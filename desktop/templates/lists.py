@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from db.models import Template
-from desktop.listing import Column, Filter, ListSource
+from desktop.core.listing import Column, Filter, ListSource
 
 TPL = Template
 

@@ -13,9 +13,9 @@ from typing import Any
 from sqlalchemy import select
 
 from db.models import Template, Unit, UnitGroup
-from desktop.audit import record
-from desktop.changes import Changes
-from desktop.context import AppContext
+from desktop.core.audit import record
+from desktop.core.changes import Changes
+from desktop.core.context import AppContext
 from desktop.documents.errors import NotFound, ValidationFailed
 from desktop.documents.inputs import DraftInput, RecipientInput
 from desktop.templates.engine import (
@@ -27,7 +27,7 @@ from desktop.templates.engine import (
     placeholder_problems,
     placeholders_in,
 )
-from desktop.text import fold, nfc
+from desktop.core.text import fold, nfc
 
 ENTITY = "template"
 

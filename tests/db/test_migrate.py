@@ -8,7 +8,7 @@ import pytest
 
 from db.engine import make_engine, sqlite_url
 from db.migrate import DatabaseTooNew, StorageError, _backup_sqlite, head_revision, upgrade
-from desktop.context import open_context
+from desktop.core.context import open_context
 
 
 def digest(path) -> str:

@@ -19,7 +19,7 @@ from db.models import (
     Unit,
     UnitAlias,
 )
-from desktop.context import open_context
+from desktop.core.context import open_context
 
 VIETNAMESE = "Ủy ban nhân dân tỉnh Đắk Nông – Thượng khẩn: “Độc lập - Tự do - Hạnh phúc”"
 

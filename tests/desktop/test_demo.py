@@ -99,7 +99,7 @@ def test_numbers_follow_dates_within_each_year(demo_ctx):
 
 
 def test_the_demo_refuses_to_overwrite(demo_db):
-    from desktop.demo import build_demo_database
+    from desktop.demo.office import build_demo_database
 
     with pytest.raises(FileExistsError):
         build_demo_database(demo_db)

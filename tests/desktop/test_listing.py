@@ -7,8 +7,8 @@ from sqlalchemy import insert
 
 from db.models import OutgoingDocument, Unit
 from db.text import fold, vi_sort_key
-from desktop import listing
-from desktop.browse import Browser
+from desktop.core import listing
+from desktop.core.browse import Browser
 from desktop.documents.lists import OUTGOING
 from desktop.recipients.lists import UNITS
 

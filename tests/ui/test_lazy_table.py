@@ -1,8 +1,8 @@
 """The lazy table model over 100,000 documents holds ids and only the pages painted."""
 from __future__ import annotations
 
-from desktop.bench_lists import make_large_database
-from desktop.browse import Browser
+from desktop.bench.lists import make_large_database
+from desktop.core.browse import Browser
 from desktop.documents.lists import OUTGOING
 from ui.common.lazy_table import PAGE, LazyTableModel
 

@@ -95,7 +95,7 @@ def test_window_geometry_and_section_are_remembered(qtbot, demo_ctx):
 
 
 def test_a_change_on_the_bus_reloads_only_the_sections_that_show_it(qtbot, main_window):
-    from desktop.changes import Changes
+    from desktop.core.changes import Changes
     from ui.common.change_bus import change_bus
 
     units = main_window.section("units")

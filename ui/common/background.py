@@ -4,7 +4,7 @@
 - `run_write(fn, on_done)`: a DB write on the one serial lane; the `Changes` it returns
   is announced on the change bus after `on_done`.
 - `run_job(fn, parent, title)`: long work with a progress dialog and a Cancel button; `fn`
-  takes `progress` and `cancel` (desktop.jobs contract).
+  takes `progress` and `cancel` (desktop.core.jobs contract).
 
 Tests call `set_inline(True)` so jobs run synchronously (Picard's FakeThreadPool idea).
 """
@@ -15,8 +15,8 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from desktop.changes import Changes
-from desktop.jobs import CancelToken, Cancelled
+from desktop.core.changes import Changes
+from desktop.core.jobs import CancelToken, Cancelled
 
 _inline = False
 _pool: QThreadPool | None = None

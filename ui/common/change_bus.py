@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject, Signal
 
 
 class ChangeBus(QObject):
-    changed = Signal(object)  # desktop.changes.Changes
+    changed = Signal(object)  # desktop.core.changes.Changes
 
 
 _bus: ChangeBus | None = None

@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
-from desktop.browse import Browser
+from desktop.core.browse import Browser
 from ui.common.background import run_read
 
 PAGE = 100

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.browse import Browser
-from desktop.changes import Changes
+from desktop.core.browse import Browser
+from desktop.core.changes import Changes
 from ui.common.background import run_read
 from ui.common.change_bus import change_bus
 from ui.common.detail_dialog import DetailDialog

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu, QToolButton
 
-from desktop.browse import Browser
+from desktop.core.browse import Browser
 from desktop.documents.convert import printable
 from desktop.documents.lists import INCOMING, OUTGOING, incoming_detail, outgoing_detail
 from ui.common.background import run_read, run_write

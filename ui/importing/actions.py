@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolButton, QWidget
 
 from ui.actions import ActionSpec, register_action
 from ui.common.icons import icon
+from ui.importing.openers import register_openers
 
 _WINDOW_ATTR = "_import_window"
 
@@ -48,6 +49,9 @@ def open_batch_dialog(ctx, parent: QWidget | None, *, folder: Path | None = None
     if folder is not None:
         dialog.folder_edit.setText(str(folder))
     return dialog
+
+
+register_openers(file=open_import_window, folder=open_batch_dialog)
 
 
 class CompactToolButton(QToolButton):

@@ -27,6 +27,7 @@ from desktop.importing.review import FolderOutcome, import_folder_job
 from ui.common.background import run_job
 from ui.common.change_bus import change_bus
 from ui.common.icons import icon
+from ui.importing.openers import open_file
 
 SAVE_CHOICES = (("in", "Lưu là văn bản đến"), ("out", "Lưu là văn bản đi (đã ban hành)"),
                 (None, "Chỉ đọc thử, không lưu"))
@@ -149,6 +150,4 @@ class BatchDialog(QDialog):
         if item is None:
             return
         path = Path(item.data(Qt.ItemDataRole.UserRole))
-        from ui.importing.actions import open_import_window
-
-        open_import_window(self.ctx, self.parentWidget() or self, path=path, default_as=self.save_as or "in")
+        open_file(self.ctx, self.parentWidget() or self, path, self.save_as or "in")

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.dispatch import Dispatch
+from desktop.core.dispatch import Dispatch
 from desktop.importing.review import format_dmy, parse_dmy
 from ui.importing.list_editors import LineListEditor, ReferenceEditor
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.dispatch import Reference
+from desktop.core.dispatch import Reference
 from desktop.importing.review import format_dmy, parse_dmy
 from ui.common.icons import icon
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QStyledItemDelegate
 from desktop.importing.items import Units, match_unit_id
 from desktop.importing.parse import TaskDraft
 from desktop.importing.review import deadline_from_phrase, format_dmy, parse_dmy
-from desktop.text import vi_sort_key
+from desktop.core.text import vi_sort_key
 from ui.common.dates import optional_date, optional_date_edit, set_optional_date
 
 INCLUDE, LABEL, UNIT, DEADLINE, PHRASE, RECURRENCE, TITLE = range(7)

@@ -17,6 +17,7 @@ from desktop.importing.readers import SUPPORTED
 from desktop.importing.review import read_with_units, reference_span, save_edited
 from ui.common.background import run_read, run_write
 from ui.importing.fields import LABELS, FieldError
+from ui.importing.openers import open_folder
 from ui.importing.tasks import TITLE
 from ui.importing.window_layout import ImportWindowLayout
 
@@ -95,9 +96,7 @@ class ImportWindow(QDialog):
                  lambda exc: self._read_failed(generation, path, exc))
 
     def open_folder(self, folder: Path | None = None):
-        from ui.importing.actions import open_batch_dialog
-
-        return open_batch_dialog(self.ctx, self, folder=folder, save_as=self.default_as)
+        return open_folder(self.ctx, self, folder, self.default_as)
 
     def _show(self, generation: int, loaded) -> None:
         if generation != self._generation:

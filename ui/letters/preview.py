@@ -14,7 +14,7 @@ from PySide6.QtGui import QImage, QPainter, QPageLayout, QPageSize
 from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox,
                                QToolButton, QVBoxLayout, QWidget)
 
-from desktop.dispatch import Dispatch
+from desktop.core.dispatch import Dispatch
 from desktop.letters.layout import LetterSettings
 from ui.common import background
 from ui.common.messages import show_error

@@ -1,7 +1,7 @@
 """Phong trào thi đua: the movement register, with add and edit."""
 from __future__ import annotations
 
-from desktop.browse import Browser
+from desktop.core.browse import Browser
 from desktop.followup.board import dispatch_choices, unit_choices
 from desktop.movements.lists import MOVEMENTS, movement_detail
 from desktop.movements.service import get_movement

@@ -1,7 +1,7 @@
 """Đơn vị nhận: the unit directory."""
 from __future__ import annotations
 
-from desktop.browse import Browser
+from desktop.core.browse import Browser
 from desktop.recipients.lists import UNITS, unit_detail
 from ui.common.list_section import ListSection
 from ui.sections import SectionSpec, register_section

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.documents.numbering import check_manual_number, register_entries, reserve_number, void_number
 from desktop.documents.editor_data import editor_choices
-from desktop.text import short_date
+from desktop.core.text import short_date
 from ui.common.background import run_read, run_write
 from ui.common.messages import confirm
 from ui.documents.editor_layout import ERROR_STYLE

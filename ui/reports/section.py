@@ -2,7 +2,7 @@
 opens the register view where numbers are reserved, voided, or checked for a manual entry."""
 from __future__ import annotations
 
-from desktop.browse import Browser
+from desktop.core.browse import Browser
 from desktop.reports.lists import REGISTER_ENTRIES
 from ui.common.icons import icon
 from ui.common.list_section import ListSection

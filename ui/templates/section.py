@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu, QToolButton
 
-from desktop.browse import Browser
+from desktop.core.browse import Browser
 from desktop.templates.lists import TEMPLATES, template_detail
 from desktop.templates.service import archive_template, duplicate_template
 from ui.common.background import run_write

@@ -6,7 +6,7 @@ from datetime import date
 
 
 def issue_many(url: str, ids: list[int], start_at: float) -> list[int]:
-    from desktop.context import open_context
+    from desktop.core.context import open_context
     from desktop.documents.flow import issue
 
     ctx = open_context(url, migrate=False)
@@ -19,7 +19,7 @@ def issue_many(url: str, ids: list[int], start_at: float) -> list[int]:
 
 
 def reserve_many(url: str, register_id: int, count: int, start_at: float) -> list[int]:
-    from desktop.context import open_context
+    from desktop.core.context import open_context
     from desktop.documents.numbering import reserve_number
 
     ctx = open_context(url, migrate=False)

@@ -72,7 +72,7 @@ def pg_ctx():
     base = os.environ.get("TDKT_TEST_PG_URL")
     if not base:
         pytest.skip("TDKT_TEST_PG_URL is not set (no PostgreSQL server for this run)")
-    from desktop.context import open_context
+    from desktop.core.context import open_context
 
     name = f"tdkt_test_{uuid.uuid4().hex[:10]}"
     admin = create_engine(base, isolation_level="AUTOCOMMIT")

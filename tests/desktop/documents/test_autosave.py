@@ -8,7 +8,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from desktop.context import open_context
+from desktop.core.context import open_context
 from desktop.documents import autosave, service
 from desktop.documents.inputs import draft_from_payload, draft_to_payload
 from tests.desktop.documents.conftest import good_draft
@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parents[3]
 
 CHILD = textwrap.dedent("""
     import os, sys, time
-    from desktop.context import open_context
+    from desktop.core.context import open_context
     from desktop.documents.autosave import save_autosave
     ctx = open_context(sys.argv[1], migrate=False)
     outgoing = None if sys.argv[2] == "new" else int(sys.argv[2])

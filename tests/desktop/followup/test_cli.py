@@ -56,7 +56,7 @@ def test_holidays_rejects_a_silly_year(capsys):
 
 
 def test_benchmark_reports_timings(tmp_path):
-    from desktop.followup.cli import bench_deadlines
+    from desktop.bench.deadlines import bench_deadlines
 
     results = bench_deadlines(tmp_path)
     assert [label for label, _ in results] == ["find_deadline: 1.000 đoạn văn", "add_working_days: 200 lần qua Tết"]

@@ -11,7 +11,7 @@ import pytest
 
 from desktop.followup.assignees import leading_assignees
 from desktop.followup.deadlines import NO_DEADLINE, find_deadline
-from desktop.text import fold
+from desktop.core.text import fold
 from tests.conftest import SHARED, shared_path
 
 CORPUS = ["10-hiephoa-pgd-458-2020", "11-hiephoa-pgd-kh-25-2020", "12-hiephoa-hdst-309-2020",

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from db.models import IncomingDocument
 from desktop.cli import main
 from desktop.importing.batch import ATTENTION, FAILED, IMPORTED, import_folder
-from desktop.jobs import CancelToken, Cancelled
+from desktop.core.jobs import CancelToken, Cancelled
 from tests.conftest import shared_path
 
 

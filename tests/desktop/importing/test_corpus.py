@@ -8,7 +8,7 @@ import re
 import pytest
 
 from desktop.importing import read_dispatch
-from desktop.text import fold
+from desktop.core.text import fold
 from tests.conftest import SHARED, shared_path
 
 NAMES = [

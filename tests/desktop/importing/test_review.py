@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from desktop.dispatch import Reference
+from desktop.core.dispatch import Reference
 from desktop.importing.batch import import_folder
 from desktop.importing.review import import_folder_job, parse_dmy, reference_span
-from desktop.jobs import CancelToken
+from desktop.core.jobs import CancelToken
 from tests.conftest import shared_path
 
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from desktop.dispatch import Dispatch, Issuer, Paragraph, SignerBlock
+from desktop.core.dispatch import Dispatch, Issuer, Paragraph, SignerBlock
 from desktop.letters import content
 from desktop.letters.layout import SETTINGS_KEY, LetterSettings, load_letter_settings
 

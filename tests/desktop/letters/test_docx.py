@@ -90,7 +90,7 @@ def test_numbered_items_are_real_word_lists_showing_their_labels():
     from docx import Document
     from docx.oxml.ns import qn
 
-    from desktop.dispatch import Issuer, Paragraph, SignerBlock
+    from desktop.core.dispatch import Issuer, Paragraph, SignerBlock
     from desktop.letters.docx_numbering import list_labels
 
     d = load("cong_van_phong_trao")

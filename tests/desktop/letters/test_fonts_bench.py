@@ -28,7 +28,7 @@ def test_times_new_roman_preferred_when_all_four_faces_exist(tmp_path, monkeypat
 
 
 def test_bench_dispatch_runs_to_three_pages(tmp_path):
-    from desktop.letters.bench import _synthetic, three_page_dispatch
+    from desktop.bench.letters import _synthetic, three_page_dispatch
     from desktop.letters.pdf import render_pdf
     from tests.desktop.letters.pdftools import pages
 

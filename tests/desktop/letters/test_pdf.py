@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.dispatch import Dispatch
+from desktop.core.dispatch import Dispatch
 from desktop.letters import content
 from desktop.letters.layout import LetterSettings
 from desktop.letters.pdf import render_pdf

@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from desktop.dispatch import Dispatch
+from desktop.core.dispatch import Dispatch
 from tests.conftest import REPO, shared_path
 
 

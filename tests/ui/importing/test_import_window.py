@@ -140,7 +140,7 @@ def test_typing_a_deadline_phrase_fills_the_date(window):
 
 
 def test_a_rendered_pdf_is_imported_through_the_screen(qtbot, window, tmp_path):
-    from desktop.dispatch import Dispatch
+    from desktop.core.dispatch import Dispatch
     from desktop.letters.pdf import render_pdf
 
     fixture = REPO / "tests" / "data" / "dispatches" / "cong_van_khan_so_noi_vu.json"

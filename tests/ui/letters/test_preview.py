@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.dispatch import Dispatch
+from desktop.core.dispatch import Dispatch
 
 FIXTURES = Path(__file__).resolve().parents[2] / "data" / "dispatches"
 

@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-from desktop.text import nfc
+from desktop.core.text import nfc
 
 
 class DispatchFormatError(ValueError):

@@ -35,8 +35,8 @@ from db.models import (
     UnitGroup,
     UnitGroupMember,
 )
-from desktop.audit import record
-from desktop.context import open_context
+from desktop.core.audit import record
+from desktop.core.context import open_context
 
 
 def _load(name: str) -> dict:

@@ -12,7 +12,7 @@ def make_large_database(path: Path, n: int = 100_000):
     """A migrated SQLite file with `n` issued dispatches (bulk insert, one transaction)."""
     from db.engine import sqlite_url
     from db.models import OutgoingDocument
-    from desktop.context import open_context
+    from desktop.core.context import open_context
 
     ctx = open_context(sqlite_url(path))
     rows = [
@@ -28,7 +28,7 @@ def make_large_database(path: Path, n: int = 100_000):
 
 
 def bench_document_list(workdir: Path) -> list[tuple[str, float]]:
-    from desktop.browse import Browser
+    from desktop.core.browse import Browser
     from desktop.documents.lists import OUTGOING
 
     ctx = make_large_database(workdir / "large.sqlite3")

@@ -13,7 +13,7 @@ def three_page_dispatch():
     """The long fixture with its items repeated until the letter runs to three pages."""
     from copy import deepcopy
 
-    from desktop.dispatch import Dispatch, Paragraph
+    from desktop.core.dispatch import Dispatch, Paragraph
 
     if not FIXTURE.exists():  # an installed copy without tests/: a synthetic letter of the same size
         return _synthetic()
@@ -26,7 +26,7 @@ def three_page_dispatch():
 
 
 def _synthetic():
-    from desktop.dispatch import Dispatch, Issuer, Paragraph, SignerBlock
+    from desktop.core.dispatch import Dispatch, Issuer, Paragraph, SignerBlock
 
     sentence = ("Các cơ quan, đơn vị rà soát chỉ tiêu thi đua, bổ sung giải pháp cho những nội dung chậm tiến độ "
                 "và báo cáo kết quả về Ban Thi đua - Khen thưởng tỉnh đúng thời hạn quy định. ")
@@ -52,7 +52,7 @@ def bench_render(workdir: Path) -> list[tuple[str, float]]:
     start = time.perf_counter()
     render_docx(d)
     docx_time = time.perf_counter() - start
-    code = ("import time; t=time.perf_counter(); from desktop.letters.bench import three_page_dispatch; "
+    code = ("import time; t=time.perf_counter(); from desktop.bench.letters import three_page_dispatch; "
             "from desktop.letters.pdf import render_pdf; render_pdf(three_page_dispatch()); "
             "print(time.perf_counter()-t)")
     root = Path(__file__).resolve().parents[2]

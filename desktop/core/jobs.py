@@ -7,7 +7,7 @@ with a Cancel button; tests and the CLI call the function directly.
 from __future__ import annotations
 
 import threading
-from typing import Callable, Protocol
+from typing import Callable
 
 
 class Cancelled(Exception):
@@ -28,10 +28,6 @@ class CancelToken:
     def raise_if_cancelled(self) -> None:
         if self._event.is_set():
             raise Cancelled()
-
-
-class Progress(Protocol):
-    def __call__(self, fraction: float, message: str = "") -> None: ...
 
 
 def no_progress(fraction: float, message: str = "") -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 _CHILD = """
 import sys, time
 start = time.perf_counter()
-from desktop.context import open_context, resolve_url
+from desktop.core.context import open_context, resolve_url
 from ui.app import make_app, ui_settings
 from ui.main_window import MainWindow
 app = make_app()
@@ -25,11 +25,11 @@ print(','.join(heavy))
 
 
 def bench_startup(workdir: Path) -> list[tuple[str, float]]:
-    from desktop.demo import build_demo_database
+    from desktop.demo.office import build_demo_database
 
     db = build_demo_database(workdir / "startup-demo.sqlite3")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TDKT_DATA_DIR": str(workdir)}
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     out = subprocess.run([sys.executable, "-c", _CHILD, str(db)], cwd=root, env=env,
                          capture_output=True, text=True, check=True).stdout.splitlines()
     seconds, heavy = float(out[0]), (out[1] if len(out) > 1 else "")

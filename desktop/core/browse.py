@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from desktop import listing
-from desktop.context import AppContext
-from desktop.listing import ListSource
+from desktop.core import listing
+from desktop.core.context import AppContext
+from desktop.core.listing import ListSource
 
 DetailFn = Callable[[object, int], list[tuple[str, str]]]
 

@@ -27,7 +27,7 @@ def register(sub, common) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from db.models import Register
-    from desktop.cli import CliError, open_db
+    from desktop.core.commands import CliError, open_db
     from desktop.documents import numbering
     from desktop.templates.engine import parse_date
 

@@ -12,8 +12,8 @@ def register(sub, common) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from desktop.cli import CliError
-    from desktop.demo import build_demo_database
+    from desktop.core.commands import CliError
+    from desktop.demo.office import build_demo_database
 
     if not getattr(args, "db", None):
         raise CliError("cần --db PATH: tệp SQLite sẽ tạo")

@@ -12,7 +12,7 @@ from typing import Any, Callable, Sequence
 from sqlalchemy import ColumnElement, Select, and_, select
 from sqlalchemy.orm import Session
 
-from desktop.text import fold
+from desktop.core.text import fold
 
 
 @dataclass(frozen=True)
@@ -106,9 +106,3 @@ def number_text(column: Any) -> Any:
 
     text = cast(column, String)
     return case((column.is_(None), ""), (column < 10, "0" + text), else_=text)
-
-
-def count(session: Session, source: ListSource) -> int:
-    from sqlalchemy import func
-
-    return session.scalar(source.from_clause(select(func.count(source.id_column)))) or 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from desktop.dispatch import Dispatch, Issuer, Paragraph, SignerBlock
+from desktop.core.dispatch import Dispatch, Issuer, Paragraph, SignerBlock
 
 
 def _sample() -> Dispatch:

@@ -45,7 +45,7 @@ def resolve_url(db: str | Path | None = None, database_url: str | None = None) -
     env = os.environ.get("TDKT_DATABASE_URL")
     if env:
         return env
-    from desktop.paths import default_db_path
+    from desktop.core.paths import default_db_path
 
     return sqlite_url(default_db_path())
 

@@ -1,4 +1,4 @@
-"""`python -m desktop bench`: prints timings of the operations that must stay fast.
+"""`python -m desktop bench`: prints timings of the operations that must stay fast (every benchmark lives in this package).
 
 Each feature adds a measurement to BENCHMARKS: a function `fn(workdir) -> list[(label, seconds)]`.
 Timings are printed, never asserted in tests.
@@ -12,13 +12,13 @@ from typing import Callable
 
 Benchmark = Callable[[Path], list[tuple[str, float]]]
 BENCHMARKS: list[tuple[str, str]] = [
-    ("desktop.bench_startup", "bench_startup"),
-    ("desktop.bench_lists", "bench_document_list"),
-    ("desktop.letters.bench", "bench_render"),
-    ("desktop.importing.bench", "bench_import"),
-    ("desktop.followup.cli", "bench_deadlines"),
-    ("desktop.documents.numbering", "bench_allocation"),
-    ("desktop.followup.tasks_cli", "bench_followup"),
+    ("desktop.bench.startup", "bench_startup"),
+    ("desktop.bench.lists", "bench_document_list"),
+    ("desktop.bench.letters", "bench_render"),
+    ("desktop.bench.importing", "bench_import"),
+    ("desktop.bench.deadlines", "bench_deadlines"),
+    ("desktop.bench.numbering", "bench_allocation"),
+    ("desktop.bench.followup", "bench_followup"),
 ]
 
 

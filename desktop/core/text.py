@@ -6,7 +6,7 @@ from datetime import date
 
 from db.text import fold, nfc, vi_sort_key
 
-__all__ = ["nfc", "fold", "vi_sort_key", "decree_date", "short_date", "pad2", "matches"]
+__all__ = ["nfc", "fold", "vi_sort_key", "decree_date", "short_date", "pad2"]
 
 
 def pad2(n: int) -> str:
@@ -23,8 +23,3 @@ def decree_date(d: date) -> str:
 def short_date(d: date | None) -> str:
     """dd/mm/yyyy, the form clerks type and tables show."""
     return d.strftime("%d/%m/%Y") if d else ""
-
-
-def matches(needle: str, haystack: str) -> bool:
-    """Accent- and case-insensitive containment ("dak nong" finds "Đắk Nông")."""
-    return fold(needle) in fold(haystack)

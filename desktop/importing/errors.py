@@ -1,0 +1,10 @@
+"""The errors of reading a file to import; their messages are for the clerk (Vietnamese)."""
+from __future__ import annotations
+
+
+class ImportFileError(ValueError):
+    """A file the importer cannot read; the message is for the clerk (Vietnamese)."""
+
+
+class LegacyEncodingError(ImportFileError):
+    """Text typed with a legacy Vietnamese font encoding (TCVN3/ABC, VNI)."""
