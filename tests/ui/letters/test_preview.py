@@ -102,7 +102,7 @@ def test_newer_request_supersedes_older(qtbot, inline):
 
 
 def test_pages_are_drawn_near_the_view_and_scrolling_moves_the_page(dialog, qtbot):
-    from desktop.letters.bench import three_page_dispatch
+    from desktop.bench.letters import three_page_dispatch
 
     preview = dialog.preview
     shown = []
