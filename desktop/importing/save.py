@@ -14,8 +14,8 @@ from db.models import OutgoingDocument, RegisterEntry, Task
 from desktop.core import audit
 from desktop.core.changes import Changes
 from desktop.core.dispatch import Dispatch
+from desktop.core.vocabulary import urgency_code
 from desktop.documents.body import text_from_paragraphs
-from desktop.documents.convert import URGENCY_CODES
 from desktop.documents.numbering import register_for
 from desktop.followup.group_tasks import split_group_tasks
 from desktop.importing.items import Units, match_unit_id
@@ -111,7 +111,7 @@ def _save_incoming(session: Session, result: ImportResult, source_file: str | No
     data = IncomingInput(
         doc_type=d.doc_type or "Công văn", issuer_name=d.issuer.name, issuer_parent=d.issuer.parent,
         number=str(d.number) if d.number is not None else None, symbol=d.symbol, date=d.date, place=d.place,
-        subject=d.subject, urgency=URGENCY_CODES.get((d.urgency or "").casefold()),
+        subject=d.subject, urgency=urgency_code(d.urgency),
         body=text_from_paragraphs(d.body), signer_name=d.signer.name,
         signer_title_lines="\n".join(d.signer.title_lines) or None, arrival_date=arrived,
         recipients=list(d.recipients), distribution=list(d.distribution), references=list(d.references),
@@ -140,7 +140,7 @@ def _save_outgoing(session: Session, result: ImportResult, source_file: str | No
     doc = OutgoingDocument(
         doc_type=d.doc_type or "Công văn", register_id=register.id if register else None, year=year,
         number=d.number, symbol=d.symbol, date=d.date, place=d.place, issuer_name=d.issuer.name,
-        issuer_parent=d.issuer.parent, subject=d.subject, urgency=URGENCY_CODES.get((d.urgency or "").casefold()),
+        issuer_parent=d.issuer.parent, subject=d.subject, urgency=urgency_code(d.urgency),
         body=text_from_paragraphs(d.body), status="issued", signer_name=d.signer.name,
         signer_title_lines="\n".join(d.signer.title_lines) or None, issued_at=datetime.now(),
         source_file=source_file,

@@ -8,7 +8,8 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from db.models import IncomingDocument
-from desktop.core.text import fold, short_date
+from desktop.core.text import fold
+from desktop.core.vocabulary import short_date
 from desktop.incoming.inputs import DuplicateIncoming, IncomingInput
 
 __all__ = ["find_duplicates", "raise_if_duplicate"]

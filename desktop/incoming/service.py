@@ -19,6 +19,7 @@ from db.models import DocumentRecipient, DocumentReference, IncomingDocument, Ou
 from desktop.core.audit import record
 from desktop.core.changes import Changes
 from desktop.core.context import AppContext
+from desktop.core.vocabulary import short_date
 from desktop.core.dispatch import Reference
 from desktop.core.text import nfc
 from desktop.documents.numbering import allocate_number, register_for
@@ -58,10 +59,10 @@ def _check(data: IncomingInput) -> None:
     if data.urgency not in (None, "", "khan", "thuong_khan", "hoa_toc"):
         errors["urgency"] = f"Độ khẩn không hợp lệ: {data.urgency!r}."
     if data.date and data.arrival_date and data.arrival_date < data.date:
-        errors["arrival_date"] = (f"Ngày đến {data.arrival_date:%d/%m/%Y} trước ngày của văn bản "
-                                  f"({data.date:%d/%m/%Y}).")
+        errors["arrival_date"] = (f"Ngày đến {short_date(data.arrival_date)} trước ngày của văn bản "
+                                  f"({short_date(data.date)}).")
     if data.handling_deadline and data.date and data.handling_deadline < data.date:
-        errors["handling_deadline"] = f"Hạn xử lý {data.handling_deadline:%d/%m/%Y} trước ngày của văn bản."
+        errors["handling_deadline"] = f"Hạn xử lý {short_date(data.handling_deadline)} trước ngày của văn bản."
     if data.number and len(data.number.strip()) > 20:
         errors["number"] = "Số văn bản dài quá 20 ký tự."
     if errors:

@@ -13,6 +13,7 @@ from db.models import OutgoingDocument, RecipientTracking, Unit
 from desktop.core.audit import record
 from desktop.core.changes import Changes
 from desktop.core.context import AppContext
+from desktop.core.vocabulary import short_date
 from desktop.tracking.undo import TRACKING_ENTITY, remember, snapshot
 
 __all__ = ["BULK_ACTIONS", "BulkDone", "TrackingError", "bulk_mark", "attach_unit", "set_reply_deadline"]
@@ -120,7 +121,7 @@ def set_reply_deadline(ctx: AppContext, outgoing_id: int, deadline: date | None,
         if doc is None:
             raise TrackingError(f"Không có văn bản đi số định danh {outgoing_id}.")
         if deadline is not None and doc.date is not None and deadline < doc.date:
-            raise TrackingError(f"Hạn trả lời {deadline:%d/%m/%Y} trước ngày của văn bản ({doc.date:%d/%m/%Y}).")
+            raise TrackingError(f"Hạn trả lời {short_date(deadline)} trước ngày của văn bản ({short_date(doc.date)}).")
         before = doc.reply_deadline
         doc.reply_deadline = deadline
         record(session, user, "reply_deadline", TRACKING_ENTITY, outgoing_id, **{"from": before, "to": deadline})

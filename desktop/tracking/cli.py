@@ -44,7 +44,8 @@ def as_json(row) -> dict:
 
 
 def run(args: argparse.Namespace) -> int:
-    from desktop.tracking.query import CHANNEL_LABELS, dispatch_tracking
+    from desktop.core.vocabulary import CHANNEL_LABELS, short_date
+    from desktop.tracking.query import dispatch_tracking
 
     ctx = open_db(args)
     try:
@@ -60,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
 
     def when(value: datetime | None) -> str:
-        return value.strftime("%d/%m/%Y %H:%M") if value else "—"
+        return f"{short_date(value)} {value:%H:%M}" if value else "—"
 
     table = [(r.unit, r.line, when(r.sent_at), CHANNEL_LABELS.get(r.channel or "", "—"), when(r.acknowledged_at),
               r.reply_label or "—", r.status_label) for r in rows]
@@ -68,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"{tracking.title}: {tracking.subject}")
     for line in [_HEADERS, *table]:
         print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(line)).rstrip())
-    deadline = f"hạn trả lời {tracking.deadline:%d/%m/%Y}" if tracking.deadline else "chưa có hạn trả lời"
+    deadline = f"hạn trả lời {short_date(tracking.deadline)}" if tracking.deadline else "chưa có hạn trả lời"
     print(f"{tracking.count('units')} đơn vị chờ trả lời: {tracking.count('replied')} đã trả lời, "
           f"{tracking.count('pending')} chưa trả lời, {tracking.count('late')} quá hạn ({deadline}).")
     return 0

@@ -15,19 +15,13 @@ from sqlalchemy.orm import Session
 
 from db.models import DocumentRecipient, DocumentReference, IncomingDocument, OutgoingDocument, RecipientTracking, Task
 from desktop.core.context import AppContext
-from desktop.core.text import decree_date, short_date
+from desktop.core.vocabulary import TRACKING_STATUS_LABELS, decree_date, short_date
 from desktop.documents.convert import recipient_line
 
-__all__ = ["TrackingRow", "DispatchTracking", "Citation", "CHANNEL_LABELS", "dispatch_tracking",
+__all__ = ["TrackingRow", "DispatchTracking", "Citation", "dispatch_tracking",
            "effective_deadline", "is_late", "dispatch_title", "incoming_label"]
 
 R = RecipientTracking
-CHANNEL_LABELS = {"post": "bưu điện", "email": "thư điện tử", "axis": "trục liên thông", "hand": "trực tiếp"}
-STATUS_LABELS = {
-    "on_time": "Đã trả lời đúng hạn", "late_reply": "Đã trả lời quá hạn", "replied": "Đã trả lời",
-    "waiting": "Chưa trả lời", "overdue": "Quá hạn, chưa trả lời", "copy": "Không cần trả lời",
-    "untracked": "Chưa gắn đơn vị",
-}
 
 
 @dataclass
@@ -51,7 +45,7 @@ class TrackingRow:
     reply_date: date | None
     reply_link: str | None
     late: bool = False
-    status: str = "waiting"  # a key of STATUS_LABELS
+    status: str = "waiting"  # a key of TRACKING_STATUS_LABELS
 
     @property
     def waits(self) -> bool:
@@ -68,7 +62,7 @@ class TrackingRow:
 
     @property
     def status_label(self) -> str:
-        return STATUS_LABELS[self.status]
+        return TRACKING_STATUS_LABELS[self.status]
 
     @property
     def reply_label(self) -> str:

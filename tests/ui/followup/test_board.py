@@ -32,13 +32,21 @@ def select_rows(board, rows: list[int]) -> None:
                          QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
 
 
+def overdue_now(ctx, **filters) -> int:
+    """Open tasks past their deadline today (a group's task counts once per member unit)."""
+    from desktop.followup.task_query import TaskFilter, task_rows
+
+    return len(task_rows(ctx, date.today(), TaskFilter(overdue=True, **filters)))
+
+
 def counts(board) -> dict[str, str]:
     return {k: label.text() for k, label in board.dashboard.category_values.items()}
 
 
 def test_propose_confirm_mark_done_and_dashboard_changes(qtbot, board, demo_ctx):
     before = counts(board)
-    assert before["open_overdue"] == "8" and before["done_late"] == "0"
+    overdue = overdue_now(demo_ctx)
+    assert before["open_overdue"] == str(overdue) and before["done_late"] == "0"
     # GIVEN the dialog on 2457/UBND-NC
     qtbot.mouseClick(board.ui.propose_button, Qt.MouseButton.LeftButton)
     dialog = board.last_dialog
@@ -61,7 +69,7 @@ def test_propose_confirm_mark_done_and_dashboard_changes(qtbot, board, demo_ctx)
     assert not dialog.isVisible()
     rows = rows_by_label(board)
     assert sorted(rows) == ["5.1", "5.2", "5.3", "5.4", "5.5"]
-    assert counts(board)["open_overdue"] == "9"
+    assert counts(board)["open_overdue"] == str(overdue + 1)
     # WHEN 5.2 is marked done with the report 356/BC-SKHĐT linked
     select_rows(board, [rows["5.2"]])
     qtbot.mouseClick(board.ui.progress_button, Qt.MouseButton.LeftButton)
@@ -76,12 +84,13 @@ def test_propose_confirm_mark_done_and_dashboard_changes(qtbot, board, demo_ctx)
     qtbot.mouseClick(progress.save_button, Qt.MouseButton.LeftButton)
     # THEN the dashboard counts change: one fewer overdue, one done late
     after = counts(board)
-    assert after["open_overdue"] == "8" and after["done_late"] == "1"
+    assert after["open_overdue"] == str(overdue) and after["done_late"] == "1"
     row = rows_by_label(board)["5.2"]
     assert board.model.data(board.model.index(row, 4)) == "Hoàn thành quá hạn"
     assert board.model.data(board.model.index(row, 4), Qt.ItemDataRole.BackgroundRole) is None
     bars = dict(board.dashboard.chart.rows)
-    assert bars["Sở Kế hoạch và Đầu tư"] == [0, 1, 0, 0]
+    # 5.2 done late; its items 5 of 1607 and 1 of 812 (given to its group) still overdue
+    assert bars["Sở Kế hoạch và Đầu tư"] == [0, 1, 0, 2]
 
 
 def test_chasing_letter_for_two_overdue_units(qtbot, board, demo_ctx, tmp_path):
@@ -118,16 +127,19 @@ def test_chasing_letter_for_two_overdue_units(qtbot, board, demo_ctx, tmp_path):
     assert [board.model.data(board.model.index(rows[k], chased_col)) for k in ("5.1", "5.4", "5.2")] == ["1", "1", "0"]
 
 
-def test_filters_grouping_and_notice_banner(qtbot, board):
-    assert board.ui.banner.isVisible() and "8 nhiệm vụ đã quá hạn" in board.ui.banner_text.text()
+def test_filters_grouping_and_notice_banner(qtbot, board, demo_ctx):
+    overdue = overdue_now(demo_ctx)
+    assert board.ui.banner.isVisible() and f"{overdue} nhiệm vụ đã quá hạn" in board.ui.banner_text.text()
     # a day later nothing new became overdue: the banner hides
     board.check_notices(date.today() + timedelta(days=1))
     assert board.last_notice.became_overdue == [] and not board.ui.banner.isVisible()
     ui = board.ui
     ui.unit_combo.setCurrentIndex(ui.unit_combo.findText("Sở Nội vụ"))
-    assert board.model.rowCount() == 3
+    # items 5.4 of 2457 and 6 of 1607 name it; item 5 of 1607 and 1 of 812 went to its group
+    assert board.model.rowCount() == 5
     ui.category_combo.setCurrentIndex(ui.category_combo.findData("open_overdue"))
-    assert board.model.rowCount() == 2 and board.count_label.text() == "2 nhiệm vụ"
+    mine = overdue_now(demo_ctx, unit_id=ui.unit_combo.currentData())
+    assert mine == 4 and board.model.rowCount() == mine and board.count_label.text() == f"{mine} nhiệm vụ"
     ui.unit_combo.setCurrentIndex(0)
     ui.group_combo.setCurrentIndex(ui.group_combo.findData("document"))
     assert ui.stack.currentIndex() == 1
@@ -139,8 +151,8 @@ def test_filters_grouping_and_notice_banner(qtbot, board):
     ui.due_box.setChecked(True)
     ui.due_from.setDate(ui.due_from.date().fromString("01/01/2019", "dd/MM/yyyy"))
     ui.due_to.setDate(ui.due_to.date().fromString("31/12/2021", "dd/MM/yyyy"))
-    labels = sorted(ui.tree.topLevelItem(i).child(j).text(1) for i in range(ui.tree.topLevelItemCount())
-                    for j in range(ui.tree.topLevelItem(i).childCount()))
+    labels = sorted({ui.tree.topLevelItem(i).child(j).text(1) for i in range(ui.tree.topLevelItemCount())
+                     for j in range(ui.tree.topLevelItem(i).childCount())})
     assert labels == ["5", "5.4"]
 
 
@@ -190,3 +202,24 @@ def test_add_a_task_from_an_incoming_document_by_hand(qtbot, board):
     amber = [r for r in range(m.rowCount()) if board.model.tone(r) == "soon"]
     assert len(amber) == 1
     assert m.data(m.index(amber[0], 0), Qt.ItemDataRole.BackgroundRole).color().name() == "#fff3cd"
+
+
+def test_row_colours_come_from_category_codes_not_label_text(board):
+    from desktop.followup.categories import CATEGORY_LABELS
+    from ui.followup.board_model import row_tone
+
+    today = date(2024, 3, 10)
+    assert row_tone("open_overdue", date(2024, 3, 1), today) == "overdue"
+    assert row_tone("open_in_time", date(2024, 3, 17), today) == "soon"
+    assert row_tone("open_in_time", date(2024, 3, 18), today) is None
+    assert row_tone(CATEGORY_LABELS["open_overdue"], date(2024, 3, 1), today) is None  # a label decides nothing
+    m = board.model
+    category = [c.key for c in m.columns].index("category")
+    tones = {}
+    for r in range(m.rowCount()):
+        code = m.values(r)[category]
+        assert m.data(m.index(r, category)) == (CATEGORY_LABELS[code] if code else "Đã hủy")
+        tones[r] = (code, m.tone(r))
+    overdue = [r for r, (code, tone) in tones.items() if tone == "overdue"]
+    assert overdue and all(tones[r][0] == "open_overdue" for r in overdue)
+    assert all(tone == "overdue" for code, tone in tones.values() if code == "open_overdue")
