@@ -12,6 +12,7 @@ from desktop.core.context import AppContext
 
 SECTION_MODULES = (
     "ui.documents.section",
+    "ui.incoming.section",
     "ui.followup.section",
     "ui.recipients.section",
     "ui.movements.section",

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from db.models import DocumentRecipient, DocumentReference, IncomingDocument, OutgoingDocument, RecipientTracking, Task
 from desktop.core.context import AppContext
-from desktop.core.vocabulary import TRACKING_STATUS_LABELS, decree_date, short_date
+from desktop.core.vocabulary import TRACKING_STATUS_LABELS, decree_date, pad2, short_date
 from desktop.documents.convert import recipient_line
 
 __all__ = ["TrackingRow", "DispatchTracking", "Citation", "dispatch_tracking",
@@ -85,6 +85,8 @@ class Citation:
 class DispatchTracking:
     outgoing_id: int
     title: str  # "Công văn số 812/UBND-NC ngày 02/03/2026"
+    label: str  # "812/UBND-NC"
+    date: date | None
     subject: str
     status: str
     deadline: date | None
@@ -144,15 +146,19 @@ def effective_deadline(session: Session, doc: OutgoingDocument) -> date | None:
         Task.outgoing_id == doc.id, Task.status != "cancelled"))
 
 
+def number_label(doc: OutgoingDocument) -> str:
+    """"812/UBND-NC" ("(chưa cấp số)/UBND-NC" before it is issued)."""
+    return f"{pad2(doc.number)}/{doc.symbol}" if doc.number else f"(chưa cấp số)/{doc.symbol or ''}"
+
+
 def dispatch_title(doc: OutgoingDocument) -> str:
-    number = f"{doc.number:02d}/{doc.symbol}" if doc.number else f"(chưa cấp số)/{doc.symbol or ''}"
     when = f" ngày {short_date(doc.date)}" if doc.date else ""
-    return f"{doc.doc_type} số {number}{when}"
+    return f"{doc.doc_type} số {number_label(doc)}{when}"
 
 
 def citation_text(doc: OutgoingDocument) -> str:
     """"Công văn số 812/UBND-NC ngày 02 tháng 3 năm 2026", as a reply cites it."""
-    number = f"{doc.number:02d}/{doc.symbol}" if doc.number else (doc.symbol or "")
+    number = f"{pad2(doc.number)}/{doc.symbol}" if doc.number else (doc.symbol or "")
     return f"{doc.doc_type} số {number}" + (f" {decree_date(doc.date)}" if doc.date else "")
 
 
@@ -205,7 +211,8 @@ def dispatch_tracking(ctx: AppContext, outgoing_id: int, as_of: date | None = No
         if doc is None:
             raise LookupError(f"Không có văn bản đi số định danh {outgoing_id}.")
         return DispatchTracking(
-            outgoing_id=doc.id, title=dispatch_title(doc), subject=doc.subject, status=doc.status,
+            outgoing_id=doc.id, title=dispatch_title(doc), label=number_label(doc), date=doc.date,
+            subject=doc.subject, status=doc.status,
             deadline=effective_deadline(session, doc), deadline_set=doc.reply_deadline is not None, as_of=as_of,
             rows=rows_in_session(session, doc, as_of), citations=_citations(session, doc.id),
         )

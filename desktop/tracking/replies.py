@@ -24,7 +24,7 @@ from desktop.tracking.query import citation_text
 from desktop.tracking.undo import TRACKING_ENTITY, UndoError, remember, snapshot, undo_in_session, undone_ids
 
 __all__ = ["LinkOutcome", "link_citations", "link_by_hand", "unlink_reply", "issuer_unit", "replies_of",
-           "ROW_FIELDS", "drop_stale_links", "mark_replied"]
+           "ROW_FIELDS", "drop_stale_links", "mark_replied", "unlink_letter"]
 
 ROW_FIELDS = ("replied_at", "answered_on", "reply_incoming_id", "reply_link")
 TASK_FIELDS = ("reply_incoming_id", "reply_date")
@@ -166,6 +166,26 @@ def unlink_reply(ctx: AppContext, row_id: int, user: str) -> Changes:
         if entry is None:
             raise UndoError("Không tìm thấy thao tác ghi nhận trả lời của đơn vị này để hoàn tác.")
         undo_in_session(session, entry, user)
+        session.commit()
+    return Changes(outgoing=True, tasks=True, incoming=True)
+
+
+def unlink_letter(ctx: AppContext, incoming_id: int, user: str) -> Changes:
+    """Undo every link that made letter `incoming_id` a reply (it is not one, the clerk says)."""
+    with ctx.write_session() as session:
+        rows = session.scalars(select(RecipientTracking).where(RecipientTracking.reply_incoming_id == incoming_id)
+                               .order_by(RecipientTracking.id)).all()
+        if not rows:
+            raise UndoError("Văn bản này chưa được ghi nhận là văn bản trả lời của đơn vị nào.")
+        for row in rows:
+            if row.reply_incoming_id != incoming_id:
+                continue  # undone with another row of the same unit
+            entry = _link_entry(session, row)
+            if entry is None:
+                row.replied_at = row.answered_on = row.reply_incoming_id = row.reply_link = None
+            else:
+                undo_in_session(session, entry, user)
+            session.flush()
         session.commit()
     return Changes(outgoing=True, tasks=True, incoming=True)
 

@@ -24,6 +24,7 @@ from desktop.core.changes import Changes
 from ui.common.background import run_read
 from ui.common.change_bus import change_bus
 from ui.common.detail_dialog import DetailDialog
+from ui.common.icons import tool_button
 from ui.common.lazy_table import LazyTableModel
 
 
@@ -97,11 +98,7 @@ class ListSection(QWidget):
             self.model.reload()
 
     def add_button(self, text: str, icon, slot, tooltip: str = "") -> QToolButton:
-        button = QToolButton()
-        button.setText(text)
-        button.setIcon(icon)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        button.setToolTip(tooltip or text)
+        button = tool_button(text, icon, tooltip)
         button.clicked.connect(slot)
         self.toolbar.insertWidget(2, button)
         return button

@@ -62,11 +62,16 @@ class CompactToolButton(QToolButton):
         super().__init__(parent)
         self.setText(text)
         self.setIcon(button_icon)
+        self.remeasure()
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def remeasure(self) -> None:
+        """Measure both forms again (after a menu or popup mode changed the button's size)."""
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self._small = super().sizeHint()
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self._full = super().sizeHint()
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.updateGeometry()
 
     def sizeHint(self) -> QSize:
         return QSize(self._full)

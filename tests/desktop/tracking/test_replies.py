@@ -102,3 +102,35 @@ def test_a_late_reply_is_late_and_an_unanswered_row_is_late_after_the_deadline(c
     assert by_unit["Sở Nội vụ"].late and by_unit["Sở Nội vụ"].status == "overdue"
     assert not any(r.late for r in before.rows if not r.replied)  # the deadline day itself is in time
     assert after.count("late") == 3 and before.count("late") == 1
+
+
+def test_the_chasing_letter_goes_to_exactly_the_units_that_have_not_answered(ctx, issued, tmp_path):
+    from desktop.documents.convert import printable
+    from desktop.followup.chasing import chased_tasks
+    from desktop.tracking.chase import draft_reply_chase
+
+    noi_vu = issued.setup.units["Sở Nội vụ"]
+    task_id, _ = add_task(ctx, TaskInput(title="Gửi báo cáo kết quả", outgoing_id=issued.outgoing_id,
+                                         item_label="1", unit_id=noi_vu, deadline=date(2025, 12, 15)), "thư ký")
+    cited = f"Công văn số {issued.number:02d}/{issued.symbol} ngày 01/12/2025"
+    import_letter(ctx, tmp_path, reply_letter(HEALTH, "415", "SYT-TCCB", cited))
+    draft_id, changes = draft_reply_chase(ctx, issued.outgoing_id, date(2025, 12, 31), "thư ký")
+    assert changes.outgoing and changes.tasks
+    dispatch, _ = printable(ctx, draft_id)
+    assert dispatch.recipients == ["Sở Nội vụ", "Sở Tài chính"]  # not Sở Y tế (answered), not the copies
+    body = " ".join(p.text for p in dispatch.body)
+    assert "Gửi báo cáo kết quả (mục 1, hạn 15/12/2025)".lower()[:20] in body.lower()
+    assert "gửi văn bản trả lời, báo cáo theo yêu cầu của văn bản (hạn 15/12/2025)" in body
+    assert "01/UBND-NC" in dispatch.subject + body
+    assert chased_tasks(ctx, draft_id) == [task_id]
+
+
+def test_the_clerk_says_a_letter_is_no_reply(ctx, issued, tmp_path):
+    from desktop.tracking.replies import unlink_letter
+
+    cited = f"Công văn số {issued.number:02d}/{issued.symbol} ngày 01/12/2025"
+    outcome = import_letter(ctx, tmp_path, reply_letter(HEALTH, "415", "SYT-TCCB", cited))
+    assert dispatch_tracking(ctx, issued.outgoing_id).count("replied") == 1
+    unlink_letter(ctx, outcome.document_id, "thư ký")
+    assert all(r.reply_id is None for r in dispatch_tracking(ctx, issued.outgoing_id).rows)
+    assert load_incoming(ctx, outcome.document_id).replies_to == []

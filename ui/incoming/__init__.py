@@ -1,0 +1,1 @@
+"""Văn bản đến: the incoming-letter list, its editor (type, correct, delete, original file)."""
