@@ -60,8 +60,10 @@ WAITING = ListSource(
     default_descending=True,
     tie_breaker=O.number,
     filters=(
-        Filter("waiting", "Còn chờ trả lời", lambda: PENDING > 0),
+        # A dispatch with a reply deadline (set, or its tasks') asks for answers by a date.
+        Filter("waiting", "Còn chờ trả lời, có hạn", lambda: and_(PENDING > 0, DEADLINE.is_not(None))),
         Filter("late", "Có đơn vị quá hạn", lambda: LATE > 0),
+        Filter("pending", "Còn đơn vị chưa trả lời (cả văn bản không hạn)", lambda: PENDING > 0),
         Filter("answered", "Đã trả lời đủ", lambda: PENDING == 0),
     ),
 )

@@ -107,9 +107,8 @@ class IncomingEditor(QDialog):
         name = loaded.file_name if loaded is not None else (Path(self.pending_file).name if self.pending_file else None)
         ui.file_label.setText(name or "Chưa có tệp gốc")
         ui.open_file.setEnabled(loaded is not None and loaded.file_name is not None)
-        ui.links.clear()
         notes = link_notes(loaded) if loaded is not None else []
-        ui.links.addItems(notes or ["(không dẫn chiếu công văn nào của cơ quan)"])
+        ui.links.setText("\n".join(notes) or "(không dẫn chiếu công văn nào của cơ quan)")
         ui.unlink.setEnabled(bool(loaded and loaded.replies_to))
         ui.delete.setEnabled(loaded is not None)
 

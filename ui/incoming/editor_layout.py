@@ -12,9 +12,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -86,8 +86,9 @@ class IncomingEditorLayout:
         file_column = QVBoxLayout(file_box)
         file_column.addWidget(self.file_label)
         file_column.addLayout(files)
-        self.links = QListWidget()
-        self.links.setMaximumHeight(host.fontMetrics().lineSpacing() * 4 + 10)
+        self.links = QLabel()
+        self.links.setWordWrap(True)
+        self.links.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.unlink = QPushButton(icon("x"), "Bỏ liên kết trả lời")
         self.unlink.setToolTip("Văn bản này không phải văn bản trả lời: các đơn vị trở lại “chưa trả lời”")
         links_box = QGroupBox("Trả lời công văn của cơ quan")
@@ -149,6 +150,7 @@ class IncomingEditorLayout:
 
     def _with_error(self, key: str) -> QWidget:
         box = QWidget()
+        box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(1)

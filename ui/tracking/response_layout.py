@@ -93,7 +93,7 @@ class ResponseLayout:
 
         self.citations_box = QGroupBox("Văn bản đến dẫn chiếu công văn này nhưng chưa liên kết (văn thư quyết định)")
         self.citations = QListWidget()
-        self.citations.setMaximumHeight(host.fontMetrics().height() * 4 + 8)
+        self.citations.setMaximumHeight(int(host.fontMetrics().height() * 2.6) + 8)
         self.link_button = QPushButton("Liên kết với đơn vị đang chọn")
         self.link_button.setToolTip("Ghi nhận văn bản đến đang chọn là văn bản trả lời của đơn vị đang chọn trong bảng")
         row = QHBoxLayout(self.citations_box)

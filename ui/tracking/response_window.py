@@ -98,9 +98,10 @@ class ResponseWindow(QDialog):
         c = tracking.count
         late = c("late")
         late_text = f"<span style='color:#b02a37'><b>{late}</b> quá hạn</span>" if late else "0 quá hạn"
-        return (f"<b>{c('units')}</b> đơn vị chờ trả lời · đã gửi {c('sent')}/{c('rows')} · đã nhận "
-                f"{c('acknowledged')} · <b>{c('replied')}</b> đã trả lời · <b>{c('pending')}</b> chưa trả lời · "
-                f"{late_text}")
+        return (f"<b>{c('units')}</b> đơn vị chờ trả lời: <b>{c('replied')}</b> đã trả lời, "
+                f"<b>{c('pending')}</b> chưa trả lời, {late_text}"
+                f"<span style='color:#555'> &nbsp;|&nbsp; đã gửi {c('sent')}/{c('rows')} dòng, "
+                f"đã nhận {c('acknowledged')}</span>")
 
     def _show_citations(self, tracking: DispatchTracking) -> None:
         ui = self.ui

@@ -44,7 +44,7 @@ def test_type_a_letter_then_the_same_letter_again_asks(qtbot, main_window, demo_
     qtbot.mouseClick(editor.ui.save, Qt.MouseButton.LeftButton)
     assert count(demo_ctx) == before + 1 and editor.incoming_id is not None
     assert "Trả lời Công văn số 812/UBND-NC" in editor.ui.banner.text.text()
-    assert editor.ui.links.item(0).text().startswith("Trả lời Công văn số 812/UBND-NC ngày 02 tháng 3 năm 2026")
+    assert editor.ui.links.text().startswith("Trả lời Công văn số 812/UBND-NC ngày 02 tháng 3 năm 2026 (Sở Xây dựng)")
     assert editor.ui.arrival.text().startswith("<b>")  # its arrival number
     qtbot.waitUntil(lambda: section.model.rowCount() == before + 1, timeout=3000)
 
