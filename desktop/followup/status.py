@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from desktop.core.settings import default
+
 __all__ = ["CATEGORY_LABELS", "CATEGORY_ORDER", "task_category", "due_soon"]
 
 CATEGORY_LABELS = {
@@ -40,10 +42,11 @@ def task_category(deadline: date | None, status: str, completed_on: date | None,
     return "open_in_time" if deadline is None or as_of <= deadline else "open_overdue"
 
 
-def due_soon(deadline: date | None, status: str, as_of: date, days: int = 7) -> bool:
-    """An open task whose deadline falls within the next `days` days (today included),
-    not yet overdue."""
+def due_soon(deadline: date | None, status: str, as_of: date, days: int | None = None) -> bool:
+    """An open task whose deadline falls within the next `days` days (today included), not yet overdue;
+    `days` is the office's reminder window (setting followup/soon_days; its default when None)."""
     _check_status(status)
+    days = default("followup/soon_days") if days is None else days
     if status != "open" or deadline is None:
         return False
     return as_of <= deadline <= as_of + timedelta(days=days)

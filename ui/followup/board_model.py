@@ -1,4 +1,5 @@
-"""Colours of the follow-up board: overdue rows red, rows due within 7 days amber.
+"""Colours of the follow-up board: overdue rows red, rows due within the office's reminder window
+(setting followup/soon_days) amber.
 
 `TaskTableModel` is the lazy task list with BackgroundRole/ForegroundRole per row, read from
 the row's own category and deadline texts (no extra query while painting).
@@ -10,6 +11,8 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
+
+from desktop.core.settings import default
 
 from ui.common.lazy_table import LazyTableModel
 
@@ -28,7 +31,7 @@ CATEGORY_COLOURS = {
 }
 
 
-def row_tone(category_label: str, deadline: date | None, today: date, soon_days: int = 7) -> str | None:
+def row_tone(category_label: str, deadline: date | None, today: date, soon_days: int) -> str | None:
     """"overdue", "soon" or None for one row."""
     if category_label == OVERDUE_LABEL:
         return "overdue"
@@ -59,12 +62,21 @@ class TaskTableModel(LazyTableModel):
         self._category_col = keys.index("category")
         self._deadline_col = keys.index("deadline")
         self.today = date.today()
+        self.soon_days = default("followup/soon_days")  # the section sets the office's value
+
+    def set_soon_days(self, days: int) -> None:
+        if days != self.soon_days:
+            self.soon_days = days
+            if self.rowCount():
+                self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1),
+                                      [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole])
 
     def tone(self, row: int) -> str | None:
         values = self._row(row)
         if values is None:
             return None
-        return row_tone(values[self._category_col], _parse_dmy(values[self._deadline_col]), self.today)
+        return row_tone(values[self._category_col], _parse_dmy(values[self._deadline_col]), self.today,
+                        self.soon_days)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole) and index.isValid():

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.settings import default
 from desktop.followup.dashboard import Dashboard, dashboard
 from desktop.followup.status import CATEGORY_LABELS, CATEGORY_ORDER
 from desktop.followup.task_query import TaskFilter
@@ -69,7 +70,8 @@ class DashboardPanel(QWidget):
         self.soon_list = self._task_tree()
         lists = QGridLayout()
         lists.addWidget(QLabel("<b>Quá hạn</b>"), 0, 0)
-        lists.addWidget(QLabel("<b>Đến hạn trong 7 ngày tới</b>"), 0, 1)
+        self.soon_label = QLabel(self._soon_title(default("followup/soon_days")))
+        lists.addWidget(self.soon_label, 0, 1)
         lists.addWidget(self.overdue_list, 1, 0)
         lists.addWidget(self.soon_list, 1, 1)
 
@@ -87,6 +89,10 @@ class DashboardPanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+
+    @staticmethod
+    def _soon_title(days: int) -> str:
+        return f"<b>Đến hạn trong {days} ngày tới</b>"
 
     @staticmethod
     def _task_tree() -> QTreeWidget:
@@ -114,6 +120,7 @@ class DashboardPanel(QWidget):
         for key, label in self.category_values.items():
             label.setText(str(data.by_category[key]))
         self.total_label.setText(f"Tổng số: <b>{data.total}</b> nhiệm vụ")
+        self.soon_label.setText(self._soon_title(data.soon_days))
         self.chart.set_data(
             [(u.unit, [u.counts[k] for k in CATEGORY_ORDER]) for u in data.by_unit],
             [(CATEGORY_LABELS[k], CATEGORY_COLOURS[k]) for k in CATEGORY_ORDER],
