@@ -18,6 +18,7 @@ from desktop.core.settings import option
 from desktop.letters.layout import SETTINGS_KEY, LetterSettings
 from desktop.letters.office_settings import letter_overrides, save_letter_overrides
 from ui.common.background import run_read, run_write
+from ui.common.forms import ERROR_STYLE
 
 RED = "#d00000"
 # (group, field, step); label, unit and the decree's range come from the settings registry
@@ -71,7 +72,7 @@ class LetterSettingsDialog(QDialog):
         self.red_stamp = QCheckBox("In khung độ khẩn (KHẨN, THƯỢNG KHẨN, HỎA TỐC) màu đỏ")
         layout.addWidget(self.red_stamp)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
+        self.error.setStyleSheet(ERROR_STYLE)
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
                                    | QDialogButtonBox.StandardButton.RestoreDefaults)
