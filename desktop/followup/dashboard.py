@@ -1,8 +1,8 @@
 """The office's follow-up dashboard ("Tổng quan") and the start-up / daily notice.
 
-Counts per official category (domain spec §3.5) and per unit as of a date, the tasks due
-within the office's reminder window (setting followup/soon_days) and the overdue ones. Read only; one
-session per call.
+Counts per official category (desktop.followup.categories) and per unit as of a date, the tasks
+due within the office's reminder window (setting followup/soon_days) and the overdue ones. Read only;
+one session per call.
 """
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from datetime import date, timedelta
 
 from desktop.core.context import AppContext
 from desktop.core.settings.office_store import office_value
-from desktop.followup.status import CATEGORY_ORDER
+from desktop.core.vocabulary import short_date
+from desktop.followup.categories import CATEGORY_ORDER
 from desktop.followup.task_query import TaskFilter, TaskRow, rows_in_session
 
 __all__ = ["UnitCounts", "Dashboard", "Notices", "dashboard", "notices"]
@@ -87,7 +88,7 @@ class Notices:
         """One Vietnamese sentence for the banner; "" when there is nothing to say."""
         parts = []
         if self.became_overdue:
-            when = "" if self.since is None else f" từ {self.since:%d/%m/%Y}"
+            when = "" if self.since is None else f" từ {short_date(self.since)}"
             parts.append(f"{len(self.became_overdue)} nhiệm vụ đã quá hạn{when}")
         if self.due_soon:
             parts.append(f"{len(self.due_soon)} nhiệm vụ đến hạn trong {self.soon_days} ngày tới")

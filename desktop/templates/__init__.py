@@ -1,7 +1,7 @@
 """Dispatch templates: the office's library of reusable dispatches, filled from a form.
 
-Public modules: `service` (list, create, edit, duplicate, archive; a template -> a draft), `engine`
-(the sandboxed fill: Placeholder, PLACEHOLDER_TYPES, fill), `seed` (the templates shipped in
+Public modules: `service` (list, create, update, duplicate, archive; instantiate: a template -> a draft), `engine`
+(the sandboxed fill: Placeholder, PLACEHOLDER_TYPES, fill, placeholders_in), `seed` (the templates shipped in
 resources/templates), `lists` (the Mẫu văn bản list).
 """
 

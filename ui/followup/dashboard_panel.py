@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.settings import default
+from desktop.core.vocabulary import SHORT_DATE_QT, short_date
+from desktop.followup.categories import CATEGORY_LABELS, CATEGORY_ORDER
 from desktop.followup.dashboard import Dashboard, dashboard
-from desktop.followup.status import CATEGORY_LABELS, CATEGORY_ORDER
 from desktop.followup.task_query import TaskFilter
 from ui.common.background import run_read
 from ui.followup.board_model import CATEGORY_COLOURS, tone_brushes
@@ -39,7 +40,7 @@ class DashboardPanel(QWidget):
         self.data: Dashboard | None = None
         self.as_of = QDateEdit(_qdate(date.today()))
         self.as_of.setCalendarPopup(True)
-        self.as_of.setDisplayFormat("dd/MM/yyyy")
+        self.as_of.setDisplayFormat(SHORT_DATE_QT)
         self.as_of.dateChanged.connect(lambda _d: self.refresh())
         top = QHBoxLayout()
         top.addWidget(QLabel("<b>Tổng quan nhiệm vụ</b> tính đến ngày"))
@@ -128,7 +129,7 @@ class DashboardPanel(QWidget):
         for tree, rows, tone in ((self.overdue_list, data.overdue, "overdue"), (self.soon_list, data.due_soon, "soon")):
             tree.clear()
             for r in rows:
-                item = QTreeWidgetItem([f"{r.deadline:%d/%m/%Y}" if r.deadline else "", r.unit,
+                item = QTreeWidgetItem([short_date(r.deadline), r.unit,
                                         f"{r.document} mục {r.item_label}" if r.item_label else r.document,
                                         str(r.chases)])
                 item.setToolTip(1, r.title)

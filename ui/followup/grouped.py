@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
+from desktop.core.vocabulary import short_date
 from desktop.followup.task_query import TaskRow
 from ui.followup.board_model import tone_brushes
 
@@ -33,7 +34,7 @@ def fill_grouped(tree: QTreeWidget, rows: list[TaskRow], grouping: str) -> None:
         tree.addTopLevelItem(parent)
         for r in members:
             first = (r.document or "(giao trực tiếp)") if grouping == "unit" else r.unit
-            child = QTreeWidgetItem([first, r.item_label or "", f"{r.deadline:%d/%m/%Y}" if r.deadline else "",
+            child = QTreeWidgetItem([first, r.item_label or "", short_date(r.deadline),
                                      r.category_label, str(r.chases), r.title])
             child.setData(0, Qt.ItemDataRole.UserRole, r.id)
             child.setToolTip(5, r.title)

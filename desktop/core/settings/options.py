@@ -19,7 +19,7 @@ declare("office", "place", str, "", label="Địa danh")
 # ---- documents: Nơi nhận of an outgoing letter (desktop/documents/store.py, profile.archive_line) -------
 declare("documents", "archive_line", str, "Lưu: VT", label="Dòng lưu văn thư ở Nơi nhận")
 
-# ---- followup: the reminder window (desktop/followup/status.py, dashboard.py, task_query.py; the board,
+# ---- followup: the reminder window (desktop/followup/categories.py, dashboard.py, task_query.py; the board,
 # the dashboard and the start-up notice) ---------------------------------------------------------------
 declare("followup", "soon_days", int, 7, label="Nhắc nhiệm vụ sắp đến hạn trước", unit="ngày", low=1, high=60)
 
