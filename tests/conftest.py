@@ -102,3 +102,16 @@ def demo_ctx(demo_db):
     context = open_context(sqlite_url(demo_db))
     yield context
     context.close()
+
+
+@pytest.fixture
+def pg_ctx():
+    """A freshly migrated PostgreSQL database of its own (skipped without TDKT_TEST_PG_URL)."""
+    from desktop.core.context import open_context
+
+    with new_pg_database() as url:
+        context = open_context(url)
+        try:
+            yield context
+        finally:
+            context.close()

@@ -11,9 +11,10 @@ from ui.common.background import run_read, run_write
 from ui.common.icons import icon
 from ui.common.list_section import ListSection
 from ui.common.messages import show_info
+from ui.documents.recovery import start_recovery
 from ui.importing.actions import CompactToolButton, add_import_button
+from ui.sections import SectionSpec, register_section, register_startup
 from ui.tracking.actions import add_response_button
-from ui.sections import SectionSpec, register_section
 
 
 class OutgoingSection(ListSection):
@@ -115,3 +116,4 @@ def build_outgoing(ctx):
 
 
 register_section(SectionSpec("outgoing", "Văn bản đi", "file-export", 10, "Ctrl+1", build_outgoing))
+register_startup("documents-recovery", start_recovery)

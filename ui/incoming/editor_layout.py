@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.core.vocabulary import DOC_TYPES, NO_URGENCY_LABEL, SHORT_DATE_QT, URGENCY_LABELS
 from ui.common.banner import Banner
 from ui.common.dates import optional_date_edit
+from ui.common.forms import error_label
 from ui.common.icons import icon
 
 # Field key (IncomingInput / IncomingInvalid.errors) -> label.
@@ -63,7 +64,7 @@ class IncomingEditorLayout:
         w["instructions"].setPlaceholderText("Ý kiến phân phối, chỉ đạo giải quyết của lãnh đạo")
         for key in ("arrival_date", "date", "handling_deadline"):
             w[key].setDisplayFormat(SHORT_DATE_QT)
-        self.errors = {key: self._error_label() for key in LABELS}
+        self.errors = {key: error_label() for key in LABELS}
 
         letter = QFormLayout()
         letter.addRow("Số đến:", self.arrival)
@@ -139,14 +140,6 @@ class IncomingEditorLayout:
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
-
-    @staticmethod
-    def _error_label() -> QLabel:
-        label = QLabel()
-        label.setStyleSheet("color: #b02a37")
-        label.setWordWrap(True)
-        label.hide()
-        return label
 
     def _with_error(self, key: str) -> QWidget:
         box = QWidget()

@@ -3,12 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-
 import pytest
 
 from db.models import DraftingUnit, Office, Register, Signer, Unit, UnitGroup, UnitGroupMember
 from desktop.documents.inputs import DraftInput, RecipientInput
-from tests.conftest import new_pg_database
 
 
 @dataclass
@@ -62,15 +60,3 @@ def good_draft(setup: Setup, **overrides) -> DraftInput:
 @pytest.fixture
 def setup(ctx) -> Setup:
     return make_setup(ctx)
-
-
-@pytest.fixture
-def pg_ctx():
-    from desktop.core.context import open_context
-
-    with new_pg_database() as url:
-        context = open_context(url)
-        try:
-            yield context
-        finally:
-            context.close()
