@@ -21,7 +21,7 @@ from desktop.core.context import AppContext
 from desktop.core.text import fold, nfc, short_date
 
 __all__ = ["DirectoryError", "UnitInput", "UnitRow", "UnitChoice", "get_unit", "unit_choices", "add_unit",
-           "update_unit", "deactivate_unit", "check_unit", "write_unit", "is_active_on", "clean"]
+           "update_unit", "deactivate_unit", "check_unit", "check_parent", "write_unit", "unit_input", "is_active_on", "clean"]
 ENTITY = "unit"
 CODE_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,29}$")
 EMAIL_RE = re.compile(r"^[^@\s;,]+@[^@\s;,]+\.[^@\s;,]+$")
@@ -77,11 +77,13 @@ def is_active_on(active_to: date | None, today: date | None = None) -> bool:
 
 
 def _aliases(values, name: str) -> list[str]:
-    seen, out = {fold(name)}, []
+    """Cleaned, without repeats or the name itself (exact text: "Báo Đăk Nông" is a spelling
+    documents use for "Báo Đắk Nông", so it is kept)."""
+    seen, out = {name}, []
     for value in values:
         alias = clean(value)
-        if alias and fold(alias) not in seen:
-            seen.add(fold(alias))
+        if alias and alias not in seen:
+            seen.add(alias)
             out.append(alias)
     return out
 
@@ -124,13 +126,13 @@ def check_unit(session: Session, data: UnitInput, except_id: int | None = None) 
         owner, owner_code = taken[fold(name)]
         raise DirectoryError(f"«{name}» đang là tên gọi khác của đơn vị «{owner}» (mã {owner_code}).", "name")
     if data.parent_id is not None:
-        _check_parent(session, data.parent_id, except_id)
+        check_parent(session, data.parent_id, except_id)
     return replace(data, name=name, code=code, short_name=clean(data.short_name), aliases=aliases, email=email,
                    address=(nfc(data.address or "").strip() or None), phone=clean(data.phone),
                    contact_person=clean(data.contact_person))
 
 
-def _check_parent(session: Session, parent_id: int, unit_id: int | None) -> None:
+def check_parent(session: Session, parent_id: int, unit_id: int | None) -> None:
     seen = set()
     current = parent_id
     while current is not None and current not in seen:

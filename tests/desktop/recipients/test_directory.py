@@ -43,7 +43,7 @@ def audit(ctx, action):
 
 
 def test_add_gives_a_code_and_edit_changes_fields_and_aliases(ctx):
-    unit_id, changes = add_unit(ctx, UnitInput(name="  Sở  Nội vụ ", aliases=["Sở Nội vụ tỉnh", "SNV", "snv"],
+    unit_id, changes = add_unit(ctx, UnitInput(name="  Sở  Nội vụ ", aliases=["Sở Nội vụ tỉnh", "SNV", "SNV", "Sở Nội vụ"],
                                                email="snv@daknong.gov.vn", phone="0261 3544 100"), USER)
     assert changes.units
     row = get_unit(ctx, unit_id)
