@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Unit, UnitGroupMember
 
-__all__ = ["GroupMember", "group_members_on", "member_counts_on", "on_day"]
+__all__ = ["GroupMember", "group_members_on", "member_counts_on", "on_day", "unit_active_on"]
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,8 @@ def on_day(start, end, day: date):
     return and_(or_(start.is_(None), start <= day), or_(end.is_(None), end >= day))
 
 
-def _unit_active_on(day: date):
+def unit_active_on(day: date):
+    """SQL: the unit works on `day` (its own period; switched off without a date: never)."""
     return and_(on_day(Unit.active_from, Unit.active_to, day),
                 or_(Unit.active.is_(True), Unit.active_to.is_not(None)))
 
@@ -48,7 +49,7 @@ def group_members_on(ctx_or_session, group_id: int, day: date | None = None) -> 
         .join(UnitGroupMember, UnitGroupMember.unit_id == Unit.id)
         .where(UnitGroupMember.group_id == group_id,
                on_day(UnitGroupMember.valid_from, UnitGroupMember.valid_to, day),
-               _unit_active_on(day))
+               unit_active_on(day))
         .order_by(UnitGroupMember.position, Unit.sort_key, Unit.id)
     )
     if isinstance(ctx_or_session, Session):
@@ -65,6 +66,6 @@ def member_counts_on(session: Session, day: date | None = None) -> dict[int, int
     return dict(session.execute(
         select(UnitGroupMember.group_id, func.count())
         .join(Unit, Unit.id == UnitGroupMember.unit_id)
-        .where(on_day(UnitGroupMember.valid_from, UnitGroupMember.valid_to, day), _unit_active_on(day))
+        .where(on_day(UnitGroupMember.valid_from, UnitGroupMember.valid_to, day), unit_active_on(day))
         .group_by(UnitGroupMember.group_id)
     ).all())

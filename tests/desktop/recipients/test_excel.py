@@ -166,7 +166,7 @@ def test_cli_export_import_and_a_bad_row(demo_db, tmp_path):
     same = cli("directory", "import", "--db", str(demo_db), "--xlsx", str(xlsx))
     assert same.returncode == 0 and same.stdout.strip().startswith("Đã nhập danh bạ: thêm 0, sửa 0")
     book = load_workbook(xlsx)
-    book["Đơn vị"].append(["", "Sở Dân tộc và Tôn giáo", "", "", "Sở, ban, ngành"])
+    book["Đơn vị"].append(["", "Sở Ngoại vụ", "", "", "Sở, ban, ngành"])
     book["Đơn vị"].append(["", "", "thiếu tên", "", "Sở, ban, ngành"])
     book["Thành viên nhóm"].append(["NH999", "", "DV0001"])
     book.save(xlsx)
@@ -177,14 +177,14 @@ def test_cli_export_import_and_a_bad_row(demo_db, tmp_path):
     assert len(lines) == 2 and lines[0].startswith(f"Dòng {book['Đơn vị'].max_row}, sheet Đơn vị: Cần nhập tên")
     assert lines[1].startswith(f"Dòng {book['Thành viên nhóm'].max_row}, sheet Thành viên nhóm: Cần Tên nhóm")
     assert "Traceback" not in bad.stderr and not bad.stdout and dry.stderr == bad.stderr
-    assert not has_unit(demo_db, "Sở Dân tộc và Tôn giáo")
+    assert not has_unit(demo_db, "Sở Ngoại vụ")
     book["Đơn vị"].delete_rows(book["Đơn vị"].max_row)
     book["Thành viên nhóm"].delete_rows(book["Thành viên nhóm"].max_row)
     book.save(xlsx)
     good = cli("directory", "import", "--db", str(demo_db), "--xlsx", str(xlsx))
     assert good.returncode == 0, good.stderr
     assert good.stdout.strip() == "Đã nhập danh bạ: thêm 1, sửa 0 (Đơn vị: thêm 1, sửa 0)."
-    assert has_unit(demo_db, "Sở Dân tộc và Tôn giáo")
+    assert has_unit(demo_db, "Sở Ngoại vụ")
 
 
 def has_unit(path: Path, name: str) -> bool:
