@@ -2,7 +2,7 @@
 and the period each belongs (so a group expands as it was on a dispatch's date)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QFormLayout, QHeaderView, QLabel, QLineEdit, QPushButton
 
 from desktop.recipients.directory import UnitChoice
 from desktop.recipients.group_edit import GroupInput, MembershipInput, delete_group, get_group, list_groups, save_group
@@ -31,6 +31,10 @@ class GroupsDialog(ListEditorDialog):
         self.tools.insertWidget(2, self.up_button)
         self.tools.insertWidget(3, self.down_button)
         self.save_button.setText("Lưu nhóm")
+        width = self.fontMetrics().horizontalAdvance("00/00/0000 đến nay") + 30
+        for col in (1, 2):
+            self.table.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+            self.table.setColumnWidth(col, width)
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
         self.down_button.clicked.connect(lambda: self.move_selected(1))
         self.reload()

@@ -44,3 +44,37 @@ def test_existing_units_and_groups_get_codes_and_keep_memberships(backend_url):
             assert s.scalar(select(Unit.code).where(Unit.name == "Sở Y tế")) == "DV0003"
     finally:
         ctx.close()
+
+
+def test_merge_and_import_run_on_both_backends(backend_url, tmp_path):
+    """The merge's schema-wide moves and the import's savepoints, on SQLite and PostgreSQL."""
+    from db.models import DocumentRecipient, OutgoingDocument, Task, Unit, UnitAlias
+    from desktop.core.context import open_context
+    from desktop.recipients.directory import UnitInput, add_unit
+    from desktop.recipients.excel_export import export_directory
+    from desktop.recipients.excel_import import import_directory
+    from desktop.recipients.group_edit import GroupInput, MembershipInput, save_group
+    from desktop.recipients.merge import merge_units
+
+    ctx = open_context(backend_url)
+    try:
+        keep, _ = add_unit(ctx, UnitInput(name="Sở Tài chính"), "x")
+        old, _ = add_unit(ctx, UnitInput(name="Sở Kế hoạch và Đầu tư", aliases=["Sở KHĐT"]), "x")
+        save_group(ctx, None, GroupInput("Các Sở", members=[MembershipInput(keep), MembershipInput(old)]), "x")
+        with ctx.session() as s, s.begin():
+            doc = OutgoingDocument(issuer_name="UBND", subject="thử")
+            s.add(doc)
+            s.flush()
+            s.add(DocumentRecipient(outgoing_id=doc.id, role="recipient", text="Sở KH&ĐT", unit_id=old))
+            s.add(Task(title="Báo cáo", outgoing_id=doc.id, assignee_unit_id=old))
+        merge_units(ctx, old, keep, "x")
+        with ctx.session() as s:
+            assert s.scalar(select(DocumentRecipient.unit_id)) == keep and s.scalar(select(Task.assignee_unit_id)) == keep
+            assert set(s.scalars(select(UnitAlias.alias))) == {"Sở Kế hoạch và Đầu tư", "Sở KHĐT"}
+            assert s.scalar(select(Unit.id).where(Unit.id == old)) is None
+        path = tmp_path / "danh-ba.xlsx"
+        export_directory(ctx, path)
+        report, _ = import_directory(ctx, path, "x")
+        assert not report.errors and (report.added, report.changed) == (0, 0)
+    finally:
+        ctx.close()
