@@ -16,21 +16,20 @@ from desktop.core.audit import record
 from desktop.core.changes import Changes
 from desktop.core.context import AppContext
 from desktop.core.text import fold, nfc
+from desktop.core.vocabulary import CLUSTER_KIND_LABELS, CLUSTER_ROLE_LABELS
 from desktop.recipients.directory import DirectoryError, clean
 
 __all__ = ["ClusterMemberInput", "ClusterInput", "ClusterSummary", "CLUSTER_KINDS", "role_label", "cluster_years",
            "list_clusters", "get_cluster", "save_cluster", "delete_cluster", "copy_year", "check_cluster"]
 ENTITY = "emulation_cluster"
-CLUSTER_KINDS = {"cluster": "Cụm", "block": "Khối"}
-ROLES = ("head", "deputy", "member")
+CLUSTER_KINDS = CLUSTER_KIND_LABELS  # "Cụm thi đua", "Khối thi đua"
+ROLES = tuple(CLUSTER_ROLE_LABELS)  # head, deputy, member
 
 
 def role_label(role: str, kind: str = "cluster") -> str:
-    """"Cụm trưởng", "Khối phó", "Thành viên"."""
-    if role == "member":
-        return "Thành viên"
-    word = CLUSTER_KINDS.get(kind, "Cụm")
-    return f"{word} trưởng" if role == "head" else f"{word} phó"
+    """"Cụm trưởng", "Cụm phó", "Thành viên"; in a block "Khối trưởng", "Khối phó"."""
+    text = CLUSTER_ROLE_LABELS.get(role, role)
+    return text.replace("Cụm", "Khối") if kind == "block" else text
 
 
 @dataclass
@@ -66,7 +65,7 @@ def check_cluster(session: Session, data: ClusterInput, except_id: int | None = 
     if not isinstance(data.year, int) or not 1945 <= data.year <= 2200:
         raise DirectoryError(f"Năm «{data.year}» không hợp lệ (cần bốn chữ số).", "year")
     if data.kind not in CLUSTER_KINDS:
-        raise DirectoryError(f"Loại «{data.kind}» không hợp lệ: Cụm hoặc Khối.", "kind")
+        raise DirectoryError(f"Loại «{data.kind}» không hợp lệ: Cụm thi đua hoặc Khối thi đua.", "kind")
     for other_id, other in session.execute(
             select(EmulationCluster.id, EmulationCluster.name).where(EmulationCluster.year == data.year)):
         if other_id != except_id and fold(other) == fold(name):

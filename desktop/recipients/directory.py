@@ -18,7 +18,8 @@ from db.models import UNIT_KINDS, Unit, UnitAlias, UnitGroupMember
 from desktop.core.audit import record
 from desktop.core.changes import Changes
 from desktop.core.context import AppContext
-from desktop.core.text import fold, nfc, short_date
+from desktop.core.text import fold, nfc
+from desktop.core.vocabulary import short_date
 
 __all__ = ["DirectoryError", "UnitInput", "UnitRow", "UnitChoice", "get_unit", "unit_choices", "add_unit",
            "update_unit", "deactivate_unit", "check_unit", "check_parent", "write_unit", "unit_input", "is_active_on", "clean"]

@@ -6,10 +6,10 @@ codes typed as numbers, kinds and roles with or without accents, in any case.
 """
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 
 from desktop.core.text import fold, nfc
+from desktop.core import vocabulary
 from desktop.core.vocabulary import UNIT_KIND_LABELS
 from desktop.recipients.clusters import CLUSTER_KINDS, role_label
 
@@ -24,13 +24,11 @@ DATE_FORMAT = "DD/MM/YYYY"
 
 _KINDS = {fold(label): code for code, label in UNIT_KIND_LABELS.items()} | {code: code for code in UNIT_KIND_LABELS}
 _CLUSTER_KINDS = {fold(label): code for code, label in CLUSTER_KINDS.items()} | {
-    code: code for code in CLUSTER_KINDS} | {"cum thi dua": "cluster", "khoi thi dua": "block"}
+    code: code for code in CLUSTER_KINDS} | {"cum": "cluster", "khoi": "block"}
 _ROLES = {"": "member", "thanh vien": "member", "member": "member", "head": "head", "deputy": "deputy",
           "cum truong": "head", "khoi truong": "head", "truong cum": "head", "truong khoi": "head",
           "cum pho": "deputy", "khoi pho": "deputy", "pho cum": "deputy", "pho khoi": "deputy",
           "truong": "head", "pho": "deputy"}
-_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-_YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
 class CellError(ValueError):
@@ -51,24 +49,14 @@ def text(value) -> str:
 
 
 def read_date(value, column: str) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
+    """An Excel date or a typed one; "" is no date, anything else unreadable is an error."""
     raw = text(value)
     if not raw:
         return None
-    m, ymd = _DMY.match(raw), _YMD.match(raw)
-    try:
-        if m:
-            return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        if ymd:
-            return date(int(ymd.group(1)), int(ymd.group(2)), int(ymd.group(3)))
-    except ValueError:
-        pass
-    raise CellError(f"{column} «{raw}» không phải ngày (dạng dd/mm/yyyy).")
+    day = vocabulary.read_date(value if isinstance(value, (date, datetime)) else raw)
+    if day is None:
+        raise CellError(f"{column} «{raw}» không phải ngày (dạng dd/mm/yyyy).")
+    return day
 
 
 def read_kind(value) -> str | None:
@@ -86,7 +74,7 @@ def read_cluster_kind(value) -> str:
     raw = text(value)
     kind = _CLUSTER_KINDS.get(fold(raw)) if raw else "cluster"
     if kind is None:
-        raise CellError(f"Loại «{raw}» không hợp lệ: Cụm hoặc Khối.")
+        raise CellError(f"Loại «{raw}» không hợp lệ: Cụm thi đua hoặc Khối thi đua.")
     return kind
 
 

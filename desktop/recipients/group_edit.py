@@ -16,7 +16,8 @@ from db.models import Unit, UnitGroup, UnitGroupMember
 from desktop.core.audit import record
 from desktop.core.changes import Changes
 from desktop.core.context import AppContext
-from desktop.core.text import fold, nfc, short_date
+from desktop.core.text import fold, nfc
+from desktop.core.vocabulary import short_date
 from desktop.recipients.directory import CODE_RE, DirectoryError, clean
 from desktop.recipients.groups import member_counts_on
 

@@ -7,8 +7,7 @@ from sqlalchemy import func, select
 
 from db.models import EmulationCluster, EmulationClusterMember, Unit, UnitAlias, UnitGroup, UnitGroupMember
 from desktop.core.listing import Column, Filter, ListSource
-from desktop.core.text import short_date
-from desktop.core.vocabulary import UNIT_KIND_LABELS, label
+from desktop.core.vocabulary import UNIT_KIND_LABELS, label, short_date
 from desktop.recipients.clusters import role_label
 from desktop.recipients.group_edit import period_text
 from desktop.recipients.groups import on_day
