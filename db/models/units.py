@@ -63,7 +63,8 @@ class Unit(Timestamps, Base):
     sort_key: Mapped[str] = mapped_column(String(600), default="", nullable=False, index=True)
 
     def search_parts(self) -> tuple:
-        return (self.code, self.name, self.short_name, *(a.alias for a in self.aliases))
+        # The name first: lookups match the start of the search text (templates' recipient lines).
+        return (self.name, self.short_name, *(a.alias for a in self.aliases), self.code)
 
     def sort_source(self) -> str:
         return self.name
@@ -97,7 +98,7 @@ class UnitGroup(Timestamps, Base):
     sort_key: Mapped[str] = mapped_column(String(600), default="", nullable=False)
 
     def search_parts(self) -> tuple:
-        return (self.code, self.name)
+        return (self.name, self.code)
 
     def sort_source(self) -> str:
         return self.name

@@ -44,7 +44,7 @@ def text(value) -> str:
     if isinstance(value, datetime):
         value = value.date()
     if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
+        return vocabulary.short_date(value)
     return " ".join(nfc(str(value)).split())
 
 

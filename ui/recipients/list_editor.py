@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from desktop.recipients.directory import UnitChoice
 from ui.common.background import run_read, run_write
+from ui.common.forms import ERROR_STYLE
 from ui.common.messages import confirm
-from ui.recipients.unit_dialog import ERROR_STYLE
 from ui.recipients.unit_picker import UnitPickerDialog
 
 

@@ -7,10 +7,11 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
 
+from desktop.core.vocabulary import SHORT_DATE_QT
 from desktop.recipients.directory import UnitChoice, deactivate_unit
 from desktop.recipients.merge import merge_units
 from ui.common.background import run_write
-from ui.recipients.unit_dialog import ERROR_STYLE
+from ui.common.forms import ERROR_STYLE
 from ui.recipients.unit_picker import UnitPicker
 
 
@@ -87,7 +88,7 @@ class DeactivateDialog(QDialog):
         intro.setWordWrap(True)
         self.last_day = QDateEdit(QDate.currentDate())
         self.last_day.setCalendarPopup(True)
-        self.last_day.setDisplayFormat("dd/MM/yyyy")
+        self.last_day.setDisplayFormat(SHORT_DATE_QT)
         self.error = _error_label()
         form = QFormLayout()
         form.addRow("Hoạt động đến hết ngày", self.last_day)

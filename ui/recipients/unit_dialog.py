@@ -21,9 +21,7 @@ from desktop.core.vocabulary import UNIT_KIND_LABELS
 from desktop.recipients.directory import DirectoryError, UnitChoice, UnitInput, UnitRow, add_unit, update_unit
 from ui.common.background import run_write
 from ui.common.dates import optional_date, optional_date_edit, set_optional_date
-
-ERROR_STYLE = "color: #b00020"
-
+from ui.common.forms import ERROR_STYLE, select_data
 
 class UnitDialog(QDialog):
     def __init__(self, ctx, units: list[UnitChoice], existing: UnitRow | None = None, parent=None):
@@ -107,8 +105,8 @@ class UnitDialog(QDialog):
         self.name.setText(data.name)
         self.short_name.setText(data.short_name or "")
         self.aliases.setPlainText("\n".join(data.aliases))
-        self.kind.setCurrentIndex(max(0, self.kind.findData(data.kind)))
-        self.parent_unit.setCurrentIndex(max(0, self.parent_unit.findData(data.parent_id)))
+        select_data(self.kind, data.kind)
+        select_data(self.parent_unit, data.parent_id)
         for widget, value in ((self.address, data.address), (self.email, data.email), (self.phone, data.phone),
                               (self.contact, data.contact_person)):
             widget.setText(value or "")

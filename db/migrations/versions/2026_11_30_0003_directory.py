@@ -37,12 +37,12 @@ def _backfill(conn) -> None:
         code = f"DV{n:04d}"
         conn.execute(sa.text("UPDATE units SET code = :code, search_folded = :folded WHERE id = :id"),
                      {"code": code, "id": unit_id,
-                      "folded": _search_text(code, name, short, *aliases.get(unit_id, []))[:1000]})
+                      "folded": _search_text(name, short, *aliases.get(unit_id, []), code)[:1000]})
     groups = conn.execute(sa.text("SELECT id, name FROM unit_groups ORDER BY id")).all()
     for n, (group_id, name) in enumerate(groups, start=1):
         code = f"NH{n:03d}"
         conn.execute(sa.text("UPDATE unit_groups SET code = :code, search_folded = :folded WHERE id = :id"),
-                     {"code": code, "id": group_id, "folded": _search_text(code, name)[:500]})
+                     {"code": code, "id": group_id, "folded": _search_text(name, code)[:500]})
 
 
 def upgrade() -> None:
