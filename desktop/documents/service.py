@@ -31,8 +31,8 @@ from desktop.documents.store import (
     write_lines,
 )
 from desktop.documents.symbols import build_symbol
-from desktop.recipients.membership import group_members
 from desktop.documents.validation import check, validate
+from desktop.recipients.groups import group_members_on
 
 ENTITY = "outgoing_document"
 EDITABLE = ("draft", "submitted")
@@ -90,17 +90,18 @@ def load_draft(ctx: AppContext, document_id: int) -> LoadedDraft:
         return read_loaded(session, get_document(session, document_id))
 
 
-def expand_group(ctx: AppContext, group_id: int, on: date | None = None) -> list[str]:
-    """The names of a group's member units as of `on` (today), in the group's order."""
-    return [line.text for line in expand_group_lines(ctx, group_id, on)]
+def expand_group(ctx: AppContext, group_id: int) -> list[str]:
+    """The names of a group's member units today, in the group's order (for "expand into lines")."""
+    return [line.text for line in expand_group_lines(ctx, group_id)]
 
 
-def expand_group_lines(ctx: AppContext, group_id: int, on: date | None = None) -> list[RecipientInput]:
-    """`expand_group` as recipient lines, each bound to its unit (for "expand into lines")."""
+def expand_group_lines(ctx: AppContext, group_id: int) -> list[RecipientInput]:
+    """The group's members today as recipient lines, each bound to its unit."""
     with ctx.session() as session:
         if session.get(UnitGroup, group_id) is None:
             raise NotFound(f"Không có nhóm đơn vị số định danh {group_id}.")
-        return [RecipientInput(text=name, unit_id=uid) for uid, name in group_members(session, group_id, on)]
+        members = group_members_on(session, group_id, date.today())
+    return [RecipientInput(text=m.name, unit_id=m.unit_id) for m in members]
 
 
 def suggest_symbol(ctx: AppContext, drafting_unit_id: int | None, doc_type: str = "Công văn") -> str:

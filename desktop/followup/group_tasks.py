@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from db.models import OutgoingDocument, Task
 from desktop.core.text import fold
-from desktop.recipients.membership import groups_by_name
+from desktop.recipients.groups import groups_by_name
 
 __all__ = ["split_proposals", "split_group_tasks"]
 
@@ -29,7 +29,7 @@ def split_proposals(session: Session, proposals: list, on: date | None) -> list:
             groups = groups if groups is not None else groups_by_name(session, on)
             members = groups.get(fold(p.assignee_text))
             if members:
-                out.extend(replace(p, unit_id=uid, unit_name=name, assignee_text=name) for uid, name in members)
+                out.extend(replace(p, unit_id=m.unit_id, unit_name=m.name, assignee_text=m.name) for m in members)
                 continue
         out.append(p)
     return out
@@ -47,9 +47,9 @@ def split_group_tasks(session: Session, outgoing_id: int) -> int:
         members = groups.get(fold(task.assignee_text))
         if not members:
             continue
-        for unit_id, name in members:
-            session.add(Task(**{k: getattr(task, k) for k in _COPIED}, assignee_unit_id=unit_id,
-                             assignee_text=name[:250]))
+        for member in members:
+            session.add(Task(**{k: getattr(task, k) for k in _COPIED}, assignee_unit_id=member.unit_id,
+                             assignee_text=member.name[:250]))
             made += 1
         session.delete(task)
         made -= 1

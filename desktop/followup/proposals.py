@@ -20,7 +20,7 @@ from db.models import DocumentRecipient, Movement, OutgoingDocument, Task, Unit
 from desktop.core.context import AppContext
 from desktop.documents.body import paragraphs_from_text
 from desktop.core.text import fold, nfc
-from desktop.recipients.membership import groups_by_name
+from desktop.recipients.groups import groups_by_name, unit_active_on
 
 __all__ = ["ProposedTask", "propose_tasks", "directory_units", "summary_title"]
 
@@ -47,9 +47,10 @@ class ProposedTask:
     item_text: str = ""  # the whole item, for the clerk to read
 
 
-def directory_units(session: Session) -> list[tuple[int, str, list[str]]]:
-    """(id, name, aliases) of the active directory units, for `match_unit`."""
-    units = session.scalars(select(Unit).where(Unit.active.is_(True)).order_by(Unit.sort_key)).all()
+def directory_units(session: Session, day: date | None = None) -> list[tuple[int, str, list[str]]]:
+    """(id, name, aliases) of the units working on `day` (the dispatch's date; today when None),
+    for `match_unit`."""
+    units = session.scalars(select(Unit).where(unit_active_on(day or date.today())).order_by(Unit.sort_key)).all()
     return [(u.id, u.name, [a.alias for a in u.aliases]) for u in units]
 
 
@@ -105,7 +106,7 @@ def propose_tasks(ctx: AppContext, outgoing_id: int) -> list[ProposedTask]:
         doc = session.get(OutgoingDocument, outgoing_id)
         if doc is None:
             raise LookupError(f"Không có văn bản đi số định danh {outgoing_id}.")
-        units = directory_units(session)
+        units = directory_units(session, doc.date)
         names = {uid: name for uid, name, _ in units}
         movements = [(m.id, m.name) for m in session.scalars(select(Movement))]
         recipients = session.execute(
@@ -150,13 +151,12 @@ def propose_tasks(ctx: AppContext, outgoing_id: int) -> list[ProposedTask]:
     return out
 
 
-def _per_unit(targets: list[tuple[str, int | None]], groups: dict[str, list[tuple[int, str]]],
-              names: dict[int, str]):
+def _per_unit(targets: list[tuple[str, int | None]], groups: dict, names: dict[int, str]):
     """(name as written, unit id, assignee text) per target; a group ("UBND các xã, phường")
     gives one per member, named as the directory names it."""
     for written_name, unit_id in targets:
         members = groups.get(fold(written_name)) if unit_id is None else None
         if members:
-            yield from ((written_name, member_id, names.get(member_id, member)) for member_id, member in members)
+            yield from ((written_name, m.unit_id, names.get(m.unit_id, m.name)) for m in members)
         else:
             yield written_name, unit_id, written_name

@@ -59,8 +59,9 @@ class SaveOutcome:
 
 
 def load_units(session: Session) -> Units:
-    """The unit directory as (id, name, aliases) for matching assignees."""
-    return unit_names(session)
+    """The unit directory as (id, name, aliases) for matching assignees; dissolved units too, since
+    an imported letter may be older than the change (a 2018 letter names Sở Kế hoạch và Đầu tư)."""
+    return unit_names(session, active_only=False)
 
 
 def save_import(ctx, result: ImportResult, as_: str, *, source_file: str | None = None,

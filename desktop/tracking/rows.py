@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from db.models import DocumentRecipient, OutgoingDocument, RecipientTracking, Unit
 from desktop.core.text import fold
-from desktop.recipients.membership import group_members
+from desktop.recipients.groups import group_members_on
 
 __all__ = ["track_issued", "not_tracked", "informational", "reply_deadline_in_body"]
 
@@ -60,9 +60,9 @@ def track_issued(session: Session, doc: OutgoingDocument, *, on: date | None = N
 
 def _targets(session: Session, line: DocumentRecipient, on: date | None) -> list[tuple[int | None, str]]:
     if line.group_id is not None:
-        members = group_members(session, line.group_id, on)
+        members = group_members_on(session, line.group_id, on)
         if members:
-            return list(members)
+            return [(m.unit_id, m.name) for m in members]
     if line.unit_id is not None:
         unit = session.get(Unit, line.unit_id)
         return [(line.unit_id, unit.name if unit is not None else line.text)]

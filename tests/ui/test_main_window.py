@@ -7,8 +7,8 @@ from PySide6.QtCore import QPoint, Qt
 SECTIONS = {
     "outgoing": 164,
     "incoming": 7,  # three of them reply to 812/UBND-NC, one more cites it from outside its recipients
-    "tasks": 54,  # tasks given to a group are one per member unit
-    "units": 50,
+    "tasks": 63,  # tasks given to a group are one per member unit (of the group on the dispatch's date)
+    "units": 86,  # the post-2025 directory: merged departments and districts kept with their end date
     "movements": 4,
     "reports": 170,
     "templates": 5,

@@ -9,12 +9,13 @@
   per member unit (chase links copied).
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0003
 Create Date: 2026-11-30 09:00:00
 """
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 
 import sqlalchemy as sa
 from alembic import op
@@ -23,7 +24,7 @@ import db.types
 from db.text import fold
 
 revision = '0004'
-down_revision = '0002'
+down_revision = '0003'
 branch_labels = None
 depends_on = None
 
@@ -107,10 +108,12 @@ _lines = sa.Table(
     sa.Column("reply_incoming_id", sa.Integer),
 )
 _units = sa.Table("units", _meta, sa.Column("id", sa.Integer), sa.Column("name", sa.String),
-                  sa.Column("sort_key", sa.String))
+                  sa.Column("sort_key", sa.String), sa.Column("active", sa.Boolean), sa.Column("active_from", sa.Date),
+                  sa.Column("active_to", sa.Date))
 _groups = sa.Table("unit_groups", _meta, sa.Column("id", sa.Integer), sa.Column("name", sa.String))
 _members = sa.Table("unit_group_members", _meta, sa.Column("group_id", sa.Integer),
-                    sa.Column("unit_id", sa.Integer), sa.Column("position", sa.Integer))
+                    sa.Column("unit_id", sa.Integer), sa.Column("position", sa.Integer),
+                    sa.Column("valid_from", sa.Date), sa.Column("valid_to", sa.Date))
 _incoming = sa.Table("incoming_documents", _meta, sa.Column("id", sa.Integer), sa.Column("date", sa.Date),
                      sa.Column("arrival_date", sa.Date))
 _rows = sa.Table(
@@ -123,12 +126,21 @@ _rows = sa.Table(
 )
 
 
+def _on(start, end, day):
+    return sa.and_(sa.or_(start.is_(None), start <= day), sa.or_(end.is_(None), end >= day))
+
+
 def _members_today(conn) -> dict[int, list[tuple[int, str]]]:
-    """Each group's members in the group's order (the directory of the migration day)."""
+    """Each group's members of the migration day (membership and unit both in their periods; a unit
+    switched off without a date counts on no day), in the group's order."""
+    today = date.today()
     members: dict[int, list[tuple[int, str]]] = defaultdict(list)
     query = (sa.select(_members.c.group_id, _units.c.id, _units.c.name)
              .join(_units, _units.c.id == _members.c.unit_id)
-             .order_by(_members.c.group_id, _members.c.position, _units.c.sort_key))
+             .where(_on(_members.c.valid_from, _members.c.valid_to, today),
+                    _on(_units.c.active_from, _units.c.active_to, today),
+                    sa.or_(_units.c.active.is_(True), _units.c.active_to.is_not(None)))
+             .order_by(_members.c.group_id, _members.c.position, _units.c.sort_key, _units.c.id))
     for group_id, unit_id, name in conn.execute(query):
         members[group_id].append((unit_id, name))
     return members

@@ -32,16 +32,17 @@ def incoming_id(ctx, number: str) -> int:
 
 
 def kinh_gui_units(ctx, oid: int) -> list[int]:
-    """The units of the Kính gửi lines, a group line as its members, in printed order."""
-    from desktop.documents.service import expand_group_lines
+    """The units of the Kính gửi lines, a group line as its members on the dispatch's date, in printed order."""
+    from desktop.recipients.groups import group_members_on
 
     with ctx.session() as s:
+        on = s.get(OutgoingDocument, oid).date
         lines = s.execute(select(DocumentRecipient.unit_id, DocumentRecipient.group_id).where(
             DocumentRecipient.outgoing_id == oid, DocumentRecipient.role == "recipient")
             .order_by(DocumentRecipient.position)).all()
-    out = []
-    for unit_id, group_id in lines:
-        out += [line.unit_id for line in expand_group_lines(ctx, group_id)] if group_id else [unit_id]
+        out = []
+        for unit_id, group_id in lines:
+            out += [m.unit_id for m in group_members_on(s, group_id, on)] if group_id else [unit_id]
     return out
 
 
