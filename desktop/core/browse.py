@@ -54,6 +54,11 @@ class Browser:
         with self._ctx.session() as session:
             return listing.rows(session, self._source, wanted)
 
+    def values(self, wanted: list[int], keys: list[str]) -> dict[int, tuple]:
+        """Typed cell values of `wanted` for the columns `keys` (exports)."""
+        with self._ctx.session() as session:
+            return listing.values(session, self._source, wanted, keys)
+
     def detail(self, item_id: int) -> list[tuple[str, str]]:
         if self._detail is None:
             return []

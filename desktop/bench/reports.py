@@ -1,0 +1,97 @@
+"""Benchmark: the 100,000-row outgoing register as a report workbook, beside an openpyxl write-only
+floor written in the same run (the same rows, read the same way, appended with no styling).
+
+Each export runs in a fresh process so its peak memory (the process's peak resident size,
+interpreter and libraries included) is its own. Prints the times, the peaks and the ratio; the
+goal is within 1.3x of the floor and under 150 MB.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+ROWS = 100_000
+GOAL_RATIO, GOAL_MB = 1.3, 150
+
+
+def _period():
+    from desktop.demo.scale import FIRST_YEAR
+    from desktop.reports.period import Period
+
+    return Period.between(date(FIRST_YEAR - 1, 1, 1), date.today())
+
+
+def run_one(mode: str, db: Path, out: Path) -> dict:
+    """In the child: write the register (mode "report") or the floor ("floor"); time and peak."""
+    import resource
+
+    from db.engine import sqlite_url
+    from desktop.core.context import open_context
+
+    ctx = open_context(sqlite_url(db))
+    start, cpu = time.perf_counter(), time.process_time()
+    if mode == "report":
+        from desktop.reports.registers import export_register
+
+        export_register(ctx, out, "out", _period(), "CV-DI")
+        rows = None
+    else:
+        rows = _floor(ctx, out)
+    wall, cpu = time.perf_counter() - start, time.process_time() - cpu
+    ctx.close()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    return {"wall": wall, "cpu": cpu, "mb": peak, "rows": rows}
+
+
+def _floor(ctx, out: Path) -> int:
+    from openpyxl import Workbook
+
+    from desktop.reports.register_rows import OUT_HEADERS, register_lines, registers
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Sổ")
+    sheet.append(list(OUT_HEADERS))
+    count = 0
+    with ctx.session() as session:
+        [register] = registers(session, "out", "CV-DI")
+        for line in register_lines(session, register, _period()):
+            sheet.append(list(line.values))
+            count += 1
+    workbook.save(out)
+    return count
+
+
+def _child(mode: str, db: Path, out: Path) -> dict:
+    code = ("import json, sys; from pathlib import Path; from desktop.bench.reports import run_one; "
+            f"print(json.dumps(run_one({mode!r}, Path({str(db)!r}), Path({str(out)!r}))))")
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")])))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def bench_register_export(workdir: Path) -> list[tuple[str, float]]:
+    from desktop.demo.scale import build_scaled_demo
+
+    db = workdir / "scale.sqlite3"
+    start = time.perf_counter()
+    build_scaled_demo(db, ROWS)
+    built = time.perf_counter() - start
+    floor = _child("floor", db, workdir / "floor.xlsx")
+    report = _child("report", db, workdir / "report.xlsx")
+    ratio, cpu_ratio = report["wall"] / floor["wall"], report["cpu"] / floor["cpu"]
+    ok = "đạt" if ratio <= GOAL_RATIO and report["mb"] < GOAL_MB else "CHƯA ĐẠT"
+    print(f"Sổ đi {floor['rows']:,} dòng: báo cáo {report['wall']:.1f} s (CPU {report['cpu']:.1f} s), đỉnh "
+          f"{report['mb']:.0f} MB; sàn openpyxl write-only {floor['wall']:.1f} s (CPU {floor['cpu']:.1f} s), đỉnh "
+          f"{floor['mb']:.0f} MB; tỉ lệ {ratio:.2f}× (CPU {cpu_ratio:.2f}×) – mục tiêu ≤ {GOAL_RATIO}× và < "
+          f"{GOAL_MB} MB: {ok}".replace(",", "."), flush=True)
+    return [
+        (f"demo --scale {ROWS:,}: tạo cơ sở dữ liệu".replace(",", "."), built),
+        ("Sổ đăng ký đi 100 000 dòng → xlsx (sàn openpyxl write-only)", floor["wall"]),
+        ("Sổ đăng ký đi 100 000 dòng → xlsx (báo cáo in được)", report["wall"]),
+    ]
