@@ -34,6 +34,10 @@ class Browser:
         return self._source.key
 
     @property
+    def context(self) -> AppContext:
+        return self._ctx
+
+    @property
     def columns(self) -> list[ColumnInfo]:
         return [ColumnInfo(c.key, c.title, c.width, c.sortable) for c in self._source.columns]
 

@@ -28,6 +28,18 @@ _IN_COLUMNS = tuple(Col(t, w, k) for t, w, k in zip(
 CHECK_EVERY = 500  # rows between two looks at Hủy
 
 
+def register_choices(ctx: AppContext) -> list[RegisterInfo]:
+    """Every register, outgoing ones first (for the export dialog)."""
+    with ctx.session() as session:
+        found = []
+        for direction in ("out", "in"):
+            try:
+                found += registers(session, direction)
+            except ValueError:  # no register of that direction yet
+                pass
+        return found
+
+
 def register_title(direction: str) -> str:
     return "SỔ ĐĂNG KÝ VĂN BẢN ĐI" if direction == "out" else "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN"
 

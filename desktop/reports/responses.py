@@ -112,6 +112,19 @@ def dispatch_query(period: Period | None, outgoing_id: int | None):
             .order_by(O.date, O.number, O.id))
 
 
+def awaiting_dispatches(ctx: AppContext, period: Period) -> list[tuple[int, str]]:
+    """(id, "2457/UBND-NC ngày 25/05/2018 – trích yếu") of the dispatches the period's report lists."""
+    with ctx.session() as session:
+        rows = session.execute(dispatch_query(period, None)).all()
+    out = []
+    for doc in rows:
+        subject = type_and_subject(doc.doc_type, doc.subject)
+        short = subject if len(subject) <= 70 else subject[:69] + "…"
+        when = f" ngày {doc.date:%d/%m/%Y}" if doc.date else ""
+        out.append((doc.id, f"{document_label(doc.number, doc.symbol)}{when} – {short}"))
+    return out
+
+
 def check_dispatch(ctx: AppContext, outgoing_id: int) -> None:
     with ctx.session() as session:
         if session.get(O, outgoing_id) is None:
