@@ -11,7 +11,7 @@ import random
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 
 from db.listeners import search_text
 from db.models import (
@@ -30,6 +30,7 @@ from desktop.core.jobs import ProgressFn, no_progress
 
 BATCH = 5000
 FIRST_YEAR = 2019
+OFFICE_NAME = "ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG"
 _SUBJECTS = (
     "đề nghị khen thưởng tập thể, cá nhân có thành tích trong phong trào thi đua năm {y}",
     "đôn đốc gửi hồ sơ đề nghị khen thưởng năm {y}",
@@ -99,84 +100,108 @@ class _Writer:
                 self.session.execute(insert(model), rows)
 
 
-def grow(session, n: int, *, progress: ProgressFn = no_progress, today: date) -> None:
-    rng = random.Random(n)
-    registers = {r.code: r for r in session.scalars(select(Register))}
-    out_register, in_register = registers["CV-DI"], registers["VB-DEN"]
-    existing = session.scalar(select(func.count(OutgoingDocument.id))) or 0
-    office_name = "ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG"
-    drafting = [d.abbreviation for d in session.scalars(select(DraftingUnit))]
-    signers = [(s.id, s.name, s.title_lines) for s in session.scalars(select(Signer).order_by(Signer.position))][:3]
-    units = [(u.id, u.name) for u in session.scalars(
-        select(Unit).where(Unit.kind.in_(("department", "organisation", "commune", "enterprise"))))]
-    groups = [(g.id, g.name) for g in session.scalars(select(UnitGroup))]
-    taken = {(e.register_id, e.year, e.number) for e in session.scalars(select(RegisterEntry))}
-    counters: dict[tuple[int, int], int] = {}
+class _Office:
+    """What the generator shares while it writes: the office's registers, people and units, the
+    numbers taken, and the replies to number once all are known."""
 
-    def next_number(register_id: int, year: int) -> int:
-        number = counters.get((register_id, year), 0) + 1
-        while (register_id, year, number) in taken:
+    def __init__(self, session, n: int, today: date):
+        self.rng = random.Random(n)
+        self.today = today
+        self.w = _Writer(session)
+        registers = {r.code: r.id for r in session.scalars(select(Register))}
+        self.out_register, self.in_register = registers["CV-DI"], registers["VB-DEN"]
+        self.drafting = [(d.abbreviation, d.name) for d in session.scalars(select(DraftingUnit))]
+        self.signers = [(s.id, s.name, s.title_lines)
+                        for s in session.scalars(select(Signer).order_by(Signer.position))][:3]
+        self.units = [(u.id, u.name) for u in session.scalars(
+            select(Unit).where(Unit.kind.in_(("department", "organisation", "commune", "enterprise"))))]
+        self.groups = [(g.id, g.name) for g in session.scalars(select(UnitGroup))]
+        self.taken = {(e.register_id, e.year, e.number) for e in session.scalars(select(RegisterEntry))}
+        self.counters: dict[tuple[int, int], int] = {}
+        self.replies: list[tuple[date, int, str]] = []  # (arrival date, id, search text without the number)
+
+    def next_number(self, register_id: int, year: int) -> int:
+        number = self.counters.get((register_id, year), 0) + 1
+        while (register_id, year, number) in self.taken:
             number += 1
-        counters[(register_id, year)] = number
+        self.counters[(register_id, year)] = number
         return number
 
-    w = _Writer(session)
+
+def grow(session, n: int, *, progress: ProgressFn = no_progress, today: date) -> None:
+    office = _Office(session, n, today)
+    w, rng = office.w, office.rng
+    existing = session.scalar(select(func.count(OutgoingDocument.id))) or 0
     start = date(FIRST_YEAR, 1, 2)
     span = max((today - start).days, 1)
     wanted = max(n - existing, 0)
     for i in range(wanted):
         on = start + timedelta(days=span * i // max(wanted, 1))
-        number = next_number(out_register.id, on.year)
+        number = office.next_number(office.out_register, on.year)
         if rng.random() < 0.004:  # now and then a number held back or voided, as registers have
             status = "reserved" if rng.random() < 0.6 else "voided"
-            w.add(RegisterEntry, id=w.new_id(RegisterEntry), register_id=out_register.id, year=on.year,
+            w.add(RegisterEntry, id=w.new_id(RegisterEntry), register_id=office.out_register, year=on.year,
                   number=number, status=status, reason="Giữ số cho văn bản của lãnh đạo" if status == "reserved"
                   else "Văn bản không ban hành", created_by="văn thư",
                   created_at=datetime.combine(on, datetime.min.time()) + timedelta(hours=9))
-            number = next_number(out_register.id, on.year)
-        _dispatch(w, rng, on, number, out_register.id, in_register.id, office_name, drafting, signers, units,
-                  groups, today, next_number)
+            number = office.next_number(office.out_register, on.year)
+        _dispatch(office, on, number)
         if i % BATCH == 0:
-            progress(i / max(wanted, 1), f"{i:,} văn bản".replace(",", "."))
+            progress(0.9 * i / max(wanted, 1), f"{i:,} văn bản".replace(",", "."))
     w.flush()
+    _number_replies(session, office)
     progress(1.0, "")
 
 
-def _dispatch(w: _Writer, rng, on, number, register_id, in_register_id, office_name, drafting, signers, units,
-              groups, today, next_number) -> None:
+def _number_replies(session, office: _Office) -> None:
+    """Arrival numbers follow arrival dates within each year, as a register's do."""
+    updates = []
+    for arrival, reply_id, search in sorted(office.replies):
+        number = office.next_number(office.in_register, arrival.year)
+        updates.append({"id": reply_id, "arrival_number": number, "search_folded": search_text(search, number)})
+        office.w.add(RegisterEntry, id=office.w.new_id(RegisterEntry), register_id=office.in_register,
+                     year=arrival.year, number=number, status="issued", incoming_id=reply_id, created_by="văn thư",
+                     created_at=datetime.combine(arrival, datetime.min.time()) + timedelta(hours=10))
+    for start in range(0, len(updates), BATCH):
+        session.execute(update(IncomingDocument), updates[start:start + BATCH])
+    office.w.flush()
+
+
+def _dispatch(office: _Office, on: date, number: int) -> None:
+    w, rng = office.w, office.rng
     doc_id = w.new_id(OutgoingDocument)
-    abbr = rng.choice(drafting)
-    signer_id, signer_name, signer_lines = rng.choice(signers)
+    abbr, drafting_name = rng.choice(office.drafting)
+    signer_id, signer_name, signer_lines = rng.choice(office.signers)
     subject = rng.choice(_SUBJECTS).format(y=on.year)
     symbol = f"UBND-{abbr}"
     issued = datetime.combine(on, datetime.min.time()) + timedelta(hours=16)
-    w.add(OutgoingDocument, id=doc_id, doc_type="Công văn", register_id=register_id, year=on.year, number=number,
-          symbol=symbol, date=on, place="Đắk Nông", issuer_name=office_name, subject=subject,
+    w.add(OutgoingDocument, id=doc_id, doc_type="Công văn", register_id=office.out_register, year=on.year,
+          number=number, symbol=symbol, date=on, place="Đắk Nông", issuer_name=OFFICE_NAME, subject=subject,
           body="UBND tỉnh đề nghị các cơ quan, đơn vị thực hiện nội dung nêu tại trích yếu./.", status="issued",
           signer_id=signer_id, signer_name=signer_name, signer_title_lines=signer_lines, drafter="Nguyễn Thị Hà",
           copies=rng.randint(5, 60), issued_at=issued, version=1,
           search_folded=search_text(f"{number:02d}/{symbol}", "Công văn", subject, signer_name, "Nguyễn Thị Hà"))
-    w.add(RegisterEntry, id=w.new_id(RegisterEntry), register_id=register_id, year=on.year, number=number,
+    w.add(RegisterEntry, id=w.new_id(RegisterEntry), register_id=office.out_register, year=on.year, number=number,
           status="issued", outgoing_id=doc_id, created_by="văn thư", created_at=issued)
     position = 0
     if rng.random() < 0.3:
-        group_id, group_name = rng.choice(groups)
+        group_id, group_name = rng.choice(office.groups)
         w.add(DocumentRecipient, outgoing_id=doc_id, role="recipient", position=position, group_id=group_id,
               text=group_name, delivery_method="electronic", sent_at=issued + timedelta(hours=1))
         position += 1
-    addressed = rng.sample(units, rng.randint(1, 3))
     with_tasks = rng.random() < 0.2
-    for unit_id, unit_name in addressed:
-        _tracked_line(w, rng, doc_id, position, unit_id, unit_name, on, today, with_tasks, symbol, number,
-                      in_register_id, next_number)
+    for unit in rng.sample(office.units, rng.randint(1, 3)):
+        _tracked_line(office, doc_id, position, unit, on, with_tasks, f"{number:02d}/{symbol}", drafting_name)
         position += 1
     w.add(DocumentRecipient, outgoing_id=doc_id, role="distribution", position=0, text="Như trên")
     w.add(DocumentRecipient, outgoing_id=doc_id, role="distribution", position=1, text=f"Lưu: VT, {abbr}")
 
 
-def _tracked_line(w, rng, doc_id, position, unit_id, unit_name, on, today, with_tasks, symbol, number,
-                  in_register_id, next_number) -> None:
+def _tracked_line(office: _Office, doc_id: int, position: int, unit: tuple[int, str], on: date, with_tasks: bool,
+                  number_symbol: str, handler: str) -> None:
     """A Kính gửi line with its tracking dates; with a task, its progress and maybe a reply letter."""
+    w, rng, today = office.w, office.rng, office.today
+    unit_id, unit_name = unit
     sent = datetime.combine(on, datetime.min.time()) + timedelta(days=rng.randint(0, 1), hours=16)
     acknowledged = sent + timedelta(days=rng.randint(0, 2), hours=1) if rng.random() < 0.85 else None
     line = dict(outgoing_id=doc_id, role="recipient", position=position, unit_id=unit_id, text=unit_name,
@@ -189,21 +214,19 @@ def _tracked_line(w, rng, doc_id, position, unit_id, unit_name, on, today, with_
     finished = on + timedelta(days=rng.randint(5, (deadline - on).days + 25))
     done = finished <= today and rng.random() < 0.8
     task = dict(outgoing_id=doc_id, item_label=str(position + 1), title=f"{rng.choice(_TASKS)} theo Công văn số "
-                f"{number:02d}/{symbol}", assignee_unit_id=unit_id, assignee_text=unit_name, role="lead",
+                f"{number_symbol}", assignee_unit_id=unit_id, assignee_text=unit_name, role="lead",
                 deadline=deadline, status="done" if done else "open", completed_on=finished if done else None)
     if done and rng.random() < 0.6:
         reply_id = w.new_id(IncomingDocument)
         reply_number, reply_symbol = str(rng.randint(10, 999)), "BC-" + "".join(
             word[0] for word in unit_name.split()[:3]).upper()
-        subject = f"báo cáo thực hiện Công văn số {number:02d}/{symbol}"
-        arrival = next_number(in_register_id, finished.year)
-        w.add(IncomingDocument, id=reply_id, register_id=in_register_id, arrival_year=finished.year,
-              arrival_number=arrival, arrival_date=finished, doc_type="Báo cáo", issuer_name=unit_name,
+        subject = f"kết quả thực hiện Công văn số {number_symbol}"
+        w.add(IncomingDocument, id=reply_id, register_id=office.in_register, arrival_year=finished.year,
+              arrival_number=None, arrival_date=finished, doc_type="Báo cáo", issuer_name=unit_name,
               issuer_unit_id=unit_id, number=reply_number, symbol=reply_symbol, date=finished, subject=subject,
-              search_folded=search_text(f"{reply_number}/{reply_symbol}", "Báo cáo", unit_name, subject, arrival))
-        w.add(RegisterEntry, id=w.new_id(RegisterEntry), register_id=in_register_id, year=finished.year,
-              number=arrival, status="issued", incoming_id=reply_id, created_by="văn thư",
-              created_at=datetime.combine(finished, datetime.min.time()) + timedelta(hours=10))
+              handler=handler, search_folded="")
+        office.replies.append((finished, reply_id, search_text(f"{reply_number}/{reply_symbol}", "Báo cáo",
+                                                               unit_name, subject)))
         task.update(reply_incoming_id=reply_id, reply_date=finished)
         line.update(replied_at=datetime.combine(finished, datetime.min.time()) + timedelta(hours=10),
                     reply_incoming_id=reply_id)
