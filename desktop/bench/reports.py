@@ -51,17 +51,16 @@ def run_one(mode: str, db: Path, out: Path) -> dict:
 def _floor(ctx, out: Path) -> int:
     from openpyxl import Workbook
 
-    from desktop.reports.register_rows import OUT_HEADERS, register_lines, registers
+    from desktop.reports.registers import register_values
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Sổ")
-    sheet.append(list(OUT_HEADERS))
+    headers, rows = register_values(ctx, "out", _period(), "CV-DI")
+    sheet.append(headers)
     count = 0
-    with ctx.session() as session:
-        [register] = registers(session, "out", "CV-DI")
-        for line in register_lines(session, register, _period()):
-            sheet.append(list(line.values))
-            count += 1
+    for values in rows:
+        sheet.append(list(values))
+        count += 1
     workbook.save(out)
     return count
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from desktop.core.browse import Browser
 from desktop.core.jobs import CancelToken, ProgressFn, no_progress
-from desktop.followup.status import CATEGORY_LABELS
+from desktop.core.vocabulary import short_date
+from desktop.followup.categories import CATEGORY_LABELS
 from desktop.reports.output import save_workbook
 from desktop.reports.registers import office_lines
 from desktop.reports.workbook import Col, TableSheet
@@ -52,7 +53,7 @@ def export_list(ctx, browser: Browser, path: Path, view: ListView, *, progress: 
                    for i, k in enumerate(keys)]
         when = datetime.now()
         count = f"{len(ids):,}".replace(",", ".")
-        notes = [*view.description, f"{count} dòng, xuất ngày {when:%d/%m/%Y} lúc {when:%H:%M}"]
+        notes = [*view.description, f"{count} dòng, xuất ngày {short_date(when)} lúc {when:%H:%M}"]
         sheet = TableSheet(workbook, view.title, columns, [*office[-1:], view.title.upper()], notes)
         tones = [(i, ROW_TONES[(browser.key, k)]) for i, k in enumerate(keys) if (browser.key, k) in ROW_TONES]
         for start in range(0, len(ids), PAGE):

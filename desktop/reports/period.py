@@ -5,6 +5,8 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 
+from desktop.core.vocabulary import short_date
+
 
 @dataclass(frozen=True)
 class Period:
@@ -27,7 +29,7 @@ class Period:
     @classmethod
     def between(cls, start: date, end: date) -> Period:
         if end < start:
-            raise ValueError(f"ngày cuối {end:%d/%m/%Y} trước ngày đầu {start:%d/%m/%Y}")
+            raise ValueError(f"ngày cuối {short_date(end)} trước ngày đầu {short_date(start)}")
         return cls(start, end, "range")
 
     def __contains__(self, day: date | None) -> bool:
@@ -40,7 +42,7 @@ class Period:
             return f"Năm {self.start.year}"
         if self.kind == "month":
             return f"Tháng {self.start.month} năm {self.start.year}"
-        return f"Từ ngày {self.start:%d/%m/%Y} đến ngày {self.end:%d/%m/%Y}"
+        return f"Từ ngày {short_date(self.start)} đến ngày {short_date(self.end)}"
 
     @property
     def slug(self) -> str:

@@ -14,8 +14,14 @@ from sqlalchemy import and_, func, or_, select, tuple_
 from sqlalchemy.orm import Session, aliased
 
 from db.models import DocumentRecipient, IncomingDocument, OutgoingDocument, Register, RegisterEntry
-from desktop.core.text import pad2
-from desktop.core.vocabulary import URGENCY_LABELS
+from desktop.core.vocabulary import (
+    CORRECTION_KIND_LABELS,
+    DISPATCH,
+    SECRECY_LABELS,
+    URGENCY_LABELS,
+    pad2,
+    short_date,
+)
 from desktop.reports.period import Period
 
 E, O, I = RegisterEntry, OutgoingDocument, IncomingDocument
@@ -26,7 +32,6 @@ OUT_HEADERS = ("Số, ký hiệu văn bản", "Ngày tháng văn bản", "Tên l
                "Nơi nhận văn bản", "Đơn vị, người nhận bản lưu", "Số lượng bản", "Ngày chuyển", "Ký nhận", "Ghi chú")
 IN_HEADERS = ("Ngày đến", "Số đến", "Tác giả", "Số, ký hiệu văn bản", "Ngày tháng văn bản",
               "Tên loại và trích yếu nội dung văn bản", "Đơn vị hoặc người nhận", "Ngày chuyển", "Ký nhận", "Ghi chú")
-SECRECY_LABELS = {"mat": "Mật", "toi_mat": "Tối mật", "tuyet_mat": "Tuyệt mật"}
 _UNTRACKED = ("như trên",)
 
 
@@ -64,8 +69,8 @@ def registers(session: Session, direction: str, code: str | None = None) -> list
 def type_and_subject(doc_type: str | None, subject: str | None) -> str:
     """"Công văn V/v …" for a công văn, "Báo cáo sơ kết …" for a named type."""
     subject = (subject or "").strip()
-    kind = (doc_type or "Công văn").strip()
-    if kind.casefold() == "công văn":
+    kind = (doc_type or DISPATCH).strip()
+    if kind.casefold() == DISPATCH.casefold():
         return f"Công văn V/v {subject}" if subject else kind
     return f"{kind} {subject}".strip()
 
@@ -176,8 +181,8 @@ def _outgoing_line(row, lines: _Lines | None) -> RegisterLine:
     if secrecy:
         notes.append(SECRECY_LABELS.get(secrecy, secrecy))
     if correction and old_number:
-        what = "Đính chính" if correction == "correction" else "Thay thế"
-        when = f" ngày {old_date:%d/%m/%Y}" if old_date else ""
+        what = CORRECTION_KIND_LABELS.get(correction, correction)
+        when = f" ngày {short_date(old_date)}" if old_date else ""
         notes.append(f"{what} văn bản số {pad2(old_number)}/{old_symbol or ''}{when}")
     shown = pad2(entry_number) + (f"/{symbol}" if symbol else "")
     if tone == "muted" and subject is None:
@@ -197,7 +202,7 @@ def _incoming_line(row) -> RegisterLine:
     if urgency:
         notes.append(URGENCY_LABELS.get(urgency, urgency))
     if deadline:
-        notes.append(f"Hạn xử lý: {deadline:%d/%m/%Y}")
+        notes.append(f"Hạn xử lý: {short_date(deadline)}")
     number_symbol = "/".join(x for x in (number, symbol) if x)
     if tone == "muted" and subject is None:
         content = "(Số giữ trước, chưa có văn bản)" if status == "reserved" else "(Số đã hủy)"

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sqlalchemy import select
+
+from db.models import Office
 from desktop.core.context import AppContext
 from desktop.core.jobs import CancelToken, ProgressFn, no_progress
 from desktop.reports.output import save_workbook
@@ -46,12 +49,24 @@ def register_title(direction: str) -> str:
 
 def office_lines(session) -> list[str]:
     """The office as title blocks name it: its parent body (when it has one), then itself."""
-    from desktop.documents.profile import office_profile
-
-    office = office_profile(session)
+    office = session.execute(select(Office.name, Office.parent_name).order_by(Office.id)).first()
     if office is None:
         return []
     return [x.upper() for x in (office.parent_name, office.name) if x]
+
+
+def register_values(ctx: AppContext, direction: str, period: Period, code: str | None = None):
+    """(headers, the rows' typed values) of the register(s): what the report writes, unstyled (the
+    benchmark's floor writes these)."""
+    columns = _OUT_COLUMNS if direction == "out" else _IN_COLUMNS
+
+    def rows():
+        with ctx.session() as session:
+            for register in registers(session, direction, code):
+                for line in register_lines(session, register, period):
+                    yield line.values
+
+    return [c.title for c in columns], rows()
 
 
 def export_register(ctx: AppContext, path: Path, direction: str, period: Period, code: str | None = None, *,

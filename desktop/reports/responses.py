@@ -17,6 +17,7 @@ from sqlalchemy import exists, func, or_, select
 from db.models import DocumentRecipient, OutgoingDocument, Task
 from desktop.core.context import AppContext
 from desktop.core.jobs import CancelToken, ProgressFn, no_progress
+from desktop.core.vocabulary import short_date
 from desktop.followup.task_query import document_label
 from desktop.reports.output import save_workbook
 from desktop.reports.period import Period
@@ -120,7 +121,7 @@ def awaiting_dispatches(ctx: AppContext, period: Period) -> list[tuple[int, str]
     for doc in rows:
         subject = type_and_subject(doc.doc_type, doc.subject)
         short = subject if len(subject) <= 70 else subject[:69] + "…"
-        when = f" ngày {doc.date:%d/%m/%Y}" if doc.date else ""
+        when = f" ngày {short_date(doc.date)}" if doc.date else ""
         out.append((doc.id, f"{document_label(doc.number, doc.symbol)}{when} – {short}"))
     return out
 
@@ -143,7 +144,7 @@ def export_responses(ctx: AppContext, path: Path, as_of: date, *, period: Period
         office = office_lines(session)
     scope = ("Công văn được chọn" if outgoing_id is not None
              else f"Công văn chờ phản hồi, ban hành {period.label[0].lower()}{period.label[1:]}")
-    notes = [f"Tính đến ngày {as_of:%d/%m/%Y}"]
+    notes = [f"Tính đến ngày {short_date(as_of)}"]
 
     def build(workbook, progress: ProgressFn, cancel: CancelToken) -> None:
         heading = [*office[-1:], TITLE, scope]
@@ -181,7 +182,7 @@ def _write_dispatch(summary: TableSheet, detail: TableSheet, index: int, doc, ro
     summary.row((index, label, doc.date, type_and_subject(doc.doc_type, doc.subject), deadline, counts.units,
                  counts.sent, counts.acknowledged, counts.answered, counts.answered_late, counts.waiting,
                  counts.overdue), "overdue" if counts.overdue else None)
-    when = f" ngày {doc.date:%d/%m/%Y}" if doc.date else ""
+    when = f" ngày {short_date(doc.date)}" if doc.date else ""
     heading = f"{label}{when} – {type_and_subject(doc.doc_type, doc.subject)}. {counts.sentence}."
     detail.banner(heading, "alert" if counts.overdue else "group")
     if not rows:

@@ -18,8 +18,9 @@ from db.models import IncomingDocument, OutgoingDocument, Task
 from desktop.core.context import AppContext
 from desktop.core.jobs import CancelToken, ProgressFn, no_progress
 from desktop.core.text import vi_sort_key
+from desktop.core.vocabulary import short_date
 from desktop.followup.dashboard import UnitCounts
-from desktop.followup.status import CATEGORY_LABELS, CATEGORY_ORDER
+from desktop.followup.categories import CATEGORY_COLOURS, CATEGORY_LABELS, CATEGORY_ORDER
 from desktop.followup.task_query import TaskFilter, TaskRow, conditions, stream_rows
 from desktop.reports.output import save_workbook
 from desktop.reports.period import Period
@@ -27,8 +28,6 @@ from desktop.reports.registers import office_lines
 from desktop.reports.workbook import Col, TableSheet, column_letter
 
 TITLE = "BÁO CÁO TÌNH HÌNH THỰC HIỆN NHIỆM VỤ"
-CATEGORY_COLOURS = {"done_on_time": "2E7D32", "done_late": "8D9B3A", "open_in_time": "1565C0",
-                    "open_overdue": "C62828"}  # the board's colours
 SUMMARY_COLUMNS = (Col("STT", 5, "int"), Col("Đơn vị", 46), Col("Tổng số nhiệm vụ", 10, "int"),
                    *(Col(CATEGORY_LABELS[c], 13, "int") for c in CATEGORY_ORDER),
                    Col("Tỷ lệ hoàn thành đúng hạn", 11, "percent"))
@@ -93,7 +92,7 @@ def export_tasks(ctx: AppContext, path: Path, period: Period, as_of: date, *,
     with ctx.session() as session:
         office = office_lines(session)
     scope = f"Nhiệm vụ giao tại các văn bản {period.label[0].lower()}{period.label[1:]}"
-    notes = [f"Tính đến ngày {as_of:%d/%m/%Y}"]
+    notes = [f"Tính đến ngày {short_date(as_of)}"]
 
     def build(workbook, progress: ProgressFn, cancel: CancelToken) -> None:
         summary = TableSheet(workbook, "Tổng hợp", SUMMARY_COLUMNS, [*office[-1:], TITLE, scope], notes,
@@ -159,8 +158,9 @@ def _add_chart(sheet: TableSheet, first: int, last: int) -> int:
     chart.add_data(data, titles_from_data=True)
     chart.set_categories(Reference(sheet.ws, min_col=2, max_col=2, min_row=first, max_row=last))
     for series, key in zip(chart.series, CATEGORY_ORDER):
-        series.graphicalProperties.solidFill = CATEGORY_COLOURS[key]
-        series.graphicalProperties.line.solidFill = CATEGORY_COLOURS[key]
+        colour = CATEGORY_COLOURS[key].lstrip("#").upper()  # the board's colours
+        series.graphicalProperties.solidFill = colour
+        series.graphicalProperties.line.solidFill = colour
     units = last - first + 1
     chart.width = 23.0  # cm: about the table's width
     chart.height = max(8.0, 5.0 + 0.75 * units)

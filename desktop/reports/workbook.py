@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterable, Sequence
 
+from desktop.core.vocabulary import short_date
+
 FONT = "Times New Roman"  # Liberation Serif (metric-compatible) where Times is absent
 KINDS = ("text", "center", "date", "int", "percent")
 TONES = (None, "muted", "overdue", "pending", "total", "group", "alert")
@@ -213,7 +215,7 @@ class TableSheet:
             return
         for col_idx, ((cell, takes_dates), value) in enumerate(zip(self._row_protos(self._tone), values), 1):
             if not takes_dates and isinstance(value, date):  # a date would restyle the prototype
-                value = value.strftime("%d/%m/%Y")
+                value = short_date(value)
             cell.value = value
             cell.row = row_idx
             cell.column = col_idx

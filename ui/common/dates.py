@@ -1,4 +1,5 @@
-"""Date editors: a plain dd/MM/yyyy one, and an optional date whose minimum stands for "no date"."""
+"""Date editors: a plain one (the decree's short date form), and an optional date whose minimum stands for
+"no date"."""
 from __future__ import annotations
 
 from datetime import date
@@ -6,14 +7,16 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QWidget
 
+from desktop.core.vocabulary import SHORT_DATE_QT
+
 NO_DATE = QDate(1900, 1, 1)
 
 
 def optional_date_edit(empty_text: str, parent: QWidget | None = None) -> QDateEdit:
-    """A dd/MM/yyyy date edit with a calendar whose first value reads `empty_text` (no date)."""
+    """A date edit (dd/mm/yyyy) with a calendar whose first value reads `empty_text` (no date)."""
     edit = QDateEdit(parent)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy")
+    edit.setDisplayFormat(SHORT_DATE_QT)
     edit.setMinimumDate(NO_DATE)
     edit.setSpecialValueText(empty_text)
     edit.setDate(NO_DATE)
@@ -21,10 +24,10 @@ def optional_date_edit(empty_text: str, parent: QWidget | None = None) -> QDateE
 
 
 def date_edit(value: date, parent: QWidget | None = None) -> QDateEdit:
-    """A dd/MM/yyyy date edit with a calendar, showing `value`."""
+    """A date edit in the short date form with a calendar, showing `value`."""
     edit = QDateEdit(QDate(value.year, value.month, value.day), parent)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy")
+    edit.setDisplayFormat(SHORT_DATE_QT)
     return edit
 
 

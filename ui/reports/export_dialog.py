@@ -22,7 +22,7 @@ from ui.common.background import run_read
 from ui.common.dates import date_edit, picked_date
 from ui.common.export_job import ExportRunner
 from ui.common.icons import icon
-from ui.documents.editor_layout import ERROR_STYLE
+from ui.common.forms import ERROR_STYLE
 
 REPORTS = (
     ("register-out", "Sổ đăng ký văn bản đi"),

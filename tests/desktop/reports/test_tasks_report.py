@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pytest
 
 from desktop.followup.dashboard import dashboard
-from desktop.followup.status import CATEGORY_LABELS, CATEGORY_ORDER
+from desktop.followup.categories import CATEGORY_LABELS, CATEGORY_ORDER
 from desktop.reports.period import Period
 from desktop.reports.tasks_report import export_tasks
 from tests.desktop.reports.conftest import SCALE_TODAY
