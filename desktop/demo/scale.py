@@ -110,12 +110,15 @@ class _Office:
         self.w = _Writer(session)
         registers = {r.code: r.id for r in session.scalars(select(Register))}
         self.out_register, self.in_register = registers["CV-DI"], registers["VB-DEN"]
-        self.drafting = [(d.abbreviation, d.name) for d in session.scalars(select(DraftingUnit))]
+        # every list in id order, so the same seed gives the same office on SQLite and PostgreSQL
+        self.drafting = [(d.abbreviation, d.name)
+                         for d in session.scalars(select(DraftingUnit).order_by(DraftingUnit.id))]
         self.signers = [(s.id, s.name, s.title_lines)
-                        for s in session.scalars(select(Signer).order_by(Signer.position))][:3]
+                        for s in session.scalars(select(Signer).order_by(Signer.position, Signer.id))][:3]
         self.units = [(u.id, u.name) for u in session.scalars(
-            select(Unit).where(Unit.kind.in_(("department", "organisation", "commune", "enterprise"))))]
-        self.groups = [(g.id, g.name) for g in session.scalars(select(UnitGroup))]
+            select(Unit).where(Unit.kind.in_(("department", "organisation", "commune", "enterprise")))
+            .order_by(Unit.id))]
+        self.groups = [(g.id, g.name) for g in session.scalars(select(UnitGroup).order_by(UnitGroup.id))]
         self.taken = {(e.register_id, e.year, e.number) for e in session.scalars(select(RegisterEntry))}
         self.counters: dict[tuple[int, int], int] = {}
         self.replies: list[tuple[date, int, str]] = []  # (arrival date, id, search text without the number)

@@ -23,6 +23,7 @@ from desktop.core.vocabulary import (
     short_date,
 )
 from desktop.reports.period import Period
+from desktop.reports.tracking import first_sent
 
 E, O, I = RegisterEntry, OutgoingDocument, IncomingDocument
 PAGE = 2000
@@ -133,16 +134,16 @@ class _Lines:
 
 def _printed_lines(session: Session, outgoing_ids: list[int]) -> dict[int, _Lines]:
     """Kính gửi / Nơi nhận lines as printed for a page of documents: where each went (without
-    "Như trên" and the "Lưu: …" line), who keeps the file copy, and the first sending date."""
+    "Như trên" and the "Lưu: …" line), who keeps the file copy, and the day it was first sent."""
     r = DocumentRecipient
     out: dict[int, _Lines] = {}
     if not outgoing_ids:
         return out
     rows = session.connection().execute(  # plain rows: no ORM loading for a page of lines
-        select(r.outgoing_id, r.role, r.text, r.purpose, r.sent_at).where(r.outgoing_id.in_(outgoing_ids))
+        select(r.outgoing_id, r.text, r.purpose).where(r.outgoing_id.in_(outgoing_ids))
         .order_by(r.outgoing_id, r.role.desc(), r.position, r.id)  # "recipient" lines before "distribution"
     )
-    for outgoing_id, role, text, purpose, sent_at in rows:
+    for outgoing_id, text, purpose in rows:
         lines = out.setdefault(outgoing_id, _Lines([], "", None))
         stripped = (text or "").strip()
         if stripped.casefold().startswith("lưu"):
@@ -152,9 +153,8 @@ def _printed_lines(session: Session, outgoing_ids: list[int]) -> dict[int, _Line
             line = f"{stripped} {purpose}" if purpose else stripped
             if line not in lines.recipients:
                 lines.recipients.append(line)
-        if sent_at is not None:
-            day = sent_at.date()
-            lines.sent = day if lines.sent is None else min(lines.sent, day)
+    for outgoing_id, day in first_sent(session, outgoing_ids).items():
+        out.setdefault(outgoing_id, _Lines([], "", None)).sent = day
     return out
 
 

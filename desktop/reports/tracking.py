@@ -1,7 +1,9 @@
-"""What the answers matrix reads: per dispatch, the units asked to answer and what each did.
+"""What the reports read of the tracking of issued dispatches: per dispatch, the units asked to answer
+and what each did (`tracking_rows`, the answers matrix), and the day it was first sent (`first_sent`,
+the register's "Ngày chuyển").
 
-One query function, `tracking_rows`, so the report can follow the per-unit tracking rows of
-the recipients feature when they arrive. Today it reads `document_recipients`: the Kính gửi
+These two functions are the only readers of the tracking columns, so the reports follow the per-unit
+tracking rows of the recipients feature when they arrive. Today they read `document_recipients`: the Kính gửi
 lines (role "recipient") that name a unit or a group (a group line is one row, as printed;
 free-text lines are not tracked), with their sent / acknowledged / replied dates and the
 linked reply. The reply deadline of a row is the earliest deadline of the dispatch's tasks for
@@ -64,6 +66,15 @@ def tracking_rows(session: Session, outgoing_ids: list[int]) -> dict[int, list[T
             deadline=own or deadlines.get((outgoing_id, None)),
         ))
     return out
+
+
+def first_sent(session: Session, outgoing_ids: list[int]) -> dict[int, date]:
+    """The day each dispatch was first sent to one of its recipients (dispatches never sent: absent)."""
+    r = DocumentRecipient
+    rows = session.connection().execute(
+        select(r.outgoing_id, func.min(r.sent_at)).where(r.outgoing_id.in_(outgoing_ids), r.sent_at.is_not(None))
+        .group_by(r.outgoing_id))
+    return {outgoing_id: _day(sent) for outgoing_id, sent in rows if sent is not None}
 
 
 def _deadlines(session: Session, outgoing_ids: list[int]) -> dict[tuple[int, int | None], date]:

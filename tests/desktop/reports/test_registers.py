@@ -124,3 +124,16 @@ def test_libreoffice_prints_the_register_on_a4_landscape_pages(demo_ctx, tmp_pat
     assert "SỔ ĐĂNG KÝ VĂN BẢN ĐI" in text and "2457/UBND-NC" in text and "25/05/2018" in text
     assert text.count("Tên loại và trích yếu nội dung") >= pages  # the header on every page
     assert f"Trang {pages}/{pages}" in text
+
+
+def test_sending_day_and_held_numbers_at_scale(scaled_ctx, tmp_path):
+    ws = reopen(export_register(scaled_ctx, tmp_path / "so.xlsx", "out", Period.year(2024), "CV-DI")).active
+    header = header_row_of(ws, "Số, ký hiệu văn bản")
+    rows = table(ws, header)
+    sent = [(r[1], r[7]) for r in rows if r[7] is not None]
+    assert len(sent) > len(rows) * 0.9
+    assert all(0 <= (day - on).days <= 2 for on, day in sent)  # sent the day it was signed or the next
+    notes = [r[9] for r in rows if r[9]]
+    assert any(n.startswith(("Giữ số", "Hủy số")) for n in notes)
+    numbers = [int(r[0].split("/")[0]) for r in rows]
+    assert numbers == list(range(numbers[0], numbers[0] + len(numbers)))  # no number missing in the book
