@@ -2,8 +2,9 @@
 floor written in the same run (the same rows, read the same way, appended with no styling).
 
 Each export runs in a fresh process so its peak memory (the process's peak resident size,
-interpreter and libraries included) is its own. Prints the times, the peaks and the ratio; the
-goal is within 1.3x of the floor and under 150 MB.
+interpreter and libraries included) is its own. Prints the times (wall and CPU), the peaks and the
+ratio, judged on CPU time (on a shared machine wall time also counts the other processes); the goal
+is within 1.3x of the floor and under 150 MB.
 """
 from __future__ import annotations
 
@@ -84,11 +85,14 @@ def bench_register_export(workdir: Path) -> list[tuple[str, float]]:
     floor = _child("floor", db, workdir / "floor.xlsx")
     report = _child("report", db, workdir / "report.xlsx")
     ratio, cpu_ratio = report["wall"] / floor["wall"], report["cpu"] / floor["cpu"]
-    ok = "đạt" if ratio <= GOAL_RATIO and report["mb"] < GOAL_MB else "CHƯA ĐẠT"
-    print(f"Sổ đi {floor['rows']:,} dòng: báo cáo {report['wall']:.1f} s (CPU {report['cpu']:.1f} s), đỉnh "
-          f"{report['mb']:.0f} MB; sàn openpyxl write-only {floor['wall']:.1f} s (CPU {floor['cpu']:.1f} s), đỉnh "
-          f"{floor['mb']:.0f} MB; tỉ lệ {ratio:.2f}× (CPU {cpu_ratio:.2f}×) – mục tiêu ≤ {GOAL_RATIO}× và < "
-          f"{GOAL_MB} MB: {ok}".replace(",", "."), flush=True)
+    # CPU time is the fair measure on a shared machine (wall time also counts the other processes)
+    ok = "đạt" if cpu_ratio <= GOAL_RATIO and report["mb"] < GOAL_MB else "CHƯA ĐẠT"
+    rows = f"{floor['rows']:,}".replace(",", ".")
+    print(f"Sổ đăng ký đi, {rows} dòng → xlsx\n"
+          f"  báo cáo in được:          {report['wall']:.1f} s (CPU {report['cpu']:.1f} s), đỉnh {report['mb']:.0f} MB\n"
+          f"  sàn openpyxl write-only:  {floor['wall']:.1f} s (CPU {floor['cpu']:.1f} s), đỉnh {floor['mb']:.0f} MB\n"
+          f"  tỉ lệ {cpu_ratio:.2f}× theo CPU ({ratio:.2f}× theo đồng hồ); mục tiêu ≤ {GOAL_RATIO}× và "
+          f"< {GOAL_MB} MB: {ok}", flush=True)
     return [
         (f"demo --scale {ROWS:,}: tạo cơ sở dữ liệu".replace(",", "."), built),
         ("Sổ đăng ký đi 100 000 dòng → xlsx (sàn openpyxl write-only)", floor["wall"]),
