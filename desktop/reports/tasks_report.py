@@ -1,7 +1,8 @@
 """Báo cáo tình hình thực hiện nhiệm vụ: the tasks of the dispatches dated in a period, as of a date.
 
 Sheet "Tổng hợp": per unit, the four official categories (done on time, done late, not done within
-the deadline, not done overdue) with totals and a stacked bar chart. Sheet "Chi tiết": every task
+the deadline, not done overdue) with totals; sheet "Biểu đồ": a stacked bar per unit on one page.
+Sheet "Chi tiết": every task
 (dispatch, item, unit, deadline, status, the reply that reported it, days late), overdue rows
 highlighted. A task's category is the follow-up's own (`task_query` rows, the same conditions and
 category function the board and the dashboard use), so the counts agree with the dashboard.
@@ -25,7 +26,7 @@ from desktop.followup.task_query import TaskFilter, TaskRow, conditions, stream_
 from desktop.reports.output import save_workbook
 from desktop.reports.period import Period
 from desktop.reports.registers import office_lines
-from desktop.reports.workbook import Col, TableSheet, column_letter
+from desktop.reports.workbook import Col, TableSheet
 
 TITLE = "BÁO CÁO TÌNH HÌNH THỰC HIỆN NHIỆM VỤ"
 SUMMARY_COLUMNS = (Col("STT", 5, "int"), Col("Đơn vị", 46), Col("Tổng số nhiệm vụ", 10, "int"),
@@ -35,6 +36,7 @@ DETAIL_COLUMNS = (Col("STT", 6, "int"), Col("Văn bản giao", 16, "center"), Co
                   Col("Mục", 6, "center"), Col("Nhiệm vụ", 40), Col("Đơn vị thực hiện", 26), Col("Hạn", 11, "date"),
                   Col("Tình trạng", 22), Col("Ngày hoàn thành", 11, "date"), Col("Văn bản báo cáo", 16, "center"),
                   Col("Ngày báo cáo", 11, "date"), Col("Số ngày quá hạn", 9, "int"))
+CHART_COLUMNS, CHART_COLUMN = 10, 12  # the chart's sheet: ten columns of width 12 (about 23.5 cm)
 _DOC_DATE = func.coalesce(OutgoingDocument.date, IncomingDocument.date)
 
 
@@ -95,9 +97,10 @@ def export_tasks(ctx: AppContext, path: Path, period: Period, as_of: date, *,
     notes = [f"Tính đến ngày {short_date(as_of)}"]
 
     def build(workbook, progress: ProgressFn, cancel: CancelToken) -> None:
-        summary = TableSheet(workbook, "Tổng hợp", SUMMARY_COLUMNS, [*office[-1:], TITLE, scope], notes,
-                             landscape=False)
-        detail = TableSheet(workbook, "Chi tiết", DETAIL_COLUMNS, [*office[-1:], TITLE, scope], notes)
+        heading = [*office[-1:], TITLE, scope]
+        summary = TableSheet(workbook, "Tổng hợp", SUMMARY_COLUMNS, heading, notes)
+        chart = TableSheet(workbook, "Biểu đồ", [Col("", CHART_COLUMN)] * CHART_COLUMNS, heading, notes, table=False)
+        detail = TableSheet(workbook, "Chi tiết", DETAIL_COLUMNS, heading, notes)
         units: dict[object, UnitCounts] = {}
         with ctx.session() as session:
             whole = max(count_tasks(session, period, as_of), 1)
@@ -113,12 +116,12 @@ def export_tasks(ctx: AppContext, path: Path, period: Period, as_of: date, *,
         if detail.rows_written == 0:
             detail.row((None, None, None, None, "Không có nhiệm vụ nào trong kỳ.") + (None,) * 7, "muted")
         detail.close()
-        _write_summary(summary, _ordered(units))
+        _write_summary(summary, chart, _ordered(units))
 
     return save_workbook(path, build, progress=progress, cancel=cancel)
 
 
-def _write_summary(sheet: TableSheet, units: list[UnitCounts]) -> None:
+def _write_summary(sheet: TableSheet, chart_sheet: TableSheet, units: list[UnitCounts]) -> None:
     totals = dict.fromkeys(CATEGORY_ORDER, 0)
     for index, unit in enumerate(units, 1):
         for key in CATEGORY_ORDER:
@@ -127,10 +130,8 @@ def _write_summary(sheet: TableSheet, units: list[UnitCounts]) -> None:
     first, last = sheet.first_row, sheet.last_row
     whole = sum(totals.values())
     sheet.row((None, "Tổng cộng", whole, *(totals[k] for k in CATEGORY_ORDER), _rate(totals)), "total")
-    chart_rows = 0
-    if units:
-        chart_rows = _add_chart(sheet, first, last)
-    sheet.close(filter_last=last, extra_rows=chart_rows)
+    sheet.close(filter_last=last)
+    chart_sheet.close(extra_rows=_add_chart(chart_sheet, sheet, first, last) if units else 0)
 
 
 def _rate(counts: dict[str, int]) -> float | None:
@@ -138,9 +139,11 @@ def _rate(counts: dict[str, int]) -> float | None:
     return counts["done_on_time"] / done_due if done_due else None
 
 
-def _add_chart(sheet: TableSheet, first: int, last: int) -> int:
-    """A stacked bar per unit of the four categories, below the table; returns the rows it covers."""
+def _add_chart(target: TableSheet, table: TableSheet, first: int, last: int) -> int:
+    """A stacked bar per unit of the four categories (the rows `first`..`last` of `table`), on its own
+    page; returns the rows it covers."""
     from openpyxl.chart import BarChart, Reference
+    from openpyxl.drawing.spreadsheet_drawing import AnchorMarker, TwoCellAnchor
 
     chart = BarChart()
     chart.type = "bar"
@@ -154,16 +157,17 @@ def _add_chart(sheet: TableSheet, first: int, last: int) -> int:
     chart.x_axis.delete = chart.y_axis.delete = False  # openpyxl 3.1 hides axes unless told
     chart.x_axis.tickLblSkip = 1  # every unit's name, not every other one
     chart.legend.position = "b"
-    data = Reference(sheet.ws, min_col=4, max_col=7, min_row=sheet.header_row, max_row=last)
-    chart.add_data(data, titles_from_data=True)
-    chart.set_categories(Reference(sheet.ws, min_col=2, max_col=2, min_row=first, max_row=last))
+    chart.add_data(Reference(table.ws, min_col=4, max_col=7, min_row=table.header_row, max_row=last),
+                   titles_from_data=True)
+    chart.set_categories(Reference(table.ws, min_col=2, max_col=2, min_row=first, max_row=last))
     for series, key in zip(chart.series, CATEGORY_ORDER):
         colour = CATEGORY_COLOURS[key].lstrip("#").upper()  # the board's colours
         series.graphicalProperties.solidFill = colour
         series.graphicalProperties.line.solidFill = colour
-    units = last - first + 1
-    chart.width = 23.0  # cm: about the table's width
-    chart.height = max(8.0, 5.0 + 0.75 * units)
-    anchor_row = sheet.last_row + 2
-    sheet.ws.add_chart(chart, f"{column_letter(1)}{anchor_row}")
-    return 2 + int(chart.height / 0.53) + 1  # rows of the default height (15 pt = 0.53 cm)
+    # from the first to the last column of the sheet, however a program measures columns, on one page
+    rows = max(17, min(28, 9 + (last - first + 1)))  # rows of the default height (15 pt = 0.53 cm)
+    anchor = TwoCellAnchor()
+    anchor._from = AnchorMarker(col=0, row=target.header_row - 1)
+    anchor.to = AnchorMarker(col=CHART_COLUMNS, row=target.header_row - 1 + rows)
+    target.ws.add_chart(chart, anchor)
+    return rows

@@ -74,10 +74,11 @@ class TableSheet:
 
     `heading` are the title lines above the table (the first in capitals and bold, the rest
     bold or plain as given); `notes` a plain line under them (e.g. "Tính đến ngày ...").
+    With `table=False` the sheet has the title block only and prints on one page (a chart's sheet).
     """
 
     def __init__(self, workbook, title: str, columns: Sequence[Col], heading: Sequence[str],
-                 notes: Sequence[str] = (), *, landscape: bool = True):
+                 notes: Sequence[str] = (), *, table: bool = True):
         from openpyxl.worksheet.properties import PageSetupProperties
 
         self.wb = workbook
@@ -94,14 +95,16 @@ class TableSheet:
                          for i, c in enumerate(columns) if c.kind in ("text", "center")]
         for index, col in enumerate(self.columns, 1):
             ws.column_dimensions[column_letter(index)].width = col.width
+        self.table = table
         self.header_row = len(heading) + len(notes) + 2  # a blank line before the table
         self.first_row = self.header_row + 1
-        ws.freeze_panes = f"A{self.first_row}"
-        ws.print_title_rows = f"{self.header_row}:{self.header_row}"
-        ws.page_setup.orientation = "landscape" if landscape else "portrait"
+        if table:
+            ws.freeze_panes = f"A{self.first_row}"
+            ws.print_title_rows = f"{self.header_row}:{self.header_row}"
+        ws.page_setup.orientation = "landscape"
         ws.page_setup.paperSize = "9"  # A4
         ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0  # as many pages as the rows need
+        ws.page_setup.fitToHeight = 0 if table else 1  # as many pages as the rows need
         ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
         ws.page_margins.left = ws.page_margins.right = 0.4
         ws.page_margins.top, ws.page_margins.bottom = 0.55, 0.6
@@ -119,7 +122,8 @@ class TableSheet:
         for line in notes:
             self._title_line(line, "note", width)
         self._plain_row([], "note")
-        self._plain_row([c.title for c in self.columns], "header")
+        if table:
+            self._plain_row([c.title for c in self.columns], "header")
 
     # ---- rows --------------------------------------------------------------------------
     def row(self, values: Sequence[Any], tone: str | None = None) -> None:
@@ -166,7 +170,8 @@ class TableSheet:
         line) and the print area: the titles, the table and `extra_rows` below it (a chart)."""
         last = max(self.last_row, self.first_row)
         end = column_letter(len(self.columns))
-        self.ws.auto_filter.ref = f"A{self.header_row}:{end}{max(filter_last or last, self.first_row)}"
+        if self.table:
+            self.ws.auto_filter.ref = f"A{self.header_row}:{end}{max(filter_last or last, self.first_row)}"
         self.ws.print_area = f"A1:{end}{last + extra_rows}"
 
     def merge(self, first_col: int, last_col: int, row: int) -> None:

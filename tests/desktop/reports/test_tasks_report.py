@@ -86,7 +86,9 @@ def test_detail_lists_each_task_with_reply_and_days_late(scaled_ctx, tmp_path):
 def test_summary_has_a_chart_and_prints(demo_ctx, tmp_path):
     path = export_tasks(demo_ctx, tmp_path / "nv.xlsx", EVERYTHING, date(2026, 6, 30))
     ws, header, rows, _ = _summary(path)
-    assert len(ws._charts) == 1
+    assert reopen(path).sheetnames == ["Tổng hợp", "Biểu đồ", "Chi tiết"]
+    [chart] = reopen(path)["Biểu đồ"]._charts
+    assert chart.grouping == "stacked" and len(chart.series) == 4
     assert ws.auto_filter.ref == f"A{header}:H{header + len(rows)}"  # the totals line stays out of the filter
     assert ws.page_setup.fitToWidth == 1 and ws.print_title_rows == f"${header}:${header}"
     text = pdf_text(soffice_pdf(path, tmp_path / "pdf"))
