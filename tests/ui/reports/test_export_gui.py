@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QProgressDialog, QPushButton
 
 from tests.desktop.reports.helpers import header_row_of, reopen, table
@@ -181,7 +181,7 @@ def test_every_list_screen_exports_what_it_shows(qtbot, main_window, save_as, ke
     folder, asked = save_as
     section = main_window.section(key)
     title, first_column = LISTS[key]
-    section.exporter.button.click()
+    section.exporter.all_action.trigger()  # the button's click (the Đơn vị nhận screen has it in its Excel menu)
     assert asked[-1].startswith(title)
     ws = reopen(folder / asked[-1]).active
     header = header_row_of(ws, first_column or section.model.columns[0].title)
@@ -205,9 +205,10 @@ def test_the_list_export_follows_the_search_sort_and_column_order(qtbot, main_wi
     section = main_window.section("units")
     qtbot.keyClicks(section.filter_box, "so")
     qtbot.waitUntil(lambda: section.model.rowCount() < 50, timeout=3000)
-    section.table.sortByColumn(0, __import__("PySide6.QtCore", fromlist=["Qt"]).Qt.SortOrder.DescendingOrder)
-    section.table.horizontalHeader().moveSection(2, 0)  # "Loại" dragged to the front
-    section.exporter.button.click()
+    section.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    kind = [c.key for c in section.model.columns].index("kind")
+    section.table.horizontalHeader().moveSection(kind, 0)  # "Loại" dragged to the front
+    section.exporter.all_action.trigger()
     ws = reopen(folder / asked[-1]).active
     header = header_row_of(ws, "Loại")
     assert [c.value for c in ws[header]][:2] == ["Loại", "Tên đơn vị"]
@@ -215,6 +216,14 @@ def test_the_list_export_follows_the_search_sort_and_column_order(qtbot, main_wi
     shown = [section.model.data(section.model.index(r, 0)) for r in range(section.model.rowCount())]
     assert names == shown and len(names) == section.model.rowCount()
     assert ws["A3"].value == "Tìm: «so»" and ws["A4"].value == "Sắp xếp: Tên đơn vị (giảm dần)"
+
+
+def test_the_directory_keeps_one_excel_button(main_window):
+    section = main_window.section("units")
+    texts = [a.text() for a in section.excel_button.menu().actions()]
+    assert "Xuất danh bạ ra Excel…" in texts and "Xuất danh sách đang xem…" in texts
+    assert "Xuất các dòng đang chọn…" in texts and not section.exporter.button.isVisibleTo(section)
+    assert main_window.section("movements").exporter.button.isVisibleTo(main_window.section("movements"))
 
 
 def test_the_file_menu_has_the_report_export(main_window, qtbot):
