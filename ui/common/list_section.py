@@ -23,18 +23,22 @@ from desktop.core.browse import Browser
 from desktop.core.changes import Changes
 from ui.common.background import run_read
 from ui.common.change_bus import change_bus
+from ui.common.compact_button import CompactToolButton
 from ui.common.detail_dialog import DetailDialog
 from ui.common.icons import tool_button
 from ui.common.lazy_table import LazyTableModel
+from ui.common.list_export import ListExporter, section_view
 
 
 class ListSection(QWidget):
     opened = Signal(int)  # an item was opened (double-click / Enter)
 
-    def __init__(self, browser: Browser, *, title: str, watch: tuple[str, ...], item_name: str, parent=None):
+    def __init__(self, browser: Browser, *, title: str, watch: tuple[str, ...], item_name: str, parent=None,
+                 export_title: str | None = None):
         super().__init__(parent)
         self.browser = browser
         self.title = title
+        self.export_title = export_title or f"Danh sách {title[:1].lower()}{title[1:]}"
         self._watch = watch
         self._item_name = item_name
         self.model = LazyTableModel(browser, self)
@@ -52,6 +56,8 @@ class ListSection(QWidget):
         self.toolbar.addSpacing(12)
         self.toolbar.addWidget(self.filter_box, 1)
         self.toolbar.addWidget(self.filter_choice)
+        self.exporter = ListExporter(self, browser.context, browser, lambda selection: section_view(self, selection))
+        self.toolbar.addWidget(self.exporter.button)
         self.toolbar.addWidget(self.count_label)
 
         self.table = QTableView()
@@ -97,8 +103,13 @@ class ListSection(QWidget):
             self._loaded_once = True
             self.model.reload()
 
-    def add_button(self, text: str, icon, slot, tooltip: str = "") -> QToolButton:
-        button = tool_button(text, icon, tooltip)
+    def add_button(self, text: str, icon, slot, tooltip: str = "", *, compact: bool = False) -> QToolButton:
+        """A toolbar button; `compact` ones drop their text when the window is narrow."""
+        if compact:
+            button: QToolButton = CompactToolButton(text, icon)
+            button.setToolTip(tooltip or text)
+        else:
+            button = tool_button(text, icon, tooltip)
         button.clicked.connect(slot)
         self.toolbar.insertWidget(2, button)
         return button

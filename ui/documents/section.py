@@ -12,7 +12,7 @@ from ui.common.icons import icon
 from ui.common.list_section import ListSection
 from ui.common.messages import show_info
 from ui.documents.recovery import start_recovery
-from ui.importing.actions import CompactToolButton, add_import_button
+from ui.importing.actions import add_import_button
 from ui.sections import SectionSpec, register_section, register_startup
 from ui.tracking.actions import add_response_button
 
@@ -29,10 +29,8 @@ class OutgoingSection(ListSection):
         self.response_button = add_response_button(self)
         self.import_button = add_import_button(self, ctx, "out")
         self.last_editor = self.last_fill_dialog = None
-        new_button = CompactToolButton("Soạn mới", icon("plus"))  # icon only in a narrow window
-        new_button.setToolTip("Soạn văn bản mới (Ctrl+N); mũi tên: soạn từ mẫu, mở, nhân bản")
-        new_button.clicked.connect(self.compose_new)
-        self.toolbar.insertWidget(2, new_button)
+        new_button = self.add_button("Soạn mới", icon("plus"), self.compose_new,
+                                     "Soạn văn bản mới (Ctrl+N); mũi tên: soạn từ mẫu, mở, nhân bản", compact=True)
         new_button.setShortcut("Ctrl+N")
         menu = QMenu(new_button)
         menu.addAction(icon("plus"), "Soạn mới", self.compose_new)
@@ -42,7 +40,6 @@ class OutgoingSection(ListSection):
         self.clone_action = menu.addAction(icon("copy"), "Nhân bản văn bản đang chọn", self.clone_selected)
         new_button.setMenu(menu)
         new_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        new_button.remeasure()
         self.opened.disconnect(self.show_detail)
         self.opened.connect(self.open_or_detail)
         # keep the section as narrow as before the editor buttons (small screens)

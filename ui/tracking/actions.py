@@ -9,19 +9,17 @@ from ui.common.messages import show_info
 
 
 def add_response_button(section) -> QToolButton:
-    """The button (and its menu) in an outgoing-documents list section; icon only when narrow."""
-    from ui.importing.actions import CompactToolButton
-
-    button = CompactToolButton("Phản hồi", icon("user-check"))
-    button.setToolTip("Phản hồi: đơn vị nào đã nhận, đã trả lời, quá hạn (mũi tên: mọi văn bản đang chờ trả lời)")
-    button.clicked.connect(lambda: open_selected(section))
-    section.toolbar.insertWidget(2, button)
+    """The button in an outgoing-documents list section (icon only when narrow); it opens a menu:
+    the selected dispatch's Phản hồi, or every dispatch still waiting for answers."""
+    button = section.add_button("Phản hồi", icon("user-check"), lambda: None,
+                                "Phản hồi: đơn vị nào đã nhận, đã trả lời, quá hạn; mọi văn bản đang chờ trả lời",
+                                compact=True)
     menu = QMenu(button)
     menu.addAction(icon("user-check"), "Phản hồi của văn bản đang chọn", lambda: open_selected(section))
     menu.addAction(icon("clock-exclamation"), "Mọi văn bản đang chờ trả lời…", lambda: open_all(section))
     button.setMenu(menu)
-    button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-    button.remeasure()
+    # a menu on the button itself (no arrow beside it): the toolbar keeps the window's minimum width
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
     return button
 
 
