@@ -2,10 +2,18 @@
 
 A database whose revision this program does not know (written by a newer version) is refused
 untouched. Called on every start, by the GUI and by every CLI command that opens a database.
+
+Programs that start at once on an empty or older database wait for one another: the upgrade
+runs holding the migration lock — on PostgreSQL an advisory lock on a fixed key
+(`pg_advisory_xact_lock`, taken in the migration's own connection and transaction, so it is
+released by the commit, a rollback or a lost connection), on SQLite the file's write lock
+(BEGIN IMMEDIATE, waiting up to `MIGRATION_WAIT_MS`). Whoever gets the lock second reads the
+revision again and finds the work done.
 """
 from __future__ import annotations
 
 import sqlite3
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -14,12 +22,16 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from typing import Iterator
+
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
-from db.engine import sqlite_path
+from db.engine import BUSY_TIMEOUT_MS, sqlite_path
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+MIGRATION_LOCK_KEY = 0x7464_6B74_0001  # "tdkt" + 1: the advisory lock key every TĐKT Desk migration takes
+MIGRATION_WAIT_MS = 600_000  # how long a SQLite program waits for another one's migration
 
 
 class StorageError(Exception):
@@ -77,17 +89,45 @@ def upgrade(engine: Engine) -> MigrationResult:
         raise StorageError(f"Không mở được cơ sở dữ liệu: {_short(exc)}") from exc
     if current == head:
         return MigrationResult(current, head, None)
+    _refuse_unknown(script, current)
+    with migration_lock(engine) as conn:
+        current = MigrationContext.configure(conn).get_current_revision()  # again, under the lock
+        if current == head:  # another program migrated it while this one waited
+            return MigrationResult(current, head, None)
+        _refuse_unknown(script, current)
+        backup = _backup_sqlite(path, current) if path is not None and current is not None else None
+        config = alembic_config(url)
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+    return MigrationResult(current, head, backup)
+
+
+@contextmanager
+def migration_lock(engine: Engine) -> Iterator[Connection]:
+    """A connection in a transaction that holds the migration lock (see the module docstring);
+    the transaction commits when the block ends, or rolls back on an error."""
+    with engine.connect() as conn:
+        if engine.dialect.name != "sqlite":
+            with conn.begin():
+                if engine.dialect.name == "postgresql":
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+                yield conn
+            return
+        raw = conn.connection.driver_connection
+        raw.execute(f"PRAGMA busy_timeout = {MIGRATION_WAIT_MS}")
+        try:
+            with conn.execution_options(sqlite_immediate=True).begin():  # BEGIN IMMEDIATE
+                yield conn
+        finally:
+            raw.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
+def _refuse_unknown(script: ScriptDirectory, current: str | None) -> None:
     if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
         raise DatabaseTooNew(
             "Cơ sở dữ liệu được tạo bởi phiên bản TĐKT Desk mới hơn "
             f"(phiên bản dữ liệu {current}). Hãy cài phiên bản mới; dữ liệu không bị thay đổi."
         )
-    backup = _backup_sqlite(path, current) if path is not None and current is not None else None
-    config = alembic_config(url)
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "head")
-    return MigrationResult(current, head, backup)
 
 
 def _backup_sqlite(path: Path, revision: str) -> Path:
