@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 # Before any Qt import: without a display Qt would abort the run.
@@ -83,16 +84,10 @@ def demo_ctx(demo_db):
 PG_URL = os.environ.get("TDKT_TEST_PG_URL")
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def backend_url(request, tmp_path):
-    """An empty (unmigrated) database URL on SQLite always, and on PostgreSQL when
-    TDKT_TEST_PG_URL is set (CI starts a throwaway cluster); each PostgreSQL test gets a
-    database of its own."""
-    if request.param == "sqlite":
-        from db.engine import sqlite_url
-
-        yield sqlite_url(tmp_path / "db.sqlite3")
-        return
+@contextmanager
+def _pg_database():
+    """The URL of a new, empty PostgreSQL database of its own, dropped afterwards (skipped
+    without TDKT_TEST_PG_URL; CI starts a throwaway cluster)."""
     if not PG_URL:
         pytest.skip("PostgreSQL not available: set TDKT_TEST_PG_URL (CI does)")
     from sqlalchemy import create_engine, text
@@ -102,7 +97,34 @@ def backend_url(request, tmp_path):
     admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}" ENCODING \'UTF8\' TEMPLATE template0'))
-    yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    try:
+        yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend_url(request, tmp_path):
+    """An empty (unmigrated) database URL: on SQLite always, on PostgreSQL when TDKT_TEST_PG_URL is set."""
+    if request.param == "sqlite":
+        from db.engine import sqlite_url
+
+        yield sqlite_url(tmp_path / "db.sqlite3")
+        return
+    with _pg_database() as url:
+        yield url
+
+
+@pytest.fixture
+def pg_ctx():
+    """A freshly migrated PostgreSQL database of its own (skipped without TDKT_TEST_PG_URL)."""
+    from desktop.core.context import open_context
+
+    with _pg_database() as url:
+        context = open_context(url)
+        try:
+            yield context
+        finally:
+            context.close()
