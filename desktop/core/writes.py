@@ -45,17 +45,18 @@ TRANSIENT_SQLSTATES = frozenset({"40P01", "40001", "55P03"})  # deadlock, serial
 _SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
 
 
-def perform(fn: Callable[[], T], *, attempts: int = ATTEMPTS, sleep: Callable[[float], None] = time.sleep,
-            jitter: Callable[[], float] = random.random) -> T:
+def perform(fn: Callable[[], T], *, attempts: int = ATTEMPTS, sleep: Callable[[float], None] | None = None,
+            jitter: Callable[[], float] | None = None) -> T:
     """Call the service call `fn()` and return its result, calling it again after a transient
-    conflict (see the module docstring); the last conflict is raised as it came."""
+    conflict (see the module docstring); the last conflict is raised as it came. `sleep` and
+    `jitter` default to time.sleep and random.random, looked up at each pause."""
     for attempt in range(1, attempts + 1):
         try:
             return fn()
         except DBAPIError as exc:
             if attempt == attempts or not is_transient(exc):
                 raise
-        sleep(FIRST_PAUSE_S * 2 ** (attempt - 1) * (0.5 + jitter()))
+        (sleep or time.sleep)(FIRST_PAUSE_S * 2 ** (attempt - 1) * (0.5 + (jitter or random.random)()))
     raise AssertionError("unreachable")  # pragma: no cover - the loop returns or raises
 
 
