@@ -17,13 +17,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Iterator
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from typing import Iterator
-
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
@@ -99,13 +98,20 @@ def upgrade(engine: Engine) -> MigrationResult:
         config = alembic_config(url)
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
+        if engine.dialect.name == "sqlite":
+            _check_foreign_keys(conn)
     return MigrationResult(current, head, backup)
 
 
 @contextmanager
 def migration_lock(engine: Engine) -> Iterator[Connection]:
     """A connection in a transaction that holds the migration lock (see the module docstring);
-    the transaction commits when the block ends, or rolls back on an error."""
+    the transaction commits when the block ends, or rolls back on an error.
+
+    On SQLite foreign keys are also off inside it: batch mode alters a table by copying it, and
+    dropping the old copy of a parent table would cascade deletes into its children while they
+    are on (the pragma works outside a transaction only); `_check_foreign_keys` runs before commit.
+    """
     with engine.connect() as conn:
         if engine.dialect.name != "sqlite":
             with conn.begin():
@@ -113,13 +119,23 @@ def migration_lock(engine: Engine) -> Iterator[Connection]:
                     conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
                 yield conn
             return
-        raw = conn.connection.driver_connection
+        raw = conn.connection.dbapi_connection
         raw.execute(f"PRAGMA busy_timeout = {MIGRATION_WAIT_MS}")
+        raw.execute("PRAGMA foreign_keys = OFF")
         try:
             with conn.execution_options(sqlite_immediate=True).begin():  # BEGIN IMMEDIATE
                 yield conn
         finally:
+            raw.execute("PRAGMA foreign_keys = ON")
             raw.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
+def _check_foreign_keys(conn: Connection) -> None:
+    """Refuse (roll back) an upgrade that left a broken link, before it commits."""
+    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise StorageError(f"Nâng cấp cơ sở dữ liệu để lại liên kết hỏng (bảng {broken[0][0]}); "
+                           "dữ liệu không bị thay đổi.")
 
 
 def _refuse_unknown(script: ScriptDirectory, current: str | None) -> None:
