@@ -14,18 +14,24 @@ from tests.conftest import REPO
 from tests.desktop.importing import _save_workers
 
 PROCESSES, PER_PROCESS = 4, 250
+LETTER = REPO / "tests" / "data" / "dispatches" / "cong_van_phong_trao.json"
+
+
+def _open_with_register(url: str, direction: str):
+    """The migrated database at `url` with one register of `direction`; (ctx, register id)."""
+    ctx = open_context(url)
+    with ctx.session() as s:
+        register = Register(code="SO", name="Sổ đăng ký", direction=direction)
+        s.add(register)
+        s.commit()
+        return ctx, register.id
 
 
 @pytest.mark.slow
 def test_four_processes_save_a_thousand_incoming_letters_without_a_failure(backend_url):
-    ctx = open_context(backend_url)
+    ctx, register_id = _open_with_register(backend_url, "in")
     try:
-        with ctx.session() as s:
-            register = Register(code="CV-DEN", name="Sổ công văn đến", direction="in")
-            s.add(register)
-            s.commit()
-            register_id = register.id
-        letter = (REPO / "tests" / "data" / "dispatches" / "cong_van_phong_trao.json").read_text(encoding="utf-8")
+        letter = LETTER.read_text(encoding="utf-8")
         outcomes = run_together(_save_workers.save_incoming_many, (backend_url, letter, PER_PROCESS), PROCESSES)
         failures = [f for _, failed, _ in outcomes for f in failed]
         numbers = sorted(n for saved, _, _ in outcomes for n in saved)
@@ -55,13 +61,9 @@ def test_the_register_is_locked_before_the_letter_is_inserted(backend_url, as_):
     from desktop.importing.parse import ImportResult
     from desktop.importing.save import save_import
 
-    ctx = open_context(backend_url)
+    ctx, _ = _open_with_register(backend_url, as_)
     try:
-        with ctx.session() as s:
-            s.add(Register(code="SO", name="Sổ", direction=as_))
-            s.commit()
-        letter = (REPO / "tests" / "data" / "dispatches" / "cong_van_phong_trao.json").read_text(encoding="utf-8")
-        result = ImportResult(dispatch=Dispatch.from_json(letter), source_text="")
+        result = ImportResult(dispatch=Dispatch.from_json(LETTER.read_text(encoding="utf-8")), source_text="")
         statements: list[str] = []
         event.listen(ctx.engine, "before_cursor_execute",
                      lambda conn, cursor, statement, *rest: statements.append(" ".join(statement.split())))
