@@ -16,7 +16,7 @@ from desktop.core.changes import Changes
 from desktop.core.dispatch import Dispatch
 from desktop.core.vocabulary import urgency_code
 from desktop.documents.body import text_from_paragraphs
-from desktop.documents.numbering import register_for
+from desktop.documents.numbering import lock_register, register_for
 from desktop.followup.group_tasks import split_group_tasks
 from desktop.importing.items import Units, match_unit_id
 from desktop.importing.parse import ImportResult
@@ -129,6 +129,7 @@ def _save_outgoing(session: Session, result: ImportResult, source_file: str | No
     year = (d.date or date.today()).year
     register = register_for(session, "out", d.doc_type)
     if register is not None:
+        lock_register(session, register.id)  # before the check and the insert (desktop/core/writes.py)
         taken = session.scalar(select(RegisterEntry.id).where(
             RegisterEntry.register_id == register.id, RegisterEntry.year == year, RegisterEntry.number == d.number))
         taken = taken or session.scalar(select(OutgoingDocument.id).where(

@@ -22,7 +22,7 @@ from desktop.core.context import AppContext
 from desktop.core.vocabulary import short_date
 from desktop.core.dispatch import Reference
 from desktop.core.text import nfc
-from desktop.documents.numbering import allocate_number, register_for
+from desktop.documents.numbering import allocate_number, lock_register, register_for
 from desktop.incoming import files
 from desktop.incoming.duplicates import raise_if_duplicate
 from desktop.incoming.inputs import IncomingInput, IncomingInvalid, IncomingSaved, LoadedIncoming
@@ -115,10 +115,12 @@ def create_in_session(session: Session, data: IncomingInput, user: str, *, allow
     _check(data)
     source = Path(data.source_file) if data.source_file else None
     sha = files.checksum(source) if source is not None and source.is_file() else None
+    register = register_for(session, "in", None)
+    if register is not None:  # before the check and the insert: the lock order of desktop/core/writes.py
+        lock_register(session, register.id)
     if not allow_duplicate:
         raise_if_duplicate(session, data, sha)
     arrived = data.arrival_date or date.today()
-    register = register_for(session, "in", None)
     doc = IncomingDocument(register_id=register.id if register else None, issuer_name="", subject="")
     _apply(doc, data)
     doc.arrival_date = arrived

@@ -2,25 +2,12 @@
 the members of the migration day, marked `backfilled`), and their group tasks are split."""
 from __future__ import annotations
 
-import pytest
 from alembic import command
 from sqlalchemy import inspect, text
 
-from db.engine import make_engine, sqlite_url
+from db.engine import make_engine
 from db.migrate import alembic_config
 from desktop.core.context import open_context
-from tests.conftest import new_pg_database
-
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def old_url(request, tmp_path):
-    """An empty database URL: a SQLite file, or a new PostgreSQL database when TDKT_TEST_PG_URL is set."""
-    if request.param == "sqlite":
-        yield sqlite_url(tmp_path / "old.sqlite3")
-        return
-    with new_pg_database() as url:
-        yield url
 
 
 def _at_0002(url):
@@ -37,8 +24,8 @@ def _insert(conn, table: str, **values) -> None:
     conn.execute(text(f"INSERT INTO {table} ({columns}) VALUES ({', '.join(':' + c for c in values)})"), values)
 
 
-def test_issued_dispatches_get_rows_and_group_tasks_are_split(old_url):
-    url, engine = _at_0002(old_url)
+def test_issued_dispatches_get_rows_and_group_tasks_are_split(backend_url):
+    url, engine = _at_0002(backend_url)
     with engine.begin() as conn:
         for uid, name, key in ((1, "Sở Nội vụ", "B"), (2, "Sở Tài chính", "C"), (3, "Sở Y tế", "A")):
             _insert(conn, "units", id=uid, name=name, kind="department", active=True, search_folded="",
