@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QElapsedTimer, QSettings, Qt
+from PySide6.QtCore import QElapsedTimer, QSettings, Qt, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -11,9 +11,19 @@ from desktop.core.context import AppContext
 from desktop.core.paths import data_dir
 
 
+# Platform-plugin chatter that says nothing to a clerk (the offscreen plugin used by tests and benchmarks).
+_QUIET = ("This plugin does not support propagateSizeHints()",)
+
+
+def _qt_message(mode, context, message: str) -> None:
+    if message not in _QUIET:
+        sys.stderr.write(message + "\n")
+
+
 def make_app(argv: list[str] | None = None) -> QApplication:
     if QApplication.instance() is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        qInstallMessageHandler(_qt_message)
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("TĐKT Desk")
     app.setOrganizationName("TDKT")
@@ -27,15 +37,20 @@ def ui_settings() -> QSettings:
     return QSettings(str(data_dir() / "ui.ini"), QSettings.Format.IniFormat)
 
 
-def run(ctx: AppContext, *, smoke: bool = False) -> int:
+def run(ctx: AppContext, *, smoke: bool = False, exit_when_shown: bool = False) -> int:
     app = make_app()
     from ui.common.background import wait_for_all
     from ui.main_window import MainWindow
 
     window = MainWindow(ctx, ui_settings())
     window.show()
-    if smoke:
-        code = smoke_test(app, window)
+    if smoke or exit_when_shown:
+        if smoke:
+            code = smoke_test(app, window)
+        else:
+            from ui.shown import exit_when_shown as wait_shown
+
+            code = wait_shown(app, window)
         window.close()
         wait_for_all()
         return code

@@ -56,3 +56,16 @@ def test_smoke_visits_every_section_on_the_demo(tmp_path):
                   "Mẫu văn bản", "Báo cáo"):
         assert title in result.stdout
     assert "Văn bản đi: 164" in result.stdout
+
+
+def test_a_command_imports_only_what_it_needs(tmp_path):
+    """`render --json` draws a letter: no database library, no Qt; the parser alone loads neither."""
+    fixture = REPO / "tests" / "data" / "dispatches" / "cong_van_phong_trao.json"
+    code = ("import sys\nfrom desktop.cli import build_parser, main\nbuild_parser()\n"
+            "before = sorted(m for m in ('sqlalchemy', 'PySide6', 'reportlab') if m in sys.modules)\n"
+            "code = main(['render', '--json', sys.argv[1], '--pdf', sys.argv[2]])\n"
+            "after = sorted(m for m in ('sqlalchemy', 'PySide6', 'alembic', 'openpyxl') if m in sys.modules)\n"
+            "print(before, after, code)\n")
+    done = subprocess.run([sys.executable, "-c", code, str(fixture), str(tmp_path / "x.pdf")], cwd=REPO,
+                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert done.stdout.splitlines()[-1] == "[] [] 0", done.stdout + done.stderr

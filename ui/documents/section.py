@@ -12,7 +12,6 @@ from ui.common.icons import icon
 from ui.common.list_section import ListSection
 from ui.common.messages import show_info
 from ui.importing.actions import add_import_button
-from ui.sections import SectionSpec, register_section
 
 
 class OutgoingSection(ListSection):
@@ -113,7 +112,3 @@ def build_incoming(ctx):
                           watch=("incoming",), item_name="văn bản")
     section.import_button = add_import_button(section, ctx, "in")
     return section
-
-
-register_section(SectionSpec("outgoing", "Văn bản đi", "file-export", 10, "Ctrl+1", build_outgoing))
-register_section(SectionSpec("incoming", "Văn bản đến", "file-import", 20, "Ctrl+2", build_incoming))

@@ -26,8 +26,6 @@ from ui.followup.dashboard_panel import DashboardPanel
 from ui.followup.grouped import fill_grouped
 from ui.followup.progress_dialog import ProgressDialog
 from ui.followup.propose_dialog import ProposeDialog
-from ui.followup.reminder import start_reminder
-from ui.sections import SectionSpec, register_section, register_startup
 
 _WATCH = ("tasks", "outgoing", "incoming", "units", "movements")
 
@@ -228,9 +226,3 @@ class FollowupBoard(QWidget):
 
 def build(ctx):
     return FollowupBoard(ctx)
-
-
-register_section(SectionSpec("tasks", "Nhiệm vụ", "checklist", 30, "Ctrl+3", build))
-
-
-register_startup("followup-reminder", start_reminder)

@@ -9,7 +9,6 @@ from ui.common.background import run_read
 from ui.common.icons import icon
 from ui.common.list_section import ListSection
 from ui.common.messages import show_info
-from ui.sections import SectionSpec, register_section
 
 
 class MovementSection(ListSection):
@@ -43,6 +42,3 @@ class MovementSection(ListSection):
         dialog = MovementDialog(self.ctx, units, dispatches, existing, self)
         self.last_editor = dialog
         dialog.open()
-
-
-register_section(SectionSpec("movements", "Phong trào thi đua", "flag", 50, "Ctrl+5", MovementSection))

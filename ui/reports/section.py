@@ -6,7 +6,6 @@ from desktop.core.browse import Browser
 from desktop.reports.lists import REGISTER_ENTRIES
 from ui.common.icons import icon
 from ui.common.list_section import ListSection
-from ui.sections import SectionSpec, register_section
 
 
 class ReportsSection(ListSection):
@@ -29,6 +28,3 @@ class ReportsSection(ListSection):
 
 def build(ctx):
     return ReportsSection(ctx)
-
-
-register_section(SectionSpec("reports", "Báo cáo", "report-analytics", 70, "Ctrl+7", build))

@@ -11,7 +11,6 @@ from ui.common.background import run_write
 from ui.common.icons import icon
 from ui.common.list_section import ListSection
 from ui.common.messages import confirm, show_info
-from ui.sections import SectionSpec, register_section
 
 
 def compose_from_template(ctx, parent, template_id: int | None = None):
@@ -89,6 +88,3 @@ class TemplatesSection(ListSection):
 
 def build(ctx):
     return TemplatesSection(ctx)
-
-
-register_section(SectionSpec("templates", "Mẫu văn bản", "template", 60, "Ctrl+6", build))
