@@ -29,6 +29,11 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("TDKT")
     if sys.platform != "win32":
         app.setStyle("Fusion")  # native style on Windows, Fusion elsewhere
+    # Vietnamese locale and Qt's strings in Vietnamese. File and print dialogs stay native on Windows
+    # (they speak the system's language); where Qt draws them, they use this translation.
+    from ui.common.language import install
+
+    install(app)
     return app  # type: ignore[return-value]
 
 

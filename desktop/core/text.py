@@ -6,7 +6,7 @@ from datetime import date
 
 from db.text import fold, nfc, vi_sort_key
 
-__all__ = ["nfc", "fold", "vi_sort_key", "decree_date", "short_date", "pad2"]
+__all__ = ["nfc", "fold", "vi_sort_key", "decree_date", "short_date", "pad2", "vi_number"]
 
 
 def pad2(n: int) -> str:
@@ -23,3 +23,9 @@ def decree_date(d: date) -> str:
 def short_date(d: date | None) -> str:
     """dd/mm/yyyy, the form clerks type and tables show."""
     return d.strftime("%d/%m/%Y") if d else ""
+
+
+def vi_number(value: float, decimals: int = 0) -> str:
+    """A number as Vietnamese writes it: "." between thousands, "," before decimals (1.234,5)."""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.browse import Browser
 from desktop.core.changes import Changes
+from desktop.core.text import vi_number
 from ui.common.background import run_read
 from ui.common.change_bus import change_bus
 from ui.common.detail_dialog import DetailDialog
@@ -114,7 +115,7 @@ class ListSection(QWidget):
         self.model.reload(self.filter_box.text(), self.filter_choice.currentData())
 
     def _show_count(self, n: int) -> None:
-        self.count_label.setText(f"{n:,} {self._item_name}".replace(",", "."))
+        self.count_label.setText(f"{vi_number(n)} {self._item_name}")
 
     def _on_changed(self, changes: Changes) -> None:
         if self._loaded_once and any(getattr(changes, flag) for flag in self._watch):

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMenu, QTabWidget, QToolButton, QVBoxLayout, QWidg
 
 from desktop.followup.board import TaskBrowser, dispatch_choices, movement_choices, unit_choices
 from desktop.followup.dashboard import Notices, notices
+from desktop.core.text import vi_number
 from desktop.followup.task_query import TaskFilter, TaskRow, task_row, task_rows
 from ui.common.background import run_read
 from ui.common.change_bus import change_bus
@@ -118,7 +119,7 @@ class FollowupBoard(QWidget):
         self._show_count(len(rows))
 
     def _show_count(self, n: int) -> None:
-        self.ui.count_label.setText(f"{n:,} nhiệm vụ".replace(",", "."))
+        self.ui.count_label.setText(f"{vi_number(n)} nhiệm vụ")
 
     def _on_changed(self, changes) -> None:
         if not self._loaded_once or not any(getattr(changes, f) for f in _WATCH):
