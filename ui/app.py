@@ -3,16 +3,16 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QElapsedTimer, QSettings, Qt, qInstallMessageHandler
+from PySide6.QtCore import QElapsedTimer, Qt, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.context import AppContext
-from desktop.core.paths import data_dir
+from ui.common.window_size import ui_settings  # noqa: F401  (callers import it from here)
 
 
 # Platform-plugin chatter that says nothing to a clerk (the offscreen plugin used by tests and benchmarks).
-_QUIET = ("This plugin does not support propagateSizeHints()",)
+_QUIET = ("This plugin does not support propagateSizeHints()", "This plugin does not support raise()")
 
 
 def _qt_message(mode, context, message: str) -> None:
@@ -37,9 +37,6 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def ui_settings() -> QSettings:
-    """Window state, kept beside the data (so tests and portable installs stay separate)."""
-    return QSettings(str(data_dir() / "ui.ini"), QSettings.Format.IniFormat)
 
 
 def run(ctx: AppContext, *, smoke: bool = False, exit_when_shown: bool = False) -> int:

@@ -28,6 +28,10 @@ from ui.common.detail_dialog import DetailDialog
 from ui.common.lazy_table import LazyTableModel
 
 
+OPEN_KEY = "Return"
+SHORTCUTS = ("Trong danh sách", (("Mở, xem chi tiết dòng đang chọn", OPEN_KEY),))
+
+
 class ListSection(QWidget):
     opened = Signal(int)  # an item was opened (double-click / Enter)
 
@@ -83,7 +87,7 @@ class ListSection(QWidget):
         self.filter_choice.currentIndexChanged.connect(lambda _i: self._apply_filter())
         self.model.loaded.connect(self._show_count)
         self.table.doubleClicked.connect(lambda index: self._open(index.row()))
-        open_action = QAction(self, shortcut="Return", triggered=lambda: self._open(self.table.currentIndex().row()))
+        open_action = QAction(self, shortcut=OPEN_KEY, triggered=lambda: self._open(self.table.currentIndex().row()))
         open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.table.addAction(open_action)
         change_bus().changed.connect(self._on_changed)

@@ -14,6 +14,10 @@ from ui.common.messages import show_info
 from ui.importing.actions import add_import_button
 
 
+NEW_KEY = "Ctrl+N"
+SHORTCUTS = ("Văn bản đi", (("Soạn văn bản mới", NEW_KEY),))
+
+
 class OutgoingSection(ListSection):
     def __init__(self, ctx):
         super().__init__(Browser(ctx, OUTGOING, outgoing_detail), title="Văn bản đi",
@@ -25,8 +29,8 @@ class OutgoingSection(ListSection):
         self.import_button = add_import_button(self, ctx, "out")
         self.last_editor = self.last_fill_dialog = None
         new_button = self.add_button("Soạn mới", icon("plus"), self.compose_new,
-                                     "Soạn văn bản mới (Ctrl+N); mũi tên: soạn từ mẫu, mở, nhân bản")
-        new_button.setShortcut("Ctrl+N")
+                                     f"Soạn văn bản mới ({NEW_KEY}); mũi tên: soạn từ mẫu, mở, nhân bản")
+        new_button.setShortcut(NEW_KEY)
         menu = QMenu(new_button)
         menu.addAction(icon("plus"), "Soạn mới", self.compose_new)
         self.template_action = menu.addAction(icon("template"), "Soạn từ mẫu…", self.compose_from_template)

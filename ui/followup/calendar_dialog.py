@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.followup.calendar_service import calendar_year, remove_office_day, set_office_day
 from ui.common.background import run_read, run_write
 from ui.common.messages import confirm
+from ui.common.window_size import fit_window
 
 
 class CalendarDialog(QDialog):
@@ -34,7 +35,7 @@ class CalendarDialog(QDialog):
         self.ctx = ctx
         self.entries = []
         self.setWindowTitle("Lịch nghỉ lễ, Tết và ngày làm bù")
-        self.resize(720, 560)
+        fit_window(self, "holidays", 720, 560)
         self.year = QSpinBox()
         self.year.setRange(1995, 2100)
         self.year.setValue(year or date.today().year)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
 from desktop.followup.chasing import chase_overdue_of_dispatch, draft_chasing_letter
 from ui.common.background import run_write
 from ui.common.messages import show_error
+from ui.common.window_size import fit_window
 
 
 class DeadlineDialog(QDialog):
@@ -34,6 +35,7 @@ class DeadlineDialog(QDialog):
         layout.addWidget(text)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        fit_window(self, "chase-deadline")
 
     def value(self) -> date:
         d = self.deadline.date()

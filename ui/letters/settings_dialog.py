@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.letters.layout import DECREE_RANGES, LetterSettings
 from desktop.letters.office_settings import letter_overrides, save_letter_overrides
 from ui.common.background import run_read, run_write
+from ui.common.window_size import fit_window
 
 RED = "#d00000"
 # (group, field, label, unit, step)
@@ -83,6 +84,7 @@ class LetterSettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         run_read(lambda: letter_overrides(ctx), self._show)
+        fit_window(self, "letter-settings")
 
     def _show(self, overrides: dict) -> None:
         for key, spin in self.spins.items():

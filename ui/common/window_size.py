@@ -1,0 +1,75 @@
+"""Windows that fit an office laptop: 1366×768 at 125 % is about 1093×614 logical pixels, less the taskbar.
+
+`fit_window(window, key, width, height)` opens a window or dialog at the size it had when last closed,
+else at its preferred size, never larger than the available area of its screen (room left for the title
+bar), and remembers its size when it is hidden. Window state lives in ui.ini beside the data.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QRect, QSettings, QSize
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
+
+from desktop.core.paths import data_dir
+
+TITLE_BAR = 32  # logical pixels a window system's title bar and borders take above the client area
+BORDER = 8
+
+
+def ui_settings() -> QSettings:
+    """Window state, kept beside the data (so tests and portable installs stay separate)."""
+    return QSettings(str(data_dir() / "ui.ini"), QSettings.Format.IniFormat)
+
+
+def available_area(widget: QWidget) -> QRect:
+    """The part of the widget's screen (its parent's, before it is shown) not taken by the taskbar."""
+    anchor = widget.parentWidget() or widget
+    screen = anchor.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry() if screen is not None else QRect(0, 0, 1093, 574)
+
+
+def largest_size(widget: QWidget) -> QSize:
+    """The largest client size whose frame still fits the available area."""
+    area = available_area(widget)
+    return QSize(area.width() - 2 * BORDER, area.height() - TITLE_BAR - BORDER)
+
+
+def fit_window(window: QWidget, key: str, width: int = 0, height: int = 0, *, center: bool = False) -> None:
+    """Size `window` (remembered, else width × height; a 0 takes the size hint's) within the screen,
+    and remember its size when it is hidden."""
+    store = ui_settings()
+    saved = store.value(f"windows/{key}")
+    hint = window.sizeHint()
+    preferred = QSize(width or hint.width(), height or hint.height())
+    size = saved if isinstance(saved, QSize) and saved.isValid() else preferred
+    size = size.boundedTo(largest_size(window))
+    window.resize(size)
+    if center:
+        area = available_area(window)
+        frame = QRect(0, 0, size.width() + 2 * BORDER, size.height() + TITLE_BAR + BORDER)
+        frame.moveCenter(area.center())
+        window.move(max(area.left(), frame.left()), max(area.top(), frame.top()))
+    _SizeKeeper(window, key)
+
+
+def clamp_to_screen(window: QWidget) -> None:
+    """Shrink a window whose restored geometry is larger than its screen now offers."""
+    size = window.size().boundedTo(largest_size(window))
+    if size != window.size():
+        window.resize(size)
+
+
+class _SizeKeeper(QObject):
+    """Writes the window's size to ui.ini each time it is hidden (closed, accepted, rejected)."""
+
+    def __init__(self, window: QWidget, key: str):
+        super().__init__(window)
+        self._key = f"windows/{key}"
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Hide and isinstance(watched, QWidget) and not watched.isMinimized():
+            store = ui_settings()
+            store.setValue(self._key, watched.size())
+            store.sync()
+        return False
