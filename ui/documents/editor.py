@@ -327,6 +327,7 @@ class EditorWindow(EditorMemory, QMainWindow):
         name = self.form.register.currentText()
         dialog = IssueDialog(self.ctx, data.register_id, name, data.date or date.today(), self)
         dialog.accepted.connect(lambda: self._issue(*dialog.chosen()))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed is gone: no dialog piles up
         self.last_issue_dialog = dialog
         dialog.open()
 
@@ -362,6 +363,7 @@ class EditorWindow(EditorMemory, QMainWindow):
 
         def show(dispatch) -> None:
             dialog = PreviewDialog(dispatch, self, settings=self.settings)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed is gone: no dialog piles up
             self.last_preview_dialog = dialog
             dialog.open()
         run_read(lambda: dispatch_from_input(self.ctx, data, number=number), show, self._failed)

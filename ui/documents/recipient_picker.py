@@ -197,6 +197,7 @@ class RecipientList(QWidget):
     def open_picker(self) -> None:
         picker = DirectoryPicker(self.units, self.groups, self)
         picker.accepted.connect(lambda: self.add_lines(picker.chosen()))
+        picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed is gone: no dialog piles up
         self.last_picker = picker
         picker.open()
 

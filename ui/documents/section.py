@@ -103,6 +103,7 @@ class OutgoingSection(ListSection):
 
         dispatch, settings = loaded
         dialog = PreviewDialog(dispatch, self, settings=settings)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed is gone: no dialog piles up
         self.last_preview = dialog
         dialog.open()
 

@@ -1,6 +1,8 @@
 """Phong trào thi đua: the movement register, with add and edit."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from desktop.core.browse import Browser
 from desktop.followup.board import dispatch_choices, unit_choices
 from desktop.movements.lists import MOVEMENTS, movement_detail
@@ -41,4 +43,5 @@ class MovementSection(ListSection):
 
         dialog = MovementDialog(self.ctx, units, dispatches, existing, self)
         self.last_editor = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed is gone: no dialog piles up
         dialog.open()

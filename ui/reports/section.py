@@ -2,6 +2,8 @@
 opens the register view where numbers are reserved, voided, or checked for a manual entry."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from desktop.core.browse import Browser
 from desktop.reports.lists import REGISTER_ENTRIES
 from ui.common.icons import icon
@@ -21,6 +23,7 @@ class ReportsSection(ListSection):
         from ui.reports.register_dialog import RegisterDialog
 
         dialog = RegisterDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed is gone: no dialog piles up
         self.last_register_dialog = dialog
         dialog.open()
         return dialog

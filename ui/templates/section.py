@@ -23,6 +23,7 @@ def compose_from_template(ctx, parent, template_id: int | None = None):
     def accepted() -> None:
         parent.last_editor = open_editor(ctx, data=dialog.result_draft)
     dialog.accepted.connect(accepted)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed is gone: no dialog piles up
     parent.last_fill_dialog = dialog
     dialog.open()
     return dialog
@@ -69,6 +70,7 @@ class TemplatesSection(ListSection):
         from ui.templates.template_editor import TemplateEditorDialog
 
         dialog = TemplateEditorDialog(self.ctx, template_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed is gone: no dialog piles up
         self.last_template_dialog = dialog
         dialog.open()
 
