@@ -3,7 +3,7 @@
 Run in a fresh process on a screen of the wanted size, e.g.
 `QT_QPA_PLATFORM=offscreen:configfile=screen.json python tests/ui/fit_probe.py DEMO.sqlite3`.
 Prints one JSON list: {"name", "frame": [x, y, w, h], "size": [w, h], "area": [x, y, w, h],
-"date_formats": [...]} per window. Modal dialogs are shown without blocking (exec is replaced).
+"date_formats": [...], "hidden_tools": toolbars too wide to show all their buttons} per window. Modal dialogs are shown without blocking (exec is replaced).
 """
 from __future__ import annotations
 
@@ -16,7 +16,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 
 def main(db: str) -> None:
-    from PySide6.QtWidgets import QApplication, QDateEdit, QDialog, QMessageBox, QWidget
+    from PySide6.QtWidgets import QApplication, QDateEdit, QDialog, QMessageBox, QToolBar, QWidget
+
+    from PySide6.QtCore import Qt
 
     from db.engine import sqlite_url
     from desktop.core.context import open_context
@@ -36,7 +38,9 @@ def main(db: str) -> None:
                      "frame": [frame.x(), frame.y(), frame.width(), frame.height()],
                      "size": [widget.width(), widget.height()],
                      "area": [area.x(), area.y(), area.width(), area.height()],
-                     "date_formats": sorted({e.displayFormat() for e in widget.findChildren(QDateEdit)})})
+                     "date_formats": sorted({e.displayFormat() for e in widget.findChildren(QDateEdit)}),
+                     "hidden_tools": sum(bar.sizeHint().width() > bar.width() for bar in widget.findChildren(QToolBar)
+                                         if bar.isVisible() and bar.orientation() == Qt.Orientation.Horizontal)})
 
     def modal(self) -> int:  # exec() without blocking: show, note, close
         self.show()

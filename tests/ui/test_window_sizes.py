@@ -53,6 +53,10 @@ def test_every_window_fits_the_office_laptop_screen(windows):
         assert w["size"][1] + TITLE_BAR <= ah, f"no room for a title bar: {w}"
 
 
+def test_every_toolbar_shows_all_its_buttons(windows):
+    assert not [w["name"] for w in windows if w["hidden_tools"]]
+
+
 def test_every_date_field_shows_dd_mm_yyyy(windows):
     formats = {f for w in windows for f in w["date_formats"]}
     assert formats == {"dd/MM/yyyy"}

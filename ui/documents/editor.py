@@ -51,6 +51,8 @@ TOOLBAR = (
     ("print", "Xem trước/In", "printer", "Ctrl+P"),
     ("close", "Đóng", "x", "Ctrl+W"),
 )
+# Seldom used: icon only (the text is the tooltip), so the whole toolbar fits a 1366×768 screen at 125 %.
+ICON_ONLY = ("clone", "correct", "replace")
 SHORTCUTS = ("Cửa sổ soạn văn bản", tuple((spec[1], spec[3]) for spec in TOOLBAR if spec and spec[3]))
 
 
@@ -216,6 +218,8 @@ class EditorWindow(EditorMemory, QMainWindow):
                 action.setToolTip(f"{text} ({shortcut})")
             action.triggered.connect(lambda _=False, s=slot: s())
             bar.addAction(action)
+            if key in ICON_ONLY:
+                bar.widgetForAction(action).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
             self.actions_by_key[key] = action
 
     # ---- changes, preview, autosave, history ---------------------------------------------
