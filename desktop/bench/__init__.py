@@ -16,6 +16,7 @@ BENCHMARKS: list[tuple[str, str]] = [
     ("desktop.bench.startup", "bench_startup"),
     ("desktop.bench.lists", "bench_document_list"),
     ("desktop.bench.letters", "bench_render"),
+    ("desktop.bench.render_process", "bench_render_process"),
     ("desktop.bench.importing", "bench_import"),
     ("desktop.bench.deadlines", "bench_deadlines"),
     ("desktop.bench.numbering", "bench_allocation"),
@@ -46,4 +47,4 @@ def line(label: str, value: float, unit: str = "") -> str:
     """One printed result: a time in ms, or a value with its unit."""
     if not unit:
         return f"{label:<60} {value * 1000:10.1f} ms"
-    return f"{label:<60} {value:10.1f} {unit}"
+    return f"{label:<60} {value:10.{2 if unit == '×' else 1}f} {unit}"
