@@ -8,8 +8,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.context import AppContext
-from ui.common.window_size import ui_settings  # noqa: F401  (callers import it from here)
-
+from ui.common.user_settings import user_settings
 
 # Platform-plugin chatter that says nothing to a clerk (the offscreen plugin used by tests and benchmarks).
 _QUIET = ("This plugin does not support propagateSizeHints()", "This plugin does not support raise()")
@@ -37,14 +36,12 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-
-
 def run(ctx: AppContext, *, smoke: bool = False, exit_when_shown: bool = False) -> int:
     app = make_app()
     from ui.common.background import wait_for_all
     from ui.main_window import MainWindow
 
-    window = MainWindow(ctx, ui_settings())
+    window = MainWindow(ctx, user_settings())
     window.show()
     if smoke or exit_when_shown:
         if smoke:

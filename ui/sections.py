@@ -1,7 +1,7 @@
 """The section registry: the navigation's entries (key, title, icon, order, shortcut) and where each
 section's widget is built ("module:function"). A section's module is imported when the section is
 first shown, so start-up imports only the section that opens first. Work a feature starts with the
-main window (e.g. the follow-up reminder) is listed in STARTUP the same way."""
+main window (the follow-up reminder, the recovery banner) is listed in STARTUP the same way."""
 from __future__ import annotations
 
 import importlib
@@ -30,14 +30,18 @@ SECTIONS = (
     SectionSpec("outgoing", "Văn bản đi", "file-export", 10, "Ctrl+1", "ui.documents.section:build_outgoing"),
     SectionSpec("incoming", "Văn bản đến", "file-import", 20, "Ctrl+2", "ui.documents.section:build_incoming"),
     SectionSpec("tasks", "Nhiệm vụ", "checklist", 30, "Ctrl+3", "ui.followup.section:build"),
-    SectionSpec("units", "Đơn vị nhận", "building-community", 40, "Ctrl+4", "ui.recipients.section:build"),
+    SectionSpec("units", "Đơn vị nhận", "building-community", 40, "Ctrl+4", "ui.recipients.section:DirectorySection"),
     SectionSpec("movements", "Phong trào thi đua", "flag", 50, "Ctrl+5", "ui.movements.section:MovementSection"),
     SectionSpec("templates", "Mẫu văn bản", "template", 60, "Ctrl+6", "ui.templates.section:build"),
     SectionSpec("reports", "Báo cáo", "report-analytics", 70, "Ctrl+7", "ui.reports.section:build"),
 )
 
-# fn(ctx, window) run once the main window is up; it may call `window.notify(...)`.
-STARTUP = ("ui.followup.reminder:start_reminder",)
+# key -> "module:function"; fn(ctx, window) runs once the main window is up; it may call
+# `window.notify(...)` or `window.add_banner(widget)`; what it returns is kept in `window.started[key]`.
+STARTUP = {
+    "documents-recovery": "ui.documents.recovery:start_recovery",
+    "followup-reminder": "ui.followup.reminder:start_reminder",
+}
 
 
 def resolve(target: str) -> Callable[..., Any]:
@@ -49,5 +53,6 @@ def sections() -> list[SectionSpec]:
     return sorted(SECTIONS, key=lambda s: s.order)
 
 
-def startup_hooks() -> list[Callable[[AppContext, object], object]]:
-    return [resolve(target) for target in STARTUP]
+def startup_hooks() -> dict[str, Callable[[AppContext, object], object]]:
+    """The start-up hooks by key, in the order of STARTUP."""
+    return {key: resolve(target) for key, target in STARTUP.items()}

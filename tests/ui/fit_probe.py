@@ -22,7 +22,8 @@ def main(db: str) -> None:
 
     from db.engine import sqlite_url
     from desktop.core.context import open_context
-    from ui.app import make_app, ui_settings
+    from ui.app import make_app
+    from ui.common.user_settings import user_settings
     from ui.common.background import set_inline, wait_for_all
 
     app = make_app()
@@ -62,7 +63,7 @@ def main(db: str) -> None:
 
     from ui.main_window import MainWindow
 
-    window = MainWindow(ctx, ui_settings())
+    window = MainWindow(ctx, user_settings())
     window.show()
     record(window, "MainWindow")
     for spec in window.specs:
@@ -118,6 +119,20 @@ def main(db: str) -> None:
     templates.edit_template(first_template)
     sweep()
     window.section("reports").open_register()
+    sweep()
+    units = window.section("units")
+    units.table.selectRow(0)
+    for open_one in (units.add_unit, units.edit_selected, units.merge_selected, units.deactivate_selected,
+                     units.open_groups, units.open_clusters):
+        open_one()
+        sweep()
+    import tempfile
+
+    from desktop.recipients.excel_export import export_directory
+
+    workbook = Path(tempfile.mkdtemp()) / "danh-ba.xlsx"
+    export_directory(ctx, workbook)
+    units.import_from(workbook)
     sweep()
     for key, action in window.registered_actions.items():
         action.trigger()

@@ -37,7 +37,8 @@ def main(db: str, steps: int) -> None:
 
     from db.engine import sqlite_url
     from desktop.core.context import open_context
-    from ui.app import make_app, ui_settings
+    from ui.app import make_app
+    from ui.common.user_settings import user_settings
     from ui.common import background
     from ui.main_window import MainWindow
 
@@ -58,7 +59,7 @@ def main(db: str, steps: int) -> None:
             pool.waitForDone(5)  # a worker is still busy, or its result waits in the queue
             lane.waitForDone(5)
 
-    window = MainWindow(ctx, ui_settings())
+    window = MainWindow(ctx, user_settings())
     window.show()
     keys = [spec.key for spec in window.specs]
     outgoing = window.section("outgoing")

@@ -41,13 +41,13 @@ def test_the_shortcuts_come_from_the_registered_actions(qtbot, main_window):
 
 def test_a_newly_registered_action_appears_in_the_list(qtbot, demo_ctx):
     from ui.actions import ActionSpec, _registry, register_action
-    from ui.app import ui_settings
+    from ui.common.user_settings import user_settings
     from ui.help.windows import show_shortcuts
     from ui.main_window import MainWindow
 
     register_action(ActionSpec("test-backup", "file", "Sao lưu dữ liệu…", "", "Ctrl+Shift+B", 99, lambda w: None))
     try:
-        window = MainWindow(demo_ctx, ui_settings())
+        window = MainWindow(demo_ctx, user_settings())
         qtbot.addWidget(window)
         groups = shortcut_rows(show_shortcuts(window))
         assert groups["Menu Tệp"]["Sao lưu dữ liệu"] == "Ctrl+Shift+B"

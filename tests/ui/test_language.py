@@ -100,7 +100,7 @@ def test_the_locale_is_vietnamese(app):
 
 
 def test_numbers_in_the_program_use_vietnamese_separators():
-    from desktop.core.text import vi_number
+    from desktop.core.vocabulary import vi_number
 
     assert (vi_number(100000), vi_number(1234.5, 1), vi_number(7)) == ("100.000", "1.234,5", "7")
 

@@ -19,7 +19,8 @@ TITLE_BAR = 32
 EXPECTED = {"MainWindow", "EditorWindow", "PreviewDialog", "DetailDialog", "DirectoryPicker", "IssueDialog",
             "ProposeDialog", "AddTaskDialog", "ProgressDialog", "DeadlineDialog", "MovementDialog",
             "TemplateFillDialog", "TemplateEditorDialog", "RegisterDialog", "ImportWindow", "BatchDialog",
-            "CalendarDialog", "LetterSettingsDialog", "QDialog: Hướng dẫn công việc hằng ngày",
+            "CalendarDialog", "LetterSettingsDialog", "UnitDialog", "MergeDialog",
+            "GroupsDialog", "ClustersDialog", "ImportPreviewDialog", "QDialog: Hướng dẫn công việc hằng ngày",
             "QDialog: Phím tắt", "QDialog: Thông tin"}
 
 
@@ -69,18 +70,18 @@ def test_a_dialog_remembers_its_size_and_never_opens_larger_than_the_screen(qtbo
 
     first = QDialog()
     qtbot.addWidget(first)
-    fit_window(first, "probe", 400, 300)
+    fit_window(first, "detail", 400, 300)
     assert first.size() == QSize(400, 300)
     first.show()
     first.resize(520, 330)
     first.close()
     second = QDialog()
     qtbot.addWidget(second)
-    fit_window(second, "probe", 400, 300)
+    fit_window(second, "detail", 400, 300)
     assert second.size() == QSize(520, 330)
     huge = QDialog()
     qtbot.addWidget(huge)
-    fit_window(huge, "huge", 3000, 2000)
+    fit_window(huge, "preview", 3000, 2000)
     assert huge.size() == largest_size(huge) and huge.width() < 3000
 
 
@@ -109,3 +110,21 @@ def test_no_window_asks_for_more_than_the_screen_in_its_code():
             if any(n > limit for n, limit in zip(numbers, limits)):
                 too_big.append((str(path.relative_to(REPO)), name, numbers))
     assert not too_big
+
+
+def test_every_remembered_window_size_is_a_declared_user_setting():
+    """fit_window's keys are settings of the registry (store USER): a typo fails here, not in an office."""
+    from desktop.core.settings import USER, option
+
+    keys = set()
+    for path in (REPO / "ui").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) == "fit_window":
+                key = node.args[1]
+                if isinstance(key, ast.Constant):
+                    keys.add(key.value)
+                elif isinstance(key, ast.JoinedStr):  # f"help-{key}" in ui/help/windows.py
+                    keys.update(f"help-{k}" for k in ("guide", "shortcuts", "about"))
+    assert len(keys) >= 25
+    for key in keys:
+        assert option(f"windows/{key}", USER).type is str

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.browse import Browser
 from desktop.core.changes import Changes
-from desktop.core.text import vi_number
+from desktop.core.vocabulary import vi_number
 from ui.common.background import run_read
 from ui.common.change_bus import change_bus
 from ui.common.detail_dialog import DetailDialog

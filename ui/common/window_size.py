@@ -2,23 +2,22 @@
 
 `fit_window(window, key, width, height)` opens a window or dialog at the size it had when last closed,
 else at its preferred size, never larger than the available area of its screen (room left for the title
-bar), and remembers its size when it is hidden. Window state lives in ui.ini beside the data.
+bar), and remembers its size when it is hidden. The sizes are per-user settings `windows/<key>`
+(declared in desktop/core/settings/options.py, kept in ui.ini beside the data).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSettings, QSize
+import re
+
+from PySide6.QtCore import QEvent, QObject, QRect, QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
-from desktop.core.paths import data_dir
+from ui.common.user_settings import user_settings
 
 TITLE_BAR = 32  # logical pixels a window system's title bar and borders take above the client area
 BORDER = 8
-
-
-def ui_settings() -> QSettings:
-    """Window state, kept beside the data (so tests and portable installs stay separate)."""
-    return QSettings(str(data_dir() / "ui.ini"), QSettings.Format.IniFormat)
+_SIZE = re.compile(r"(\d+)x(\d+)")
 
 
 def available_area(widget: QWidget) -> QRect:
@@ -37,11 +36,10 @@ def largest_size(widget: QWidget) -> QSize:
 def fit_window(window: QWidget, key: str, width: int = 0, height: int = 0, *, center: bool = False) -> None:
     """Size `window` (remembered, else width × height; a 0 takes the size hint's) within the screen,
     and remember its size when it is hidden."""
-    store = ui_settings()
-    saved = store.value(f"windows/{key}")
+    saved = _SIZE.fullmatch(user_settings().value(f"windows/{key}"))
     hint = window.sizeHint()
     preferred = QSize(width or hint.width(), height or hint.height())
-    size = saved if isinstance(saved, QSize) and saved.isValid() else preferred
+    size = QSize(int(saved.group(1)), int(saved.group(2))) if saved else preferred
     size = size.boundedTo(largest_size(window))
     window.resize(size)
     if center:
@@ -69,7 +67,7 @@ class _SizeKeeper(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Hide and isinstance(watched, QWidget) and not watched.isMinimized():
-            store = ui_settings()
-            store.setValue(self._key, watched.size())
+            store = user_settings()
+            store.set_value(self._key, f"{watched.width()}x{watched.height()}")
             store.sync()
         return False
