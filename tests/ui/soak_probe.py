@@ -59,6 +59,11 @@ def main(db: str, steps: int) -> None:
             pool.waitForDone(5)  # a worker is still busy, or its result waits in the queue
             lane.waitForDone(5)
 
+    def close_others() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if widget.isVisible() and widget is not window and widget.windowTitle():
+                widget.close()
+
     window = MainWindow(ctx, user_settings())
     window.show()
     keys = [spec.key for spec in window.specs]
@@ -86,9 +91,9 @@ def main(db: str, steps: int) -> None:
         elif kind < 97:
             section = window.section(keys[i % len(keys)])
             if hasattr(section, "show_detail") and section.model.rowCount():
-                section.show_detail(section.model.id_at(0))
+                section.show_detail(section.model.id_at(0))  # a detail view, or the unit's editor
                 settle()
-                section.last_detail.close()
+                close_others()
         elif kind == 97:
             window.section("outgoing")
             outgoing.filter_box.setText("")
