@@ -20,7 +20,7 @@ EXPECTED = {"MainWindow", "EditorWindow", "PreviewDialog", "DetailDialog", "Dire
             "ProposeDialog", "AddTaskDialog", "ProgressDialog", "DeadlineDialog", "MovementDialog",
             "TemplateFillDialog", "TemplateEditorDialog", "RegisterDialog", "ImportWindow", "BatchDialog",
             "CalendarDialog", "LetterSettingsDialog", "UnitDialog", "MergeDialog",
-            "GroupsDialog", "ClustersDialog", "ImportPreviewDialog", "QDialog: Hướng dẫn công việc hằng ngày",
+            "GroupsDialog", "ClustersDialog", "ImportPreviewDialog", "ExportDialog", "QDialog: Hướng dẫn công việc hằng ngày",
             "QDialog: Phím tắt", "QDialog: Thông tin"}
 
 

@@ -57,8 +57,19 @@ def clamp_to_screen(window: QWidget) -> None:
         window.resize(size)
 
 
+def keep_inside(window: QWidget) -> None:
+    """Move a window whose frame sticks out of the available area back inside it (a dialog centred on
+    a parent near the screen's edge)."""
+    area, frame = available_area(window), window.frameGeometry()
+    x = max(area.left(), min(frame.left(), area.right() + 1 - frame.width()))
+    y = max(area.top(), min(frame.top(), area.bottom() + 1 - frame.height()))
+    if (x, y) != (frame.left(), frame.top()):
+        window.move(window.x() + x - frame.left(), window.y() + y - frame.top())
+
+
 class _SizeKeeper(QObject):
-    """Writes the window's size to ui.ini each time it is hidden (closed, accepted, rejected)."""
+    """Keeps the window inside the screen when shown; writes its size to ui.ini each time it is
+    hidden (closed, accepted, rejected)."""
 
     def __init__(self, window: QWidget, key: str):
         super().__init__(window)
@@ -66,7 +77,9 @@ class _SizeKeeper(QObject):
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Hide and isinstance(watched, QWidget) and not watched.isMinimized():
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
+            keep_inside(watched)
+        elif event.type() == QEvent.Type.Hide and isinstance(watched, QWidget) and not watched.isMinimized():
             store = user_settings()
             store.set_value(self._key, f"{watched.width()}x{watched.height()}")
             store.sync()
