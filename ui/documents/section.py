@@ -11,10 +11,12 @@ from ui.common.background import run_read, run_write
 from ui.common.icons import icon
 from ui.common.list_section import ListSection
 from ui.common.messages import show_info
-from ui.documents.recovery import start_recovery
 from ui.importing.actions import add_import_button
-from ui.sections import SectionSpec, register_section, register_startup
 from ui.tracking.actions import add_response_button
+
+
+NEW_KEY = "Ctrl+N"
+SHORTCUTS = ("Văn bản đi", (("Soạn văn bản mới", NEW_KEY),))
 
 
 class OutgoingSection(ListSection):
@@ -30,8 +32,8 @@ class OutgoingSection(ListSection):
         self.import_button = add_import_button(self, ctx, "out")
         self.last_editor = self.last_fill_dialog = None
         new_button = self.add_button("Soạn mới", icon("plus"), self.compose_new,
-                                     "Soạn văn bản mới (Ctrl+N); mũi tên: soạn từ mẫu, mở, nhân bản", compact=True)
-        new_button.setShortcut("Ctrl+N")
+                                     f"Soạn văn bản mới ({NEW_KEY}); mũi tên: soạn từ mẫu, mở, nhân bản", compact=True)
+        new_button.setShortcut(NEW_KEY)
         menu = QMenu(new_button)
         menu.addAction(icon("plus"), "Soạn mới", self.compose_new)
         self.template_action = menu.addAction(icon("template"), "Soạn từ mẫu…", self.compose_from_template)
@@ -104,13 +106,10 @@ class OutgoingSection(ListSection):
 
         dispatch, settings = loaded
         dialog = PreviewDialog(dispatch, self, settings=settings)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed is gone: no dialog piles up
         self.last_preview = dialog
         dialog.open()
 
 
 def build_outgoing(ctx):
     return OutgoingSection(ctx)
-
-
-register_section(SectionSpec("outgoing", "Văn bản đi", "file-export", 10, "Ctrl+1", build_outgoing))
-register_startup("documents-recovery", start_recovery)

@@ -18,6 +18,7 @@ from desktop.tracking.replies import unlink_letter
 from ui.common.background import run_read, run_write
 from ui.common.dates import optional_date, set_optional_date
 from ui.common.messages import confirm
+from ui.common.window_size import fit_window
 from ui.incoming.editor_layout import LABELS, IncomingEditorLayout
 
 FILE_FILTER = "Văn bản (*.pdf *.docx *.doc *.txt *.md *.jpg *.jpeg *.png *.tif *.tiff);;Tất cả các tệp (*)"
@@ -46,7 +47,7 @@ class IncomingEditor(QDialog):
         ui.attach.clicked.connect(lambda: self.attach())
         ui.unlink.clicked.connect(self.unlink)
         ui.widgets["issuer_name"].textEdited.connect(self._issuer_edited)
-        self.resize(1040, 700)
+        fit_window(self, "incoming-edit", 1040, 700)
         self._complete_issuers()
         if incoming_id is None:
             self._show_new()

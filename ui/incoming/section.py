@@ -12,7 +12,6 @@ from ui.common.icons import icon
 from ui.common.list_section import ListSection
 from ui.common.messages import confirm, show_error, show_info
 from ui.importing.actions import add_import_button
-from ui.sections import SectionSpec, register_section
 
 
 class IncomingSection(ListSection):
@@ -77,6 +76,3 @@ class IncomingSection(ListSection):
 
 def build(ctx):
     return IncomingSection(ctx)
-
-
-register_section(SectionSpec("incoming", "Văn bản đến", "file-import", 20, "Ctrl+2", build))

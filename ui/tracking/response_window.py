@@ -22,6 +22,7 @@ from ui.common.background import run_read, run_write
 from ui.common.change_bus import change_bus
 from ui.common.dates import optional_date, set_optional_date
 from ui.common.messages import confirm
+from ui.common.window_size import fit_window
 from ui.followup.chase import ChaseRunner, DeadlineDialog
 from ui.tracking.response_layout import ResponseLayout
 
@@ -58,7 +59,7 @@ class ResponseWindow(QDialog):
         ui.filter_combo.currentIndexChanged.connect(lambda _i: self._filter())
         ui.search.textChanged.connect(lambda _t: self._filter())
         change_bus().changed.connect(self._on_changed)
-        self.resize(1180, 680)
+        fit_window(self, "responses", 1180, 680)
         self.reload()
 
     # ---- reading ------------------------------------------------------------------------------

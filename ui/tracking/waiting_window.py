@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 from desktop.core.browse import Browser
 from desktop.tracking.lists import WAITING
 from ui.common.list_section import ListSection
+from ui.common.window_size import fit_window
 
 
 class WaitingWindow(QDialog):
@@ -30,7 +31,7 @@ class WaitingWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
         layout.addWidget(hint)
-        self.resize(1180, 620)
+        fit_window(self, "responses-waiting", 1180, 620)
         self.list.activate()
 
     def open_response(self, outgoing_id: int):
