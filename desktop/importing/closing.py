@@ -153,7 +153,8 @@ def _read_signer(closing: Closing, lines: list[BlockLine]) -> int | None:
             closing.name = text
             closing.spans["signer.name"] = (last.start, last.end)
             name_at = len(lines) - 1
-    closing.title_lines = [_SIGNED.sub("", bl.plain).strip() for bl in titles]
+    # a stray mark after a title ("PHÓ TRƯỞNG BAN -" on a scan) is never part of it
+    closing.title_lines = [_SIGNED.sub("", bl.plain).strip().rstrip(" .,:;-–") for bl in titles]
     if titles:
         closing.spans["signer.title_lines"] = (titles[0].start, titles[-1].end)
     return name_at

@@ -13,6 +13,7 @@ from desktop.core.text import fold
 
 _SEGMENT = re.compile(r"\S+(?:[ \t\f]{1,2}\S+)*")
 _MARKERS = re.compile(r"\*{1,3}")
+_NUMBER_LABEL = re.compile(r"^S[ốô]\s*:?$", re.IGNORECASE)
 _URL = re.compile(r"^\s*(?:https?://|www\.)\S*\s*$", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^\s*[-–(]?\s*(?:trang\s+)?\d{1,3}\s*(?:/\s*\d{1,3})?\s*[-–)]?\s*$", re.IGNORECASE)
 
@@ -109,6 +110,8 @@ def is_junk(text: str, *, min_alnum: int = 3) -> bool:
         return True
     if is_url(stripped) or is_page_number(stripped):
         return True
+    if _NUMBER_LABEL.match(stripped):
+        return False  # "Số:" before a blank left for the number (stamped later, or by hand)
     return sum(ch.isalnum() for ch in stripped) < min_alnum and not re.match(r"^(?:\d{1,2}|[IVX]{1,4}|[a-z])[.)]", stripped)
 
 

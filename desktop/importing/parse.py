@@ -45,6 +45,20 @@ class ImportResult:
     tasks: list[TaskDraft] = field(default_factory=list)
     source_format: str = "text"
     source_path: str | None = None
+    # Where the header was read (dispatch-json.md `source`): "text" | "widgets" | "ocr"; and for OCR
+    # the confidence (0-1) of each header field read ("number", "date", "issuer", ...).
+    source: str = "text"
+    confidence: dict[str, float] | None = None
+    # A PDF's pages (pdf_reader.PageInfo) and placed words per page (layout.Word), for the page
+    # view and evidence.py; `complete` is False for the first-page result of a long scan.
+    pages: list = field(default_factory=list)
+    page_words: list = field(default_factory=list)
+    complete: bool = True
+    evidence_cache: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def to_json_dict(self) -> dict:
+        """The dispatch JSON of `import --json`: the dispatch, then `source` and `confidence`."""
+        return {**self.dispatch.to_json_dict(), "source": self.source, "confidence": self.confidence}
 
 
 def parse_text(text: str, *, units: Units | None = None, source_format: str = "text") -> ImportResult:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from desktop.importing.closing import is_heading, split_closing
 from desktop.importing.header import DATE_RE, NUMBER_RE, SUBJECT_RE, find_boundary, is_national_motto
-from desktop.importing.lines import BlockLine, Line, column_lines, is_upper_line, plain, split_lines
+from desktop.importing.lines import BlockLine, Line, column_lines, is_junk, is_upper_line, plain, split_lines
 from desktop.core.text import fold
 
 NAMED_TYPES = (
@@ -34,7 +34,8 @@ def is_kinh_gui(raw: str) -> bool:
 
 
 def named_type(line: Line) -> str | None:
-    text = plain(line.text)
+    """The type name a line prints ("KẾ HOẠCH"), stray marks beside it ignored (a scan's dust)."""
+    text = plain(" ".join(seg.raw for seg in line.segments() if not is_junk(seg.raw)))
     if not is_upper_line(text, min_letters=4):
         return None
     return _FOLDED_NAMED.get(fold(text).strip(" .:"))
