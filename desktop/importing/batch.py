@@ -35,7 +35,7 @@ def folder_files(folder: Path) -> list[Path]:
 
 
 def import_folder(folder: Path, *, units: Units | None = None, ctx=None, save_as: str | None = None,
-                  progress: ProgressFn = no_progress, cancel: CancelToken | None = None,
+                  ocr: str = "auto", progress: ProgressFn = no_progress, cancel: CancelToken | None = None,
                   on_report: Callable[[FileReport], None] | None = None) -> list[FileReport]:
     """Read every file of `folder`; with `ctx` and `save_as` also store each one that has the
     fields a record needs. One file's failure never stops the others. `on_report` sees each
@@ -49,7 +49,7 @@ def import_folder(folder: Path, *, units: Units | None = None, ctx=None, save_as
             cancel.raise_if_cancelled()
         progress(index / max(len(files), 1), path.name)
         try:
-            result = read_dispatch(path, units=units)
+            result = read_dispatch(path, units=units, ocr=ocr, cancel=cancel)
         except ValueError as exc:
             reports.append(FileReport(path, FAILED, str(exc)))
             if on_report is not None:

@@ -84,9 +84,11 @@ def distribution_lines(left: list[BlockLine]) -> tuple[list[list[BlockLine]], in
     if rest:
         entries.append([BlockLine(rest, first.start, first.end, first.line)])
     stop = len(left)
+    dashed = False
     for i, bl in enumerate(left[1:], start=1):
         text = bl.plain
         if _DASH.match(bl.text) and len(text) > 1:
+            dashed = True
             entries.append([bl])
         elif not entries and not _looks_signer(text) and not _name_like(text):
             if text.endswith(":") and len(text) <= 40:
@@ -94,6 +96,8 @@ def distribution_lines(left: list[BlockLine]) -> tuple[list[list[BlockLine]], in
             entries.append([bl])
         elif text.endswith(":") and len(text) <= 30 and not _looks_signer(text):
             continue  # a sub-heading: "Bản điện tử:"
+        elif entries and not dashed and text[:1].isupper() and not _looks_signer(text):
+            entries.append([bl])  # a list without dashes (a scan loses them): a capital starts an entry
         elif entries and not bl.blank_before and not entries[-1][-1].plain.endswith((";", ".")) \
                 and not _looks_signer(text):
             entries[-1].append(bl)

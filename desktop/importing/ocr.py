@@ -12,6 +12,7 @@ same layout as a text layer.
 """
 from __future__ import annotations
 
+import os
 import re
 import threading
 from dataclasses import replace
@@ -52,6 +53,9 @@ def _engine():
         raise OcrUnavailableError(
             "Bản cài đặt này thiếu dữ liệu nhận dạng tiếng Việt (resources/tessdata/vie.traineddata); hãy cài "
             "lại chương trình.")
+    # Leptonica's own warnings ("Error in pixScanForForeground" on a blank area) would reach the
+    # console; the CLI prints one line on stderr and nothing else
+    os.environ.setdefault("LEPT_MSG_SEVERITY", "6")
     try:
         api = PyTessBaseAPI(path=str(TESSDATA), lang=LANGUAGE, psm=PSM.AUTO, oem=OEM.LSTM_ONLY)
         # heavy noise removal before layout analysis: dust next to a line no longer bends its
@@ -96,7 +100,7 @@ def recognise(image, page: int, scale: float) -> list[Word]:
                 text = ""
             conf = max(0.0, min(1.0, iterator.Confidence(RIL.WORD) / 100.0)) if text else 0.0
             box = iterator.BoundingBox(RIL.WORD) if text else None
-            if text and not text[0].isalnum() or text and not text[-1].isalnum():
+            if text and conf < 0.75 and not (text[0].isalnum() and text[-1].isalnum()):
                 text = _unsure_ends(iterator, text)
             text = _clean(text, conf)
             if text and box:
@@ -115,6 +119,10 @@ def recognise(image, page: int, scale: float) -> list[Word]:
 # ("thi đua" -> "thị đua", "khen thưởng" -> "khen thường"); none of the wrong forms is Vietnamese.
 _PHRASES = {("thị", "đua"): ("thi", "đua"), ("khen", "thường"): ("khen", "thưởng"),
             ("thị", "hành"): ("thi", "hành")}
+# In capitals (a signature title) "TRƯỜNG" (school) before BAN/PHÒNG is "TRƯỞNG" (head); in running
+# text "các trường ban hành" is right, so lower case is left alone.
+_TITLE_PHRASES = {("TRƯỜNG", "BAN"): ("TRƯỞNG", "BAN"), ("TRƯỜNG", "PHÒNG"): ("TRƯỞNG", "PHÒNG"),
+                  ("TRƯỜNG", "ĐOÀN"): ("TRƯỞNG", "ĐOÀN")}
 _AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)[.,:;]\s*(.*)$")
 
 
@@ -134,7 +142,7 @@ def fix_words(words: list[Word]) -> list[Word]:
                 w = replace(w, text=head)
         if out:
             pair = (out[-1].text.lower(), w.text.lower())
-            fixed = _PHRASES.get(pair)
+            fixed = _PHRASES.get(pair) or _TITLE_PHRASES.get((out[-1].text, w.text))
             if fixed:
                 out[-1] = replace(out[-1], text=_same_case(out[-1].text, fixed[0]))
                 w = replace(w, text=_same_case(w.text, fixed[1]))
@@ -178,8 +186,9 @@ def _unsure_ends(iterator, text: str) -> str:
 
 def _clean(text: str, conf: float) -> str:
     """A word without the marks dust and paper grain turn into (` ' „ ˆ ¬ _ ...): stripped from
-    its ends; a word of punctuation alone read with little confidence is dropped."""
-    text = text.strip(_DUST)
+    its ends; a word of punctuation alone read with little confidence is dropped. The Icelandic
+    "Ð" the model sometimes gives is the Vietnamese "Đ"."""
+    text = text.strip(_DUST).replace("Ð", "Đ").replace("ð", "đ")
     if text and not any(ch.isalnum() for ch in text) and conf < 0.5:
         return ""
     return text

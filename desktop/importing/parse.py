@@ -140,7 +140,7 @@ def _read_recipients(lines: list[Line], at: int, result: ImportResult) -> int:
     rest = re.sub(r"^\W*K[íi]nh\s+g[ửởu]i\s*:?\s*", "", plain(line.raw[seg.col:]), flags=re.IGNORECASE)
     entries: list[tuple[str, int, int]] = []
     i = at + 1
-    if rest and not _DASH.match(rest):
+    if rest and not _DASH.match(rest) and not rest.endswith(";"):  # "X;" on the Kính gửi line: a list
         text, end = rest, line.end
         while i < len(lines) and not lines[i].blank and i <= at + 3 and not text.endswith((".", ";", ":")):
             text += " " + plain(lines[i].text)
@@ -167,6 +167,9 @@ def _read_recipients(lines: list[Line], at: int, result: ImportResult) -> int:
             elif entries and not entries[-1][0].endswith((";", ".")):
                 t, s, _ = entries[-1]
                 entries[-1] = (t + " " + text, s, lines[i].end)
+            elif entries and entries[-1][0].endswith(";") and text[:1].isupper():
+                # "- A;" then "B." without its dash (a scan loses small marks): the list goes on
+                entries.append((text, lines[i].start + lines[i].indent, lines[i].end))
             elif single and not entries:
                 entries.append((text, lines[i].start + lines[i].indent, lines[i].end))
             else:
