@@ -140,7 +140,8 @@ def _read_signer(closing: Closing, lines: list[BlockLine]) -> int | None:
         if not text or _is_stamp(text):
             continue
         upperish = is_upper_line(text, min_letters=2) or bool(_AUTHORITY.match(text))
-        if in_titles and upperish and (not titles or not bl.blank_before):
+        # after "KT. TRƯỞNG PHÒNG" a title line must follow, even where its column had a gap
+        if in_titles and upperish and (not titles or not bl.blank_before or _AUTHORITY.match(titles[-1].plain)):
             titles.append(bl)
             continue
         in_titles = False

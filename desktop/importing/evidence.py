@@ -18,6 +18,7 @@ import unicodedata
 
 import desktop.importing.limits as limits
 from desktop.importing.layout import Word, page_lines
+from desktop.importing.legacy import fix_glyphs
 
 # The header fields of `confidence`, and the spans each is read from.
 HEADER_FIELDS = {
@@ -33,7 +34,7 @@ _SQUEEZE = re.compile(r"[\s*]+")
 
 
 def _key(text: str) -> str:
-    return _SQUEEZE.sub("", unicodedata.normalize("NFC", text))
+    return _SQUEEZE.sub("", fix_glyphs(unicodedata.normalize("NFC", text)))
 
 
 class WordIndex:

@@ -9,9 +9,11 @@ from datetime import date
 from desktop.importing.lines import BlockLine, Line, column_lines, is_upper_line, plain
 from desktop.core.text import fold
 
+# "Số: 458/PGD&ĐT", "Số 348 /SGDĐT", "SỐ: 12/UBND-VP", "Số: 348/SGDĐT-GDTrH, GDTX" (two drafting
+# units); the label has a capital S ("số 27/KH-UBND" in lower case continues a subject line).
 NUMBER_RE = re.compile(
-    r"^S[ốô]\s*(?:[:.]\s*|(?=\d|/))(?P<num>\d{1,6})?\s*(?:/\s*(?P<sym>[^\s,;]+(?:\s*-\s*[^\s,;]+)*))?",
-    re.IGNORECASE,
+    r"^(?:S[ốô]|SỐ)\s*(?:[:.]\s*|(?=\d|/))(?P<num>\d{1,6})?\s*(?:/\s*(?P<sym>[^\s,;]+(?:\s*-\s*[^\s,;]+)*"
+    r"(?:\s*,\s*[A-ZĐ][A-Za-zĐđ&]{1,11}(?![\w/]))*))?"
 )
 DATE_RE = re.compile(
     r"(?P<place>[^\W\d_][^,;:\n]{0,40}?)\s*,\s*ngày\s*(?P<d>\d{1,2})?\s*(?:/|tháng)\s*(?P<m>\d{1,2})?\s*"
@@ -124,7 +126,7 @@ def _read_number(header: Header, m: re.Match, bl: BlockLine) -> None:
         header.number = int(m.group("num")) or None
     sym = m.group("sym")
     if sym:
-        header.symbol = re.sub(r"\s+", "", sym).strip(".,;:") or None
+        header.symbol = re.sub(r",(?=\S)", ", ", re.sub(r"\s+", "", sym)).strip(".,;: ") or None
     header.spans["number"] = header.spans["symbol"] = (bl.start, bl.end)
 
 

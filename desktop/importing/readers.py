@@ -107,8 +107,10 @@ def _decode(data: bytes, name: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    text = data.decode("cp1258", errors="replace")
-    if looks_legacy(text) or looks_legacy(data.decode("latin-1")):
+    # Windows-1258 (Vietnamese, letters with their tone as a combining mark): once composed it reads
+    # as Unicode Vietnamese; TCVN3/VNI bytes read this way still look legacy and are refused
+    text = nfc(data.decode("cp1258", errors="replace"))
+    if looks_legacy(text):
         raise LegacyEncodingError(_LEGACY_MESSAGE)
     if text.count("\ufffd") > 3:
         raise ImportFileError(f"Không đọc được tệp {name}: không phải văn bản UTF-8.")

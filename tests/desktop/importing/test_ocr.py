@@ -148,3 +148,25 @@ def test_a_missing_engine_gives_one_clear_message(tmp_path, monkeypatch, scan):
     monkeypatch.setattr(ocr._local, "api", None, raising=False)
     with pytest.raises(ImportFileError, match="vie.traineddata"):
         read_dispatch(scan)
+
+
+# -- the real scans of ../shared/corpus/scans (what a correct reading finds: its README) ----------
+def test_the_flatbed_scan_of_a_letter(tmp_path):
+    from tests.conftest import shared_path
+
+    result = read_dispatch(shared_path("corpus", "scans", "37-thu-khai-giang-2020-scan.pdf"))
+    d = result.dispatch
+    assert (d.place, d.date, d.number) == ("Hà Nội", date(2020, 9, 4), None)
+    assert result.source == "ocr" and [p.source for p in result.pages] == ["ocr", "ocr"]
+    assert result.confidence["date"] >= 0.6
+
+
+def test_the_phone_camera_scan_of_a_bien_ban():
+    from tests.conftest import shared_path
+
+    result = read_dispatch(shared_path("corpus", "scans", "61-bienban-thamdinh-2020-scan.pdf"))
+    d = result.dispatch
+    assert (d.issuer.parent, d.issuer.name) == ("UBND HUYỆN HIỆP HÒA", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO")
+    assert d.doc_type == "Biên bản" and d.date == date(2020, 10, 19)
+    assert abs(result.pages[0].angle) > 0.3  # the phone held it slightly tilted: straightened
+    assert "Căn cứ" in " ".join(p.text for p in d.body[:3])
