@@ -69,17 +69,20 @@ class WordIndex:
 def field_words(result, key: str) -> list[Word]:
     """The words field `key` ("number", "subject", "distribution[1]", "body[4]") was read from."""
     cache = result.evidence_cache
-    if key in cache:
-        return cache[key]
-    span = result.spans.get(key)
-    words: list[Word] = []
-    if span is not None and result.page_words:
-        index = cache.get("_index")
-        if index is None:
-            index = cache["_index"] = WordIndex(result.page_words)
-        words = index.find(result.source_text[span[0]:span[1]], from_end=key.startswith(_CLOSING_KEYS))
-    cache[key] = words
-    return words
+    if key not in cache:
+        span = result.spans.get(key)
+        cache[key] = span_words(result, span, from_end=key.startswith(_CLOSING_KEYS)) if span else []
+    return cache[key]
+
+
+def span_words(result, span: tuple[int, int], *, from_end: bool = False) -> list[Word]:
+    """The words that printed `result.source_text[start:end]` ([] for a text or Word file)."""
+    if not result.page_words:
+        return []
+    index = result.evidence_cache.get("_index")
+    if index is None:
+        index = result.evidence_cache["_index"] = WordIndex(result.page_words)
+    return index.find(result.source_text[span[0]:span[1]], from_end=from_end)
 
 
 def weigh(result) -> None:
