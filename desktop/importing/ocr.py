@@ -12,9 +12,11 @@ same layout as a text layer.
 """
 from __future__ import annotations
 
+import atexit
 import os
 import re
 import threading
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -24,7 +26,8 @@ from desktop.importing.layout import Word
 TESSDATA = Path(__file__).resolve().parents[2] / "resources" / "tessdata"
 LANGUAGE = "vie"
 _DUST = "`'‘’„‚ˆ˜¬_¡¦|~^°•·¸¨´"
-_local = threading.local()  # one engine per thread: a TessBaseAPI is not thread-safe
+_lock = threading.Lock()
+_idle: list = []  # engines not in use (a TessBaseAPI is not thread-safe: one call at a time each)
 
 
 class OcrUnavailableError(ImportFileError):
@@ -39,10 +42,23 @@ def available() -> bool:
     return (TESSDATA / f"{LANGUAGE}.traineddata").is_file()
 
 
+@contextmanager
 def _engine():
-    api = getattr(_local, "api", None)
-    if api is not None:
-        return api
+    """An engine for this call: an idle one, else a new one (a TessBaseAPI serves one thread at a
+    time). Engines belong to this module, not to the worker threads, so they are ended here, at
+    exit, never by a pool thread that outlives the interpreter."""
+    with _lock:
+        api = _idle.pop() if _idle else None
+    if api is None:
+        api = _new_engine()
+    try:
+        yield api
+    finally:
+        with _lock:
+            _idle.append(api)
+
+
+def _new_engine():
     try:
         from tesserocr import OEM, PSM, PyTessBaseAPI
     except ImportError as exc:
@@ -63,8 +79,15 @@ def _engine():
         api.SetVariable("textord_heavy_nr", "1")
     except RuntimeError as exc:
         raise OcrUnavailableError(f"Không khởi động được bộ nhận dạng chữ: {exc}.") from exc
-    _local.api = api
     return api
+
+
+@atexit.register
+def _end_engines() -> None:
+    with _lock:
+        engines, _idle[:] = list(_idle), []
+    for api in engines:
+        api.End()
 
 
 def recognise(image, page: int, scale: float) -> list[Word]:
@@ -73,46 +96,57 @@ def recognise(image, page: int, scale: float) -> list[Word]:
     Each word sits on its text line's baseline: `bottom` is the baseline at the word, `top` one
     row height above it, so words of one printed line share a line even when their glyphs differ
     in height (capitals with marks, "ạ", "g")."""
-    from tesserocr import RIL
+    with _engine() as api:
+        return _read(api, image, page, scale)
 
+
+def _read(api, image, page: int, scale: float) -> list[Word]:
     import desktop.importing.limits as limits
 
-    api = _engine()
     api.SetImage(image)
     try:
         if not api.Recognize(timeout=int(limits.OCR_PAGE_TIMEOUT * 1000)):
             raise ImportFileError(
                 f"Trang {page + 1} nhận dạng quá {limits.OCR_PAGE_TIMEOUT} giây nên đã dừng; hãy kiểm tra bản quét.")
-        words: list[Word] = []
-        iterator = api.GetIterator()
-        if iterator is None:
-            return []
-        baseline = ((0, 0), (1, 0))
-        row = 10.0
-        while True:
-            if iterator.IsAtBeginningOf(RIL.TEXTLINE):
-                baseline = iterator.Baseline(RIL.TEXTLINE) or baseline
-                attrs = iterator.RowAttributes() or {}
-                row = max(float(attrs.get("row_height") or 0), 4.0)
-            try:
-                text = (iterator.GetUTF8Text(RIL.WORD) or "").strip()
-            except RuntimeError:  # an empty page: the iterator stands on nothing
-                text = ""
-            conf = max(0.0, min(1.0, iterator.Confidence(RIL.WORD) / 100.0)) if text else 0.0
-            box = iterator.BoundingBox(RIL.WORD) if text else None
-            if text and conf < 0.75 and not (text[0].isalnum() and text[-1].isalnum()):
-                text = _unsure_ends(iterator, text)
-            text = _clean(text, conf)
-            if text and box:
-                x0, y0, x1, y1 = box
-                base = _baseline_at(baseline, (x0 + x1) / 2, y1)
-                words.append(Word(text, x0 / scale, x1 / scale, (base - 0.8 * row) / scale, (base + 0.2 * row) / scale,
-                                  page, "", "ocr", conf))
-            if not iterator.Next(RIL.WORD):
-                break
-        return fix_words(words)
+        # the result iterator lives only inside _words: it must be gone before Clear() frees the
+        # page it walks (freeing it afterwards corrupts memory and crashes the program later)
+        return fix_words(_words(api, page, scale))
     finally:
         api.Clear()
+
+
+def _words(api, page: int, scale: float) -> list[Word]:
+    from tesserocr import RIL
+
+    words: list[Word] = []
+    iterator = api.GetIterator()
+    if iterator is None:
+        return words
+    baseline = ((0, 0), (1, 0))
+    row = 10.0
+    while True:
+        if iterator.IsAtBeginningOf(RIL.TEXTLINE):
+            baseline = iterator.Baseline(RIL.TEXTLINE) or baseline
+            attrs = iterator.RowAttributes() or {}
+            row = max(float(attrs.get("row_height") or 0), 4.0)
+        try:
+            text = (iterator.GetUTF8Text(RIL.WORD) or "").strip()
+        except RuntimeError:  # an empty page: the iterator stands on nothing
+            text = ""
+        conf = max(0.0, min(1.0, iterator.Confidence(RIL.WORD) / 100.0)) if text else 0.0
+        box = iterator.BoundingBox(RIL.WORD) if text else None
+        if text and conf < 0.75 and not (text[0].isalnum() and text[-1].isalnum()):
+            text = _unsure_ends(iterator, text)
+        text = _clean(text, conf)
+        if text and box:
+            x0, _y0, x1, y1 = box
+            base = _baseline_at(baseline, (x0 + x1) / 2, y1)
+            words.append(Word(text, x0 / scale, x1 / scale, (base - 0.8 * row) / scale, (base + 0.2 * row) / scale,
+                              page, "", "ocr", conf))
+        if not iterator.Next(RIL.WORD):
+            break
+    del iterator
+    return words
 
 
 # The office's own words, which the general Vietnamese model reads as a more common neighbour

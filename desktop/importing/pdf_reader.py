@@ -56,7 +56,7 @@ def text_usable(words: list[Word]) -> bool:
 def read_pdf(path: Path, *, ocr: str = "auto", progress: ProgressFn = no_progress,
              cancel: CancelToken | None = None, on_page: Callable[[PdfRead], None] | None = None) -> PdfRead:
     """Read `path`; ImportFileError (Vietnamese) for a file that cannot be read."""
-    from desktop.importing.pdf_text import open_pdf, page_text
+    from desktop.importing.pdf_text import image_pixels, open_pdf, page_text
 
     if ocr not in OCR_MODES:
         raise ValueError(f"ocr must be one of {OCR_MODES}")
@@ -65,15 +65,19 @@ def read_pdf(path: Path, *, ocr: str = "auto", progress: ProgressFn = no_progres
         texts = [page_text(pdf, i) for i in range(len(pdf))]
         pages = [PageInfo(t.index, t.width, t.height, widgets=t.has_widgets) for t in texts]
         words = [t.words for t in texts]
-        todo = [] if ocr == "never" else [i for i, t in enumerate(texts) if ocr == "always" or not text_usable(t.words)]
+        todo = [] if ocr == "never" else [i for i, t in enumerate(texts) if ocr == "always" or (
+            not text_usable(t.words) and image_pixels(pdf, i) > 0)]  # a blank page or a page number: nothing to read
         if len(todo) > limits.MAX_OCR_PAGES:
             raise ImportFileError(
                 f"Tệp {path.name} có {len(todo)} trang cần nhận dạng chữ (bản quét), vượt giới hạn "
                 f"{limits.MAX_OCR_PAGES} trang. Hãy tách phần công văn ra một tệp riêng rồi nhập.")
         if not todo and not any(words):
-            raise ImportFileError(
-                f"Tệp {path.name} không có lớp chữ (bản quét ảnh) và nhận dạng chữ (OCR) đang tắt; hãy nhập "
-                "lại với OCR tự động.")
+            if ocr == "never":
+                raise ImportFileError(
+                    f"Tệp {path.name} không có lớp chữ (bản quét ảnh) và nhận dạng chữ (OCR) đang tắt; hãy nhập "
+                    "lại với OCR tự động.")
+            raise ImportFileError(f"Tệp {path.name} không có chữ đọc được, kể cả khi nhận dạng chữ (OCR) trên ảnh "
+                                  "các trang.")
         for done, index in enumerate(todo):
             if cancel is not None:
                 cancel.raise_if_cancelled()

@@ -71,22 +71,34 @@ def open_pdf(path: Path):
         pdf.close()
 
 
-def page_text(pdf, index: int) -> PageText:
-    """The words of page `index`, widget appearances included (at the place they are drawn)."""
+def flattened_page(pdf, index: int, on_flatten=None):
+    """Page `index` with its annotations' appearances (stamped widgets) drawn into its content, in
+    memory only; `on_flatten(page)` sees the page just before, when there is anything to flatten."""
     import pypdfium2.raw as raw
 
     page = pdf[index]
+    if raw.FPDFPage_GetAnnotCount(page):
+        if on_flatten is not None:
+            on_flatten(page)
+        if raw.FPDFPage_Flatten(page, raw.FLAT_NORMALDISPLAY) == raw.FLATTEN_SUCCESS:
+            page.close()
+            page = pdf[index]  # reloaded with the appearances drawn into its content
+    return page
+
+
+def page_text(pdf, index: int) -> PageText:
+    """The words of page `index`, widget appearances included (at the place they are drawn)."""
+    counted: list[int] = []
+
+    def count(page) -> None:
+        textpage = page.get_textpage()
+        counted.append(textpage.count_chars())  # flattened content is appended after the page's own
+        textpage.close()
+
+    page = flattened_page(pdf, index, count)
     try:
         width, height = page.get_size()
-        widget_from = None
-        if raw.FPDFPage_GetAnnotCount(page):
-            textpage = page.get_textpage()
-            before = textpage.count_chars()
-            textpage.close()
-            if raw.FPDFPage_Flatten(page, raw.FLAT_NORMALDISPLAY) == raw.FLATTEN_SUCCESS:
-                page.close()
-                page = pdf[index]  # reloaded with the appearances drawn into its content
-                widget_from = before  # flattened content is appended after the page's own
+        widget_from = counted[0] if counted else None
         words = _words(page, index, height, widget_from)
     finally:
         page.close()

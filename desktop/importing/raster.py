@@ -28,7 +28,9 @@ def render_page(pdf, index: int, dpi: float, *, name: str = "tệp", check_image
             raise ImportFileError(
                 f"Trang {index + 1} của {name} chứa ảnh quá lớn ({pixels / 1e6:.0f} triệu điểm ảnh, giới hạn "
                 f"{limits.MAX_IMAGE_PIXELS / 1e6:.0f} triệu). Hãy quét lại ở độ phân giải thấp hơn (200–300 dpi).")
-    page = pdf[index]
+    from desktop.importing.pdf_text import flattened_page
+
+    page = flattened_page(pdf, index)  # stamped numbers and days drawn, as the text reader saw them
     try:
         width, height = page.get_size()
         scale = dpi / 72.0

@@ -216,7 +216,9 @@ def run_task(fn, on_done=None, on_error=None, *, on_progress=None, token: Cancel
 
 def on_gui_thread(fn: Callable[[Any], None]) -> Callable[[Any], None]:
     """A callable that any thread may call with one value; `fn(value)` runs on the GUI thread
-    (a worker hands a first result to the window while it goes on). Create it on the GUI thread."""
+    (a worker hands a first result to the window while it goes on). Create it on the GUI thread and
+    keep it referenced there until the job is over: its relay is a QObject, which must not be
+    destroyed by the worker thread when the job lets go of it."""
     relay = _Relay()
     relay.done.connect(fn)
 

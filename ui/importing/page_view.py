@@ -50,6 +50,9 @@ class PageView(QWidget):
         self.view.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         self.view.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.view.setBackgroundBrush(QColor("#8a8f96"))
+        # fit to width: a fixed vertical bar, no horizontal one (else fitting makes one appear)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.previous = QToolButton()
         self.previous.setIcon(icon("chevron-left"))
         self.previous.setToolTip("Trang trước")
@@ -175,7 +178,10 @@ class PageView(QWidget):
         colour, fill = _FRAMES[kind]
         s = self._scale
         rect = QRectF(word.x0 * s - 2, word.top * s - 2, (word.x1 - word.x0) * s + 4, (word.bottom - word.top) * s + 4)
-        item = self.scene.addRect(rect, QPen(QColor(colour), 2 if kind == "field" else 1))
+        pen_colour = QColor(colour)
+        if kind == "ocr":
+            pen_colour.setAlpha(120)  # every word read: a light frame, the text under it stays legible
+        item = self.scene.addRect(rect, QPen(pen_colour, 2 if kind == "field" else 1))
         if fill:
             colour_fill = QColor(fill)
             colour_fill.setAlpha(110 if kind == "field" else 70)

@@ -43,6 +43,7 @@ class ImportWindow(QDialog):
         self.last_outcome = None
         self.highlighted: tuple[str, int, int] | None = None
         self.reading = None  # the CancelToken of the file being read
+        self._first_page = None  # the GUI-side callable the reading job hands its first page to
         self._generation = 0
         self._last_dir = ""
         ui = self.ui
@@ -97,7 +98,8 @@ class ImportWindow(QDialog):
         self.ui.banner.show_message("info", f"Đang đọc {path.name}…")
         if self.reading is not None:
             self.reading.cancel()  # the file read before: its result is not wanted any more
-        first_page = on_gui_thread(lambda loaded: self._show(generation, loaded, partial=True))
+        # held here, not only by the job: its relay must be destroyed on this thread, not the worker's
+        self._first_page = first_page = on_gui_thread(lambda loaded: self._show(generation, loaded, partial=True))
         self.reading = CancelToken()
         run_task(
             lambda progress, cancel: read_with_units(self.ctx, path, progress=progress, cancel=cancel,

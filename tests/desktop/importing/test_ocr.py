@@ -145,7 +145,7 @@ def test_a_missing_engine_gives_one_clear_message(tmp_path, monkeypatch, scan):
     from desktop.importing import ocr
 
     monkeypatch.setattr(ocr, "TESSDATA", tmp_path)  # as if the model were not installed
-    monkeypatch.setattr(ocr._local, "api", None, raising=False)
+    monkeypatch.setattr(ocr, "_idle", [])  # no engine started yet
     with pytest.raises(ImportFileError, match="vie.traineddata"):
         read_dispatch(scan)
 
