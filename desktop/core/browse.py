@@ -1,7 +1,7 @@
 """The lists the GUI browses, behind one small facade (the GUI never sees SQL).
 
 `Browser(ctx, source, detail)` answers `ids(...)` (ordered ids: run it off the GUI thread),
-`rows(ids)` (display texts of a page of rows) and `detail(id)` (label/value pairs).
+`rows(ids)` (display texts of a page of rows, with their stored values) and `detail(id)` (label/value pairs).
 """
 from __future__ import annotations
 
@@ -34,6 +34,10 @@ class Browser:
         return self._source.key
 
     @property
+    def context(self) -> AppContext:
+        return self._ctx
+
+    @property
     def columns(self) -> list[ColumnInfo]:
         return [ColumnInfo(c.key, c.title, c.width, c.sortable) for c in self._source.columns]
 
@@ -50,9 +54,14 @@ class Browser:
         with self._ctx.session() as session:
             return listing.ids(session, self._source, text, sort_key, descending, filter_key)
 
-    def rows(self, wanted: list[int]) -> dict[int, tuple[str, ...]]:
+    def rows(self, wanted: list[int]) -> dict[int, listing.Row]:
         with self._ctx.session() as session:
             return listing.rows(session, self._source, wanted)
+
+    def values(self, wanted: list[int], keys: list[str]) -> dict[int, tuple]:
+        """Typed cell values of `wanted` for the columns `keys` (exports)."""
+        with self._ctx.session() as session:
+            return listing.values(session, self._source, wanted, keys)
 
     def detail(self, item_id: int) -> list[tuple[str, str]]:
         if self._detail is None:

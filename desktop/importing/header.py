@@ -8,6 +8,7 @@ from datetime import date
 
 from desktop.importing.lines import BlockLine, Line, column_lines, is_upper_line, plain
 from desktop.core.text import fold
+from desktop.core.vocabulary import URGENCY_LABELS, urgency_code
 
 # "Số: 458/PGD&ĐT", "Số 348 /SGDĐT", "SỐ: 12/UBND-VP", "Số: 348/SGDĐT-GDTrH, GDTX" (two drafting
 # units); the label has a capital S ("số 27/KH-UBND" in lower case continues a subject line).
@@ -21,7 +22,6 @@ DATE_RE = re.compile(
     re.IGNORECASE,
 )
 SUBJECT_RE = re.compile(r"^(?:V\s*/\s*v|Về\s+việc)\s*[:.]?\s*", re.IGNORECASE)
-URGENCIES = {"khan": "Khẩn", "thuong khan": "Thượng khẩn", "hoa toc": "Hỏa tốc"}
 # Bodies whose name needs the next line ("ỦY BAN NHÂN DÂN" / "TỈNH ĐẮK NÔNG").
 _BARE_BODIES = {"uy ban nhan dan", "ubnd", "hoi dong nhan dan", "hdnd", "so", "ban", "phong"}
 _LEVEL_WORDS = ("tinh ", "huyen ", "xa ", "thanh pho ", "quan ", "thi xa ", "thi tran ", "phuong ",
@@ -95,8 +95,8 @@ def parse_header(lines: list[Line]) -> Header:
                 subject = [bl]
                 mode = "subject"
                 continue
-            if fold(text).strip(" .") in URGENCIES:
-                header.urgency = URGENCIES[fold(text).strip(" .")]
+            if urgency := urgency_code(text):
+                header.urgency = URGENCY_LABELS[urgency]
                 header.spans["urgency"] = (bl.start, bl.end)
                 continue
             if is_upper_line(text) and header.subject is None:

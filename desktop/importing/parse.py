@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
+from typing import Callable
 
 from desktop.core.dispatch import Dispatch, Issuer, Paragraph, SignerBlock
 from desktop.importing.closing import Closing, clean_entry, parse_closing, parse_signer_only
@@ -14,8 +16,10 @@ from desktop.importing.items import Units, item_facts, match_unit_id
 from desktop.importing.legacy import mend
 from desktop.importing.lines import Line, plain, split_lines
 from desktop.importing.paragraphs import paragraphs_from_lines
+from desktop.importing.readers import SourceText, read_source
 from desktop.importing.references import find_references
 from desktop.importing.zones import annex_start, closing_start, find_line, has_segment, is_kinh_gui, locate, named_type
+from desktop.core.jobs import CancelToken, ProgressFn, no_progress
 from desktop.core.text import nfc
 
 _PEOPLE = re.compile(r"^(?:Đ/c|Đồng chí|Ông|Bà)\b", re.IGNORECASE)
@@ -78,6 +82,37 @@ def parse_text(text: str, *, units: Units | None = None, source_format: str = "t
         result = ImportResult(Dispatch(), source, source_format=source_format)
         result.warnings.append(f"Không phân tích được văn bản ({exc.__class__.__name__}); hãy nhập tay.")
         return result
+
+
+def read_dispatch(path: Path, *, units: Units | None = None, ocr: str = "auto", progress: ProgressFn = no_progress,
+                  cancel: CancelToken | None = None,
+                  on_partial: Callable[[ImportResult], None] | None = None) -> ImportResult:
+    """Read `path` (.txt, .md, .docx, .pdf). ImportFileError (a ValueError) when the file
+    cannot be read; otherwise always a result, with null fields where nothing was found.
+
+    A PDF page without a usable text layer is read by OCR (`ocr`: "auto", "always" or "never");
+    that is a job: `progress` per page, `cancel` between pages, and `on_partial` gets the result
+    of the first page (complete=False) while the rest of a longer scan is being read."""
+    path = Path(path)
+
+    def partial(pdf) -> None:
+        if on_partial is not None:
+            on_partial(_read_result(path, SourceText(pdf.text, "pdf", pdf), units))
+
+    source = read_source(path, ocr=ocr, progress=progress, cancel=cancel,
+                         on_page=partial if on_partial is not None else None)
+    return _read_result(path, source, units)
+
+
+def _read_result(path: Path, source: SourceText, units: Units | None) -> ImportResult:
+    from desktop.importing.evidence import weigh
+
+    result = parse_text(source.text, units=units, source_format=source.format)
+    result.source_path = str(path)
+    if source.pdf is not None:
+        result.pages, result.page_words, result.complete = source.pdf.pages, source.pdf.words, source.pdf.complete
+        weigh(result)
+    return result
 
 
 def _parse(source: str, units: Units | None, source_format: str) -> ImportResult:

@@ -25,8 +25,8 @@ from desktop.core.changes import Changes
 from desktop.documents.numbering import allocate_number
 from desktop.documents.store import AUTO_NOTE
 from desktop.core.dispatch import Dispatch
+from desktop.core.vocabulary import urgency_code
 from desktop.documents.body import text_from_paragraphs
-from desktop.documents.convert import URGENCY_CODES
 from desktop.importing.items import Units, match_unit_id
 from desktop.importing.parse import ImportResult
 
@@ -56,8 +56,9 @@ class SaveOutcome:
 
 
 def load_units(session: Session) -> Units:
-    """The unit directory as (id, name, aliases) for matching assignees."""
-    units = session.scalars(select(Unit).where(Unit.active.is_(True))).all()
+    """The unit directory as (id, name, aliases) for matching assignees; dissolved units too, since
+    an imported letter may be older than the change (a 2018 letter names Sở Kế hoạch và Đầu tư)."""
+    units = session.scalars(select(Unit)).all()
     return [(u.id, u.name, [a.alias for a in u.aliases] + ([u.short_name] if u.short_name else [])) for u in units]
 
 
@@ -124,7 +125,7 @@ def _save_incoming(session: Session, d: Dispatch, source_file: str | None, arriv
         date=d.date,
         place=d.place,
         subject=d.subject,
-        urgency=URGENCY_CODES.get((d.urgency or "").casefold()),
+        urgency=urgency_code(d.urgency),
         body=text_from_paragraphs(d.body),
         signer_name=d.signer.name,
         signer_title_lines="\n".join(d.signer.title_lines) or None,
@@ -181,7 +182,7 @@ def _save_outgoing(session: Session, d: Dispatch, source_file: str | None) -> Sa
         issuer_name=d.issuer.name,
         issuer_parent=d.issuer.parent,
         subject=d.subject,
-        urgency=URGENCY_CODES.get((d.urgency or "").casefold()),
+        urgency=urgency_code(d.urgency),
         body=text_from_paragraphs(d.body),
         status="issued",
         signer_name=d.signer.name,

@@ -12,7 +12,8 @@ from ui.common.icons import icon
 from ui.common.list_section import ListSection
 from ui.common.messages import show_info
 from ui.importing.actions import add_import_button
-from ui.sections import SectionSpec, register_section
+from ui.documents.recovery import start_recovery
+from ui.sections import SectionSpec, register_section, register_startup
 
 
 class OutgoingSection(ListSection):
@@ -26,7 +27,7 @@ class OutgoingSection(ListSection):
         self.import_button = add_import_button(self, ctx, "out")
         self.last_editor = self.last_fill_dialog = None
         new_button = self.add_button("Soạn mới", icon("plus"), self.compose_new,
-                                     "Soạn văn bản mới (Ctrl+N); mũi tên: soạn từ mẫu, mở, nhân bản")
+                                     "Soạn văn bản mới (Ctrl+N); mũi tên: soạn từ mẫu, mở, nhân bản", compact=True)
         new_button.setShortcut("Ctrl+N")
         menu = QMenu(new_button)
         menu.addAction(icon("plus"), "Soạn mới", self.compose_new)
@@ -96,7 +97,7 @@ class OutgoingSection(ListSection):
         run_read(lambda: printable(self.ctx, ids[0]), self._open_preview)
 
     def _open_preview(self, loaded) -> None:
-        from ui.letters.preview import PreviewDialog  # QtPdf is loaded only when a preview opens
+        from ui.letters.preview import PreviewDialog  # PDFium is loaded only when a preview opens
 
         dispatch, settings = loaded
         dialog = PreviewDialog(dispatch, self, settings=settings)
@@ -117,3 +118,4 @@ def build_incoming(ctx):
 
 register_section(SectionSpec("outgoing", "Văn bản đi", "file-export", 10, "Ctrl+1", build_outgoing))
 register_section(SectionSpec("incoming", "Văn bản đến", "file-import", 20, "Ctrl+2", build_incoming))
+register_startup("documents-recovery", start_recovery)

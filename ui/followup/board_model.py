@@ -1,38 +1,36 @@
-"""Colours of the follow-up board: overdue rows red, rows due within 7 days amber.
+"""Colours of the follow-up board: overdue rows red, rows due within the office's reminder window
+(setting followup/soon_days) amber.
 
-`TaskTableModel` is the lazy task list with BackgroundRole/ForegroundRole per row, read from
-the row's own category and deadline texts (no extra query while painting).
+`TaskTableModel` is the lazy task list with BackgroundRole/ForegroundRole per row, decided from
+the row's stored category code and deadline (no extra query while painting, never label text).
 """
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from desktop.core.settings import default
+from desktop.followup.categories import CATEGORY_COLOURS as CATEGORY_HEX
+from desktop.followup.categories import due_soon
 from ui.common.lazy_table import LazyTableModel
 
-OVERDUE_LABEL = "Chưa hoàn thành, quá hạn"
-OPEN_LABEL = "Chưa hoàn thành, trong hạn"
 OVERDUE_BG = QColor("#f8d7da")
 OVERDUE_FG = QColor("#842029")
 SOON_BG = QColor("#fff3cd")
 SOON_FG = QColor("#664d03")
 # Bar and box colours of the four official categories (in CATEGORY_ORDER).
-CATEGORY_COLOURS = {
-    "done_on_time": QColor("#2e7d32"),
-    "done_late": QColor("#8d9b3a"),
-    "open_in_time": QColor("#1565c0"),
-    "open_overdue": QColor("#c62828"),
-}
+CATEGORY_COLOURS = {key: QColor(value) for key, value in CATEGORY_HEX.items()}
 
 
-def row_tone(category_label: str, deadline: date | None, today: date, soon_days: int = 7) -> str | None:
-    """"overdue", "soon" or None for one row."""
-    if category_label == OVERDUE_LABEL:
+def row_tone(category: str | None, deadline: date | None, today: date, soon_days: int | None = None) -> str | None:
+    """"overdue", "soon" or None for one row, from its category code as of `today` (`soon_days`: the
+    office's reminder window; the setting's default when None)."""
+    if category == "open_overdue":
         return "overdue"
-    if category_label == OPEN_LABEL and deadline is not None and today <= deadline <= today + timedelta(days=soon_days):
+    if category == "open_in_time" and due_soon(deadline, "open", today, soon_days):
         return "soon"
     return None
 
@@ -45,13 +43,6 @@ def tone_brushes(tone: str | None, role: int) -> QBrush | None:
     return QBrush(OVERDUE_FG if tone == "overdue" else SOON_FG)
 
 
-def _parse_dmy(text: str) -> date | None:
-    try:
-        return datetime.strptime(text, "%d/%m/%Y").date()
-    except (TypeError, ValueError):
-        return None
-
-
 class TaskTableModel(LazyTableModel):
     def __init__(self, browser, parent=None):
         super().__init__(browser, parent)
@@ -59,12 +50,20 @@ class TaskTableModel(LazyTableModel):
         self._category_col = keys.index("category")
         self._deadline_col = keys.index("deadline")
         self.today = date.today()
+        self.soon_days = default("followup/soon_days")  # the section sets the office's value
+
+    def set_soon_days(self, days: int) -> None:
+        if days != self.soon_days:
+            self.soon_days = days
+            if self.rowCount():
+                self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1),
+                                      [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole])
 
     def tone(self, row: int) -> str | None:
-        values = self._row(row)
+        values = self.values(row)
         if values is None:
             return None
-        return row_tone(values[self._category_col], _parse_dmy(values[self._deadline_col]), self.today)
+        return row_tone(values[self._category_col], values[self._deadline_col], self.today, self.soon_days)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole) and index.isValid():

@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.settings import default
+from desktop.core.vocabulary import SHORT_DATE_QT, short_date
+from desktop.followup.categories import CATEGORY_LABELS, CATEGORY_ORDER
 from desktop.followup.dashboard import Dashboard, dashboard
-from desktop.followup.status import CATEGORY_LABELS, CATEGORY_ORDER
 from desktop.followup.task_query import TaskFilter
 from ui.common.background import run_read
 from ui.followup.board_model import CATEGORY_COLOURS, tone_brushes
@@ -38,7 +40,7 @@ class DashboardPanel(QWidget):
         self.data: Dashboard | None = None
         self.as_of = QDateEdit(_qdate(date.today()))
         self.as_of.setCalendarPopup(True)
-        self.as_of.setDisplayFormat("dd/MM/yyyy")
+        self.as_of.setDisplayFormat(SHORT_DATE_QT)
         self.as_of.dateChanged.connect(lambda _d: self.refresh())
         top = QHBoxLayout()
         top.addWidget(QLabel("<b>Tổng quan nhiệm vụ</b> tính đến ngày"))
@@ -69,7 +71,8 @@ class DashboardPanel(QWidget):
         self.soon_list = self._task_tree()
         lists = QGridLayout()
         lists.addWidget(QLabel("<b>Quá hạn</b>"), 0, 0)
-        lists.addWidget(QLabel("<b>Đến hạn trong 7 ngày tới</b>"), 0, 1)
+        self.soon_label = QLabel(self._soon_title(default("followup/soon_days")))
+        lists.addWidget(self.soon_label, 0, 1)
         lists.addWidget(self.overdue_list, 1, 0)
         lists.addWidget(self.soon_list, 1, 1)
 
@@ -87,6 +90,10 @@ class DashboardPanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+
+    @staticmethod
+    def _soon_title(days: int) -> str:
+        return f"<b>Đến hạn trong {days} ngày tới</b>"
 
     @staticmethod
     def _task_tree() -> QTreeWidget:
@@ -114,6 +121,7 @@ class DashboardPanel(QWidget):
         for key, label in self.category_values.items():
             label.setText(str(data.by_category[key]))
         self.total_label.setText(f"Tổng số: <b>{data.total}</b> nhiệm vụ")
+        self.soon_label.setText(self._soon_title(data.soon_days))
         self.chart.set_data(
             [(u.unit, [u.counts[k] for k in CATEGORY_ORDER]) for u in data.by_unit],
             [(CATEGORY_LABELS[k], CATEGORY_COLOURS[k]) for k in CATEGORY_ORDER],
@@ -121,7 +129,7 @@ class DashboardPanel(QWidget):
         for tree, rows, tone in ((self.overdue_list, data.overdue, "overdue"), (self.soon_list, data.due_soon, "soon")):
             tree.clear()
             for r in rows:
-                item = QTreeWidgetItem([f"{r.deadline:%d/%m/%Y}" if r.deadline else "", r.unit,
+                item = QTreeWidgetItem([short_date(r.deadline), r.unit,
                                         f"{r.document} mục {r.item_label}" if r.item_label else r.document,
                                         str(r.chases)])
                 item.setToolTip(1, r.title)

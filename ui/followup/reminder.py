@@ -1,11 +1,13 @@
 """The follow-up reminder: on start, and once a day while the program is open, tell the clerk
-what became overdue or falls due within 7 days (a notice in the main window, never a dialog)."""
+what became overdue or falls due within the office's reminder window (setting followup/soon_days; a
+notice in the main window, never a dialog)."""
 from __future__ import annotations
 
 from datetime import date
 
 from PySide6.QtCore import QObject, QTimer
 
+from desktop.core.vocabulary import short_date
 from desktop.followup.dashboard import Notices, notices
 from ui.common.background import run_read
 
@@ -33,7 +35,7 @@ class Reminder(QObject):
     def _show(self, found: Notices) -> None:
         self.last = found
         if not found.empty:
-            self._notify("tasks", f"Nhắc việc ngày {found.as_of:%d/%m/%Y}: {found.message}")
+            self._notify("tasks", f"Nhắc việc ngày {short_date(found.as_of)}: {found.message}")
 
 
 def start_reminder(ctx, window) -> Reminder:

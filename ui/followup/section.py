@@ -1,7 +1,8 @@
 """Nhiệm vụ: the follow-up board.
 
 A lazy task list under filters (unit, status category, movement, dispatch, due range), or the
-filtered set grouped by unit or dispatch in a tree; overdue rows red, due within 7 days amber;
+filtered set grouped by unit or dispatch in a tree; overdue rows red, due within the office's reminder
+window (setting followup/soon_days) amber;
 the "Tổng quan" dashboard; proposing tasks from a dispatch, recording progress, drafting
 chasing letters; and a non-modal notice banner on start and once a day while open.
 """
@@ -12,6 +13,8 @@ from datetime import date
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMenu, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
+from desktop.core.settings.office_store import read_office_value
+from desktop.core.vocabulary import short_date
 from desktop.followup.board import TaskBrowser, dispatch_choices, movement_choices, unit_choices
 from desktop.followup.dashboard import Notices, notices
 from desktop.followup.task_query import TaskFilter, TaskRow, task_row, task_rows
@@ -19,6 +22,7 @@ from ui.common.background import run_read
 from ui.common.change_bus import change_bus
 from ui.common.messages import show_error, show_info
 from ui.followup.add_dialog import AddTaskDialog
+from ui.followup.board_export import add_board_export
 from ui.followup.board_layout import BoardLayout
 from ui.followup.board_model import TaskTableModel
 from ui.followup.chase import ChaseRunner, DeadlineDialog
@@ -68,6 +72,7 @@ class FollowupBoard(QWidget):
         menu.addAction("Đôn đốc mọi nhiệm vụ quá hạn của một văn bản…", self.chase_dispatch)
         u.chase_button.setMenu(menu)
         u.chase_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.exporter = add_board_export(self)
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self.apply_filters)
         u.search.textChanged.connect(lambda _t: self._debounce.start())
@@ -92,9 +97,15 @@ class FollowupBoard(QWidget):
         if self._loaded_once:
             return
         self._loaded_once = True
+        self.load_soon_days()
         self.load_choices()
         self.apply_filters()
         self.check_notices()
+
+    def load_soon_days(self) -> None:
+        """The office's reminder window, for the amber rows of the lazy list."""
+        ctx = self.ctx
+        run_read(lambda: read_office_value(ctx, "followup/soon_days"), self.model.set_soon_days)
 
     def load_choices(self) -> None:
         ctx = self.ctx
@@ -123,7 +134,12 @@ class FollowupBoard(QWidget):
         self.ui.count_label.setText(f"{n:,} nhiệm vụ".replace(",", "."))
 
     def _on_changed(self, changes) -> None:
-        if not self._loaded_once or not any(getattr(changes, f) for f in _WATCH):
+        if not self._loaded_once:
+            return
+        if changes.office:  # the reminder window may have changed
+            self.load_soon_days()
+            self.dashboard.refresh()
+        if not any(getattr(changes, f) for f in _WATCH):
             return
         if changes.tasks or changes.units or changes.movements:
             self.load_choices()
@@ -146,7 +162,7 @@ class FollowupBoard(QWidget):
         if found.empty:
             self.ui.banner.hide()
             return
-        self.ui.banner_text.setText(f"<b>Nhắc việc ngày {found.as_of:%d/%m/%Y}:</b> {found.message}")
+        self.ui.banner_text.setText(f"<b>Nhắc việc ngày {short_date(found.as_of)}:</b> {found.message}")
         self.ui.banner.show()
 
     def show_overdue(self) -> None:
