@@ -21,6 +21,7 @@ from desktop.importing.references import find_references
 from desktop.importing.zones import annex_start, closing_start, find_line, has_segment, is_kinh_gui, locate, named_type
 from desktop.core.jobs import CancelToken, ProgressFn, no_progress
 from desktop.core.text import nfc
+from desktop.core.vocabulary import short_date
 
 _PEOPLE = re.compile(r"^(?:Đ/c|Đồng chí|Ông|Bà)\b", re.IGNORECASE)
 _DASH = re.compile(r"^\s*[-–+•]\s*")
@@ -346,10 +347,10 @@ def _warn(result: ImportResult) -> None:
         result.warnings.append("Không tìm thấy nội dung văn bản.")
     signed = result.signed_on
     if signed is not None and d.date is None:
-        result.warnings.append(f"Chữ ký số ghi ngày ký {signed:%d/%m/%Y}; ngày ban hành thường là ngày ký hoặc ngày "
-                               "làm việc kế tiếp – hãy đối chiếu rồi nhập.")
+        result.warnings.append(f"Chữ ký số ghi ngày ký {short_date(signed)}; ngày ban hành thường là ngày ký hoặc "
+                               "ngày làm việc kế tiếp – hãy đối chiếu rồi nhập.")
     elif signed is not None and d.date != signed:
-        result.warnings.append(f"Ngày ban hành {d.date:%d/%m/%Y} khác ngày ký số {signed:%d/%m/%Y}; hãy kiểm tra.")
+        result.warnings.append(f"Ngày ban hành {short_date(d.date)} khác ngày ký số {short_date(signed)}; hãy kiểm tra.")
 
 
 def _date_in_body(result: ImportResult, spans: list[tuple[int, int]]) -> None:

@@ -23,7 +23,7 @@ from db.models import (
 from desktop.core import audit
 from desktop.core.changes import Changes
 from desktop.documents.numbering import allocate_number
-from desktop.documents.store import AUTO_NOTE
+from desktop.documents.inputs import AUTO_NOTE
 from desktop.core.dispatch import Dispatch
 from desktop.core.vocabulary import urgency_code
 from desktop.documents.body import text_from_paragraphs
