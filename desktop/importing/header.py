@@ -21,7 +21,8 @@ DATE_RE = re.compile(
     r"(?:/|năm)\s*(?P<y>\d{4})?",
     re.IGNORECASE,
 )
-SUBJECT_RE = re.compile(r"^(?:V\s*/\s*v|Về\s+việc)\s*[:.]?\s*", re.IGNORECASE)
+# "V/v" (as OCR may also read it from a dusty scan: "Ý/v", "V/w", "V|v") or "Về việc"
+SUBJECT_RE = re.compile(r"^(?:[VÝ]\s*[/|]\s*[vw]|Về\s+việc)\s*[:.]?\s*", re.IGNORECASE)
 # Bodies whose name needs the next line ("ỦY BAN NHÂN DÂN" / "TỈNH ĐẮK NÔNG").
 _BARE_BODIES = {"uy ban nhan dan", "ubnd", "hoi dong nhan dan", "hdnd", "so", "ban", "phong"}
 _LEVEL_WORDS = ("tinh ", "huyen ", "xa ", "thanh pho ", "quan ", "thi xa ", "thi tran ", "phuong ",

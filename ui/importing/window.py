@@ -193,7 +193,9 @@ class ImportWindow(QDialog):
         else:
             ui.page_view.clear()
         ocr_pages = sum(p.source == "ocr" for p in result.pages)
-        if result.source == "ocr" or ocr_pages:
+        if not result.complete:
+            text = "Chữ đọc bằng nhận dạng (OCR), đang đọc tiếp các trang sau"
+        elif result.source == "ocr" or ocr_pages:
             text = f"Chữ đọc bằng nhận dạng (OCR): {ocr_pages}/{len(result.pages)} trang"
         elif result.source == "widgets":
             text = "Số, ngày đọc từ ô ký số trên PDF"

@@ -280,3 +280,9 @@ def test_a_bien_ban_is_dated_by_its_opening():
     d = result.dispatch
     assert (d.doc_type, d.date, d.place) == ("Biên bản", date(2021, 6, 19), None)
     assert result.source_text[slice(*result.spans["date"])].startswith("Hôm nay")
+
+
+@pytest.mark.parametrize("label", ["V/v", "V/V", "Ý/v", "V/w", "Về việc:"])
+def test_the_subject_label_as_a_scan_may_print_it(label):
+    header = HEADER.replace("V/v hướng dẫn", f"{label} hướng dẫn")
+    assert letter("Sở đề nghị các phòng thực hiện./.", header=header).dispatch.subject == "hướng dẫn tổng kết năm học"
