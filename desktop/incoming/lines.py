@@ -10,16 +10,20 @@ from sqlalchemy.orm import Session
 
 from db.models import DocumentRecipient, DocumentReference
 from desktop.core.dispatch import Reference
+from desktop.documents.inputs import AUTO_NOTE
 from desktop.importing.items import match_unit_id
 from desktop.recipients.names import unit_names
 
 __all__ = ["write_lines", "write_references", "reference_text"]
 
 _PURPOSE = re.compile(r"^(?P<text>.*\S)\s*(?P<purpose>\([^()]{1,38}\))$")
+# "Lưu: VT, VP" is the office's file copy and "Như trên" repeats Kính gửi: neither is a unit sent to
+_NOT_A_UNIT = re.compile(r"^(?:Lưu\b|Như\s+(?:trên|kính\s+gửi)\b)", re.IGNORECASE)
 
 
 def write_lines(session: Session, owner: dict[str, int], recipients: list[str], distribution: list[str]) -> None:
-    """Replace the owner's lines ({"incoming_id": N} or {"outgoing_id": N}) with these."""
+    """Replace the owner's lines ({"incoming_id": N} or {"outgoing_id": N}) with these; "Như trên"
+    and "Lưu: …" in Nơi nhận are marked as the lines the document service adds itself (AUTO_NOTE)."""
     column = getattr(DocumentRecipient, next(iter(owner)))
     session.execute(delete(DocumentRecipient).where(column == next(iter(owner.values()))))
     units = unit_names(session)
@@ -27,8 +31,12 @@ def write_lines(session: Session, owner: dict[str, int], recipients: list[str], 
         for position, line in enumerate(lines):
             m = _PURPOSE.match(line)
             text, purpose = (m.group("text"), m.group("purpose")) if m else (line, None)
-            session.add(DocumentRecipient(**owner, role=role, position=position, text=text,
-                                          purpose=purpose, unit_id=match_unit_id(text, units)))
+            # "Như trên" and "Lưu: VT, ..." are the lines the document service writes itself (marked
+            # so): the editor lists only the real recipients and prints these as they were
+            auto = role == "distribution" and bool(_NOT_A_UNIT.match(text))
+            session.add(DocumentRecipient(**owner, role=role, position=position, text=text, purpose=purpose,
+                                          unit_id=None if auto else match_unit_id(text, units),
+                                          notes=AUTO_NOTE if auto else None))
 
 
 def reference_text(ref: Reference) -> str:
