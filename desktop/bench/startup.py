@@ -19,7 +19,7 @@ window = MainWindow(ctx, ui_settings())
 window.show()
 app.processEvents()
 print(time.perf_counter() - start)
-heavy = [m for m in ('reportlab', 'openpyxl', 'docx', 'pdfplumber', 'PySide6.QtPdf') if m in sys.modules]
+heavy = [m for m in ('reportlab', 'openpyxl', 'docx', 'pdfplumber', 'pypdfium2') if m in sys.modules]
 print(','.join(heavy))
 """
 

@@ -70,7 +70,7 @@ class EditorWindow(EditorMemory, QMainWindow):
                  restore: bool = False, autosave_id: int | None = None, parent=None):
         super().__init__(parent)
         self.autosave_id = autosave_id  # this editor's own autosave slot (new drafts)
-        from ui.letters.preview import PreviewWidget  # QtPdf only when an editor opens
+        from ui.letters.preview import PreviewWidget  # PDFium only when an editor opens
 
         self.ctx, self.document_id = ctx, document_id
         self.loaded: LoadedDraft | None = None

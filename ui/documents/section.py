@@ -96,7 +96,7 @@ class OutgoingSection(ListSection):
         run_read(lambda: printable(self.ctx, ids[0]), self._open_preview)
 
     def _open_preview(self, loaded) -> None:
-        from ui.letters.preview import PreviewDialog  # QtPdf is loaded only when a preview opens
+        from ui.letters.preview import PreviewDialog  # PDFium is loaded only when a preview opens
 
         dispatch, settings = loaded
         dialog = PreviewDialog(dispatch, self, settings=settings)

@@ -1,4 +1,4 @@
-"""Print preview of a dispatch: the exact pages of its PDF (QtPdf), zoom, pages, print and save.
+"""Print preview of a dispatch: the exact pages of its PDF (pypdfium2), zoom, pages, print and save.
 
 The PDF rendered by desktop.letters.pdf is the single source: the preview shows it, "In…" paints
 its pages onto the printer, "Lưu PDF…" writes the same bytes. Rendering runs in the background
@@ -9,10 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPageLayout, QPageSize
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QImage, QPainter, QPageLayout, QPageSize
 from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox,
                                QToolButton, QVBoxLayout, QWidget)
 
@@ -20,6 +18,7 @@ from desktop.core.dispatch import Dispatch
 from desktop.letters.layout import LetterSettings
 from ui.common import background
 from ui.common.messages import show_error
+from ui.letters.pages_view import PagesView
 
 ZOOM_STEPS = (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0)
 
@@ -47,13 +46,7 @@ class PreviewWidget(QWidget):
         self._settings = settings
         self._generation = 0
         self._pdf: bytes | None = None
-        self._buffer: QBuffer | None = None
-        self.document = QPdfDocument(self)
-        self.view = QPdfView(self)
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setPageSpacing(12)
+        self.view = PagesView(self)
 
         self.zoom_out = self._tool("−", "Thu nhỏ (Ctrl+-)", self.zoom_out_step)
         self.zoom_in = self._tool("+", "Phóng to (Ctrl++)", self.zoom_in_step)
@@ -80,7 +73,7 @@ class PreviewWidget(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
-        self.view.pageNavigator().currentPageChanged.connect(self._page_changed)
+        self.view.currentPageChanged.connect(self._page_changed)
 
     def _tool(self, text: str, tip: str, slot: Callable[[], None]) -> QToolButton:
         button = QToolButton(self)
@@ -112,16 +105,12 @@ class PreviewWidget(QWidget):
     def _show(self, generation: int, data: bytes) -> None:
         if generation != self._generation:
             return  # superseded by a newer request
-        old = self._buffer
+        try:
+            count = self.view.set_pdf(data)
+        except ValueError as exc:
+            self._failed(generation, exc)
+            return
         self._pdf = bytes(data)
-        self._buffer = QBuffer(self)
-        self._buffer.setData(QByteArray(self._pdf))
-        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document.load(self._buffer)
-        if old is not None:
-            old.close()
-            old.deleteLater()
-        count = self.document.pageCount()
         self.page_box.setMaximum(max(1, count))
         self.page_total.setText(f"/ {count}")
         self.status.setText(f"{count} trang A4")
@@ -139,17 +128,17 @@ class PreviewWidget(QWidget):
         return self._pdf
 
     def page_count(self) -> int:
-        return self.document.pageCount()
+        return self.view.page_count()
 
     def current_page(self) -> int:
-        return self.view.pageNavigator().currentPage()
+        return self.view.current_page()
 
     def go_to(self, page: int) -> None:
-        count = self.document.pageCount()
+        count = self.page_count()
         if count == 0:
             return
         page = max(0, min(count - 1, page))
-        self.view.pageNavigator().jump(page, QPointF(), self.view.pageNavigator().currentZoom())
+        self.view.go_to(page)
         self._page_changed(page)
 
     def _page_changed(self, page: int) -> None:
@@ -157,10 +146,10 @@ class PreviewWidget(QWidget):
         self.page_box.setValue(page + 1)
         self.page_box.blockSignals(False)
         self.previous.setEnabled(page > 0)
-        self.next.setEnabled(page < self.document.pageCount() - 1)
+        self.next.setEnabled(page < self.page_count() - 1)
 
     def zoom(self) -> float:
-        return self.view.zoomFactor()
+        return self.view.zoom()
 
     def zoom_in_step(self) -> None:
         self._set_zoom(next((z for z in ZOOM_STEPS if z > self.zoom() + 1e-3), ZOOM_STEPS[-1]))
@@ -169,27 +158,19 @@ class PreviewWidget(QWidget):
         self._set_zoom(next((z for z in reversed(ZOOM_STEPS) if z < self.zoom() - 1e-3), ZOOM_STEPS[0]))
 
     def _set_zoom(self, factor: float) -> None:
-        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
-        self.view.setZoomFactor(factor)
+        self.view.set_zoom(factor)
 
     def fit_to_width(self) -> None:
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.fit_to_width()
 
     # ---- printing ------------------------------------------------------------------------
     def page_image(self, page: int, dpi: float) -> QImage:
-        """Page `page` rendered at `dpi`, painted onto white (QtPdf renders transparent)."""
-        points = self.document.pagePointSize(page)
-        size = QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
-        image = QImage(size, QImage.Format.Format_RGB32)
-        image.fill(QColor("white"))
-        painter = QPainter(image)
-        painter.drawImage(0, 0, self.document.render(page, size))
-        painter.end()
-        return image
+        """Page `page` (0-based) rendered at `dpi` on white."""
+        return self.view.page_image(page, dpi)
 
     def print_to(self, printer, first: int = 1, last: int = 0) -> int:
         """Paint pages first..last (1-based; 0 = to the end) onto `printer` at its resolution."""
-        count = self.document.pageCount()
+        count = self.page_count()
         last = count if last <= 0 else min(last, count)
         printer.setFullPage(True)
         printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))

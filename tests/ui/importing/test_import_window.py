@@ -235,7 +235,7 @@ def test_file_menu_has_the_import_actions(main_window):
 
 
 def test_dropping_a_file_opens_it(window, tmp_path):
-    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtCore import QMimeData, QPoint, QPointF, QUrl
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
     from PySide6.QtWidgets import QApplication
 
@@ -247,13 +247,13 @@ def test_dropping_a_file_opens_it(window, tmp_path):
     picture = tmp_path / "anh.png"
     picture.write_bytes(b"\x89PNG")
     refused = mime(picture)
-    enter = QDragEnterEvent(QPointF(50, 50), Qt.DropAction.CopyAction, refused,
+    enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, refused,
                             Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(window, enter)
     assert not enter.isAccepted()
 
     data = mime(shared_path(*SEED))
-    enter = QDragEnterEvent(QPointF(50, 50), Qt.DropAction.CopyAction, data,
+    enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, data,
                             Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(window, enter)
     assert enter.isAccepted()

@@ -99,3 +99,48 @@ def test_newer_request_supersedes_older(qtbot, inline):
     assert shown == [] and widget.pdf_bytes() is None
     widget.set_dispatch(load("ke_hoach_thang_01"))
     assert shown == [1] and widget.pdf_bytes().startswith(b"%PDF")
+
+
+def test_pages_are_drawn_near_the_view_and_scrolling_moves_the_page(dialog, qtbot):
+    from desktop.bench.letters import three_page_dispatch
+
+    preview = dialog.preview
+    shown = []
+    preview.pagesReady.connect(shown.append)
+    preview.set_dispatch(three_page_dispatch())
+    assert shown == [3] and preview.page_total.text() == "/ 3"
+    view = preview.view
+    assert view.widget().width() <= view.viewport().width()  # fit width: no sideways scrolling
+    preview._set_zoom(3.0)
+    preview.go_to(0)
+    assert set(view._drawn) == {0}  # page 3 is far below: not drawn, no pixmap held
+    assert not view._labels[0].pixmap().isNull() and view._labels[2].pixmap().isNull()
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    assert preview.current_page() == 2 and preview.page_box.value() == 3 and not preview.next.isEnabled()
+    assert 2 in view._drawn and 0 not in view._drawn and view._labels[0].pixmap().isNull()
+    bar.setValue(view._labels[1].y())
+    assert preview.current_page() == 1 and preview.previous.isEnabled() and preview.next.isEnabled()
+    preview.fit_to_width()
+    assert preview.zoom() < 1.0 and preview.current_page() == 1
+
+
+def test_pages_show_the_letter_not_a_blank(dialog):
+    image = dialog.preview.page_image(0, 72)
+    assert abs(image.width() - 595) <= 1 and abs(image.height() - 842) <= 1  # A4 in points at 72 dpi
+    dark = sum(1 for x in range(0, image.width(), 3) for y in range(0, 200, 3)
+               if image.pixelColor(x, y).lightness() < 100)
+    assert dark > 100  # the masthead's text is there
+
+
+def test_a_broken_pdf_is_reported_not_shown(qtbot, inline):
+    from ui.letters.preview import PreviewWidget
+
+    widget = PreviewWidget()
+    qtbot.addWidget(widget)
+    failures = []
+    widget.renderFailed.connect(failures.append)
+    widget.set_pdf(b"%PDF-1.4 not really")
+    assert len(failures) == 1 and "PDF" in failures[0]
+    assert widget.status.text() == "Không dựng được trang" and widget.page_count() == 0
+    assert widget.pdf_bytes() is None
