@@ -1,7 +1,7 @@
 """The lists the GUI browses, behind one small facade (the GUI never sees SQL).
 
 `Browser(ctx, source, detail)` answers `ids(...)` (ordered ids: run it off the GUI thread),
-`rows(ids)` (display texts of a page of rows) and `detail(id)` (label/value pairs).
+`rows(ids)` (display texts of a page of rows, with their stored values) and `detail(id)` (label/value pairs).
 """
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ class Browser:
         with self._ctx.session() as session:
             return listing.ids(session, self._source, text, sort_key, descending, filter_key)
 
-    def rows(self, wanted: list[int]) -> dict[int, tuple[str, ...]]:
+    def rows(self, wanted: list[int]) -> dict[int, listing.Row]:
         with self._ctx.session() as session:
             return listing.rows(session, self._source, wanted)
 

@@ -31,6 +31,18 @@ class Column:
         return "" if value is None else str(value)
 
 
+class Row(tuple):
+    """One row's display texts (the tuple itself) and, as `values`, what the database gave
+    (codes, dates): a view decides colours from the codes, never from the texts."""
+
+    values: tuple[Any, ...]
+
+    def __new__(cls, texts, values) -> "Row":
+        row = super().__new__(cls, texts)
+        row.values = tuple(values)
+        return row
+
+
 @dataclass(frozen=True)
 class Filter:
     """A named extra filter the section offers (e.g. "Dự thảo", "Quá hạn")."""
@@ -88,15 +100,16 @@ def ids(
     return list(session.scalars(query))
 
 
-def rows(session: Session, source: ListSource, wanted: Sequence[int]) -> dict[int, tuple[str, ...]]:
-    """Display texts of the given ids (one query), keyed by id."""
+def rows(session: Session, source: ListSource, wanted: Sequence[int]) -> dict[int, Row]:
+    """Display texts (and stored values) of the given ids (one query), keyed by id."""
     if not wanted:
         return {}
     query = source.from_clause(select(source.id_column, *(c.expr for c in source.columns)))
     query = query.where(source.id_column.in_(list(wanted)))
-    out: dict[int, tuple[str, ...]] = {}
+    out: dict[int, Row] = {}
     for row in session.execute(query):
-        out[row[0]] = tuple(col.display(value) for col, value in zip(source.columns, row[1:]))
+        values = row[1:]
+        out[row[0]] = Row((col.display(value) for col, value in zip(source.columns, values)), values)
     return out
 
 

@@ -1,10 +1,21 @@
-"""Vietnamese display labels for stored codes."""
+"""The office's vocabulary, defined once: the Vietnamese label of every stored code, the
+document types, and the forms in which Decree 30 writes numbers and dates.
+
+Screens, reports, letters and the CLI import these; nothing else spells them. The stored
+codes themselves are the CheckConstraint tuples of `db.models` (a test checks that each one
+has a label here). Views decide colours and icons from the codes, never from these texts.
+"""
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
+import re
+from datetime import date, datetime
+from typing import Any, Callable, Iterable, Mapping
 
-STATUS_LABELS = {
+from db.text import fold
+
+# ---- documents -------------------------------------------------------------------------
+# dự thảo -> trình ký -> đã ký -> đã ban hành; "cancelled" for a draft given up.
+DOCUMENT_STATUS_LABELS = {
     "draft": "Dự thảo",
     "submitted": "Trình ký",
     "signed": "Đã ký",
@@ -12,8 +23,52 @@ STATUS_LABELS = {
     "cancelled": "Đã hủy",
 }
 URGENCY_LABELS = {"khan": "Khẩn", "thuong_khan": "Thượng khẩn", "hoa_toc": "Hỏa tốc"}
-TASK_STATUS_LABELS = {"open": "Đang thực hiện", "done": "Hoàn thành", "cancelled": "Đã hủy"}
-ENTRY_STATUS_LABELS = {"issued": "Đã cấp", "reserved": "Giữ trước", "voided": "Hủy số"}
+NO_URGENCY_LABEL = "Thường"  # no urgency stored (NULL)
+SECRECY_LABELS = {"mat": "Mật", "toi_mat": "Tối mật", "tuyet_mat": "Tuyệt mật"}
+CORRECTION_KIND_LABELS = {"correction": "Đính chính", "replacement": "Thay thế"}
+RECIPIENT_ROLE_LABELS = {"recipient": "Kính gửi", "distribution": "Nơi nhận"}
+DELIVERY_LABELS = {"paper": "Bản giấy", "electronic": "Điện tử", "post": "Bưu chính"}
+
+# Document type -> its code in the symbol (ND30 PL III, Mục I). A công văn has no code.
+DOC_TYPE_CODES: dict[str, str] = {
+    "Nghị quyết": "NQ",
+    "Quyết định": "QĐ",
+    "Chỉ thị": "CT",
+    "Quy chế": "QC",
+    "Quy định": "QyĐ",
+    "Thông cáo": "TC",
+    "Thông báo": "TB",
+    "Hướng dẫn": "HD",
+    "Chương trình": "CTr",
+    "Kế hoạch": "KH",
+    "Phương án": "PA",
+    "Đề án": "ĐA",
+    "Dự án": "DA",
+    "Báo cáo": "BC",
+    "Biên bản": "BB",
+    "Tờ trình": "TTr",
+    "Hợp đồng": "HĐ",
+    "Công điện": "CĐ",
+    "Bản ghi nhớ": "BGN",
+    "Bản thỏa thuận": "BTT",
+    "Giấy ủy quyền": "GUQ",
+    "Giấy mời": "GM",
+    "Giấy giới thiệu": "GGT",
+    "Giấy nghỉ phép": "GNP",
+    "Phiếu gửi": "PG",
+    "Phiếu chuyển": "PC",
+    "Phiếu báo": "PB",
+}
+DISPATCH = "Công văn"
+# Every document type (stored as its name), công văn first: what the pickers offer.
+DOC_TYPES: tuple[str, ...] = (DISPATCH, *DOC_TYPE_CODES)
+
+# ---- registers -------------------------------------------------------------------------
+REGISTER_DIRECTION_LABELS = {"out": "Văn bản đi", "in": "Văn bản đến"}
+# A number of a register: given to a document, held for later, or voided (it stays in the book).
+ENTRY_STATUS_LABELS = {"issued": "Đã cấp", "reserved": "Giữ số", "voided": "Hủy số"}
+
+# ---- directory ---------------------------------------------------------------------------
 UNIT_KIND_LABELS = {
     "central": "Cơ quan Trung ương",
     "province": "Cấp tỉnh",
@@ -26,18 +81,89 @@ UNIT_KIND_LABELS = {
     "internal": "Nội bộ",
     "other": "Khác",
 }
-ROLE_LABELS = {"head": "Cụm trưởng", "deputy": "Cụm phó", "member": "Thành viên"}
+CLUSTER_KIND_LABELS = {"cluster": "Cụm thi đua", "block": "Khối thi đua"}
+CLUSTER_ROLE_LABELS = {"head": "Cụm trưởng", "deputy": "Cụm phó", "member": "Thành viên"}
+
+# ---- tasks ---------------------------------------------------------------------------------
+TASK_STATUS_LABELS = {"open": "Đang thực hiện", "done": "Hoàn thành", "cancelled": "Đã hủy"}
+TASK_ROLE_LABELS = {"lead": "Chủ trì", "support": "Phối hợp"}
+# The four categories of official reporting (domain spec §3.5), in report order; computed as of
+# a date by desktop.followup.categories, never stored. A cancelled task is in none of them.
+CATEGORY_LABELS = {
+    "done_on_time": "Hoàn thành đúng hạn",
+    "done_late": "Hoàn thành quá hạn",
+    "open_in_time": "Chưa hoàn thành, trong hạn",
+    "open_overdue": "Chưa hoàn thành, quá hạn",
+}
+CATEGORY_ORDER: tuple[str, ...] = tuple(CATEGORY_LABELS)
+CALENDAR_DAY_LABELS = {"off": "Nghỉ", "work": "Làm bù"}
 
 
-def dmy(value: Any) -> str:
-    return value.strftime("%d/%m/%Y") if isinstance(value, date) else ""
-
-
-def label(mapping: dict[str, str]):
+def label(mapping: Mapping[str, str]) -> Callable[[Any], str]:
+    """A formatter code -> label (an unknown code shows as itself, None as "")."""
     return lambda value: mapping.get(value or "", value or "")
 
 
-def number2(value: Any) -> str:
-    if value is None:
+def enumeration(items: Iterable[Any], conjunction: str = "và") -> str:
+    """"A, B và C" (or "A, B hoặc C"): a list as a Vietnamese sentence says it."""
+    words = [str(item) for item in items]
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + f" {conjunction} " + words[-1]
+
+
+def urgency_code(printed: str | None) -> str | None:
+    """The stored code of an urgency as printed or typed ("Thượng khẩn", "THUONG KHAN.");
+    None for none or an unknown word."""
+    key = fold(printed or "").strip(" .")
+    return next((code for code, text in URGENCY_LABELS.items() if fold(text) == key), None)
+
+
+# ---- numbers and dates as the decree writes them -----------------------------------------------
+SHORT_DATE_FORMAT = "%d/%m/%Y"  # dd/mm/yyyy, the form clerks type and tables show
+SHORT_DATE_QT = "dd/MM/yyyy"  # the same form in Qt's spelling (date edits)
+
+_DMY = re.compile(r"\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*")
+_ISO = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*")
+
+
+def pad2(n: Any) -> str:
+    """Numbers below 10 take a leading zero (ND30: "Số: 05/...", day 06); None gives ""."""
+    if n is None:
         return ""
-    return f"{value:02d}" if isinstance(value, int) else str(value)
+    return f"{n:02d}" if isinstance(n, int) and 0 <= n < 10 else str(n)
+
+
+def decree_date(d: date) -> str:
+    """"ngày 06 tháng 01 năm 2021": day < 10 and months 1-2 zero-padded, other months not."""
+    month = f"{d.month:02d}" if d.month <= 2 else str(d.month)
+    return f"ngày {pad2(d.day)} tháng {month} năm {d.year}"
+
+
+def short_date(d: Any) -> str:
+    """dd/mm/yyyy, the form clerks type and tables show; "" for no date."""
+    return d.strftime(SHORT_DATE_FORMAT) if isinstance(d, date) else ""
+
+
+def read_date(value: Any) -> date | None:
+    """A date from a date, "25/05/2018", "25/5/2018", "25.5.2018", "25-05-2018" or
+    "2018-05-25"; None when empty or unreadable."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value or "").strip()
+    parts = None
+    if m := _DMY.fullmatch(text):
+        parts = (int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    elif m := _ISO.fullmatch(text):
+        parts = (int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    if parts is not None:
+        try:
+            return date(*parts)
+        except ValueError:
+            return None
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None

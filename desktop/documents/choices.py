@@ -7,10 +7,9 @@ from sqlalchemy import select
 
 from db.models import DraftingUnit, Register, Signer
 from desktop.core.context import AppContext
-from desktop.documents.convert import URGENCY_LABELS
-from desktop.documents.symbols import DOC_TYPES
+from desktop.core.vocabulary import DOC_TYPES, NO_URGENCY_LABEL, URGENCY_LABELS
 
-URGENCY_CHOICES: tuple[tuple[str | None, str], ...] = ((None, "Thường"), *URGENCY_LABELS.items())
+URGENCY_CHOICES: tuple[tuple[str | None, str], ...] = ((None, NO_URGENCY_LABEL), *URGENCY_LABELS.items())
 __all__ = ["DOC_TYPES", "URGENCY_CHOICES", "Choice", "SignerChoice", "registers", "signers", "drafting_units"]
 
 

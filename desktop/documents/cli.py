@@ -29,9 +29,9 @@ def run(args: argparse.Namespace) -> int:
     from db.models import Register
     from desktop.core.commands import CliError, open_db
     from desktop.documents import numbering
-    from desktop.templates.engine import parse_date
+    from desktop.core.vocabulary import read_date, short_date
 
-    on = parse_date(args.date) if args.date else None
+    on = read_date(args.date) if args.date else None
     if args.date and on is None:
         raise CliError(f"ngày «{args.date}» không đúng dạng dd/mm/yyyy")
     year = args.year or (on.year if on else date.today().year)
@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
             raise CliError(f"không có sổ mã «{args.code}»")
         if args.action == "list":
             for row in numbering.register_entries(ctx, register_id, year):
-                when = row.date.strftime("%d/%m/%Y") if row.date else ""
+                when = short_date(row.date)
                 what = row.subject or row.reason or ""
                 print(f"{row.number_label}\t{row.status_label}\t{row.symbol or ''}\t{when}\t{what}")
         elif args.action == "next":

@@ -12,7 +12,7 @@ from desktop.core.context import AppContext
 from desktop.documents.errors import DocumentError
 from desktop.documents.inputs import DraftInput
 from desktop.documents.store import apply_input, get_document, read_loaded, write_lines
-from desktop.core.text import pad2, short_date
+from desktop.core.vocabulary import pad2, short_date
 
 ENTITY = "outgoing_document"
 _FULL_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\w/-])")

@@ -6,10 +6,8 @@ from sqlalchemy.orm import Session
 
 from db.models import DocumentRecipient, DocumentReference, OutgoingDocument, Task
 from desktop.core.dispatch import Dispatch, Issuer, Reference, SignerBlock
+from desktop.core.vocabulary import URGENCY_LABELS
 from desktop.documents.body import paragraphs_from_text
-
-URGENCY_LABELS = {"khan": "Khẩn", "thuong_khan": "Thượng khẩn", "hoa_toc": "Hỏa tốc"}
-URGENCY_CODES = {v.casefold(): k for k, v in URGENCY_LABELS.items()}
 
 
 def recipient_line(row: DocumentRecipient) -> str:

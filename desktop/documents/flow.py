@@ -13,8 +13,8 @@ from sqlalchemy.orm.exc import StaleDataError
 from desktop.core.audit import record
 from desktop.core.changes import Changes
 from desktop.core.context import AppContext
+from desktop.core.vocabulary import DOCUMENT_STATUS_LABELS
 from desktop.documents.errors import DocumentError, StaleVersion, ValidationFailed
-from desktop.documents.inputs import STATUS_LABELS
 from desktop.documents.numbering import allocate_number
 from desktop.documents.store import get_document, read_loaded, snapshot_signer
 from desktop.documents.validation import check
@@ -23,7 +23,7 @@ ENTITY = "outgoing_document"
 
 
 def _label(status: str) -> str:
-    return STATUS_LABELS.get(status, status)
+    return DOCUMENT_STATUS_LABELS.get(status, status)
 
 
 def _start(session, document_id: int, allowed: tuple[str, ...], action: str, expected_version: int | None):

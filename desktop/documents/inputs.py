@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from desktop.core.vocabulary import STATUS_LABELS  # noqa: F401  (re-exported for the editor)
+from desktop.core.vocabulary import DOCUMENT_STATUS_LABELS, pad2
 
 
 
@@ -67,7 +67,7 @@ class LoadedDraft:
 
     @property
     def status_label(self) -> str:
-        return STATUS_LABELS.get(self.status, self.status)
+        return DOCUMENT_STATUS_LABELS.get(self.status, self.status)
 
     @property
     def editable(self) -> bool:
@@ -78,7 +78,7 @@ class LoadedDraft:
         """"05/UBND-NC" once issued; "" before."""
         if self.number is None:
             return ""
-        return f"{self.number:02d}/{self.data.symbol or ''}"
+        return f"{pad2(self.number)}/{self.data.symbol or ''}"
 
 
 def draft_to_payload(data: DraftInput) -> dict[str, Any]:

@@ -12,7 +12,14 @@ from db.models import (
     Task,
 )
 from desktop.documents.convert import recipient_line
-from desktop.core.vocabulary import STATUS_LABELS, URGENCY_LABELS, dmy, label, number2
+from desktop.core.vocabulary import (
+    DOCUMENT_STATUS_LABELS,
+    RECIPIENT_ROLE_LABELS,
+    URGENCY_LABELS,
+    label,
+    pad2,
+    short_date,
+)
 from desktop.core.listing import Column, Filter, ListSource
 
 O = OutgoingDocument
@@ -22,14 +29,15 @@ OUTGOING = ListSource(
     key="outgoing",
     id_column=O.id,
     columns=(
-        Column("number", "Số", O.number, width=60, format=number2),
+        Column("number", "Số", O.number, width=60, format=pad2),
         Column("symbol", "Ký hiệu", O.symbol, width=120),
         # A draft has no date yet: it sorts by when it was started, so new drafts come first.
-        Column("date", "Ngày", O.date, sort=func.coalesce(O.date, func.date(O.created_at)), width=90, format=dmy),
+        Column("date", "Ngày", O.date, sort=func.coalesce(O.date, func.date(O.created_at)), width=90,
+               format=short_date),
         Column("doc_type", "Loại", O.doc_type, width=90),
         Column("subject", "Trích yếu", O.subject, width=420),
         Column("signer", "Người ký", O.signer_name, width=140),
-        Column("status", "Trạng thái", O.status, width=100, format=label(STATUS_LABELS)),
+        Column("status", "Trạng thái", O.status, width=100, format=label(DOCUMENT_STATUS_LABELS)),
     ),
     from_clause=lambda q: q.select_from(O),
     search_column=O.search_folded,
@@ -46,14 +54,14 @@ INCOMING = ListSource(
     key="incoming",
     id_column=I.id,
     columns=(
-        Column("arrival_number", "Số đến", I.arrival_number, width=70, format=number2),
-        Column("arrival_date", "Ngày đến", I.arrival_date, width=90, format=dmy),
+        Column("arrival_number", "Số đến", I.arrival_number, width=70, format=pad2),
+        Column("arrival_date", "Ngày đến", I.arrival_date, width=90, format=short_date),
         Column("issuer", "Cơ quan ban hành", I.issuer_name, width=220),
         Column("number", "Số, ký hiệu", func.coalesce(I.number, "") + "/" + func.coalesce(I.symbol, ""),
                sort=I.symbol, width=130),
-        Column("date", "Ngày văn bản", I.date, width=90, format=dmy),
+        Column("date", "Ngày văn bản", I.date, width=90, format=short_date),
         Column("subject", "Trích yếu", I.subject, width=380),
-        Column("deadline", "Hạn xử lý", I.handling_deadline, width=90, format=dmy),
+        Column("deadline", "Hạn xử lý", I.handling_deadline, width=90, format=short_date),
     ),
     from_clause=lambda q: q.select_from(I),
     search_column=I.search_folded,
@@ -74,18 +82,17 @@ def outgoing_detail(session, document_id: int) -> list[tuple[str, str]]:
     tasks = session.scalar(select(func.count(Task.id)).where(Task.outgoing_id == document_id)) or 0
     register = session.get(Register, doc.register_id) if doc.register_id else None
 
-    number = f"{number2(doc.number)}/{doc.symbol}" if doc.number else f"(chưa cấp số)/{doc.symbol or ''}"
+    number = f"{pad2(doc.number)}/{doc.symbol}" if doc.number else f"(chưa cấp số)/{doc.symbol or ''}"
     return [
         ("Số, ký hiệu", number),
         ("Loại văn bản", doc.doc_type),
-        ("Ngày", dmy(doc.date)),
+        ("Ngày", short_date(doc.date)),
         ("Sổ đăng ký", register.name if register else ""),
         ("Cơ quan ban hành", "\n".join(x for x in (doc.issuer_parent, doc.issuer_name) if x)),
         ("Trích yếu", doc.subject),
         ("Độ khẩn", URGENCY_LABELS.get(doc.urgency or "", "")),
-        ("Trạng thái", STATUS_LABELS.get(doc.status, doc.status)),
-        ("Kính gửi", _joined(lines, "recipient")),
-        ("Nơi nhận", _joined(lines, "distribution")),
+        ("Trạng thái", DOCUMENT_STATUS_LABELS.get(doc.status, doc.status)),
+        *_recipient_lines(lines),
         ("Người ký", "\n".join(x for x in ((doc.signer_title_lines or ""), doc.signer_name or "") if x)),
         ("Người soạn thảo", doc.drafter or ""),
         ("Số lượng bản", str(doc.copies or "")),
@@ -101,16 +108,15 @@ def incoming_detail(session, document_id: int) -> list[tuple[str, str]]:
         return []
     lines = _recipient_rows(session, DocumentRecipient.incoming_id == document_id)
     return [
-        ("Số đến", number2(doc.arrival_number)),
-        ("Ngày đến", dmy(doc.arrival_date)),
+        ("Số đến", pad2(doc.arrival_number)),
+        ("Ngày đến", short_date(doc.arrival_date)),
         ("Cơ quan ban hành", doc.issuer_name),
         ("Loại văn bản", doc.doc_type),
         ("Số, ký hiệu", f"{doc.number or ''}/{doc.symbol or ''}"),
-        ("Ngày văn bản", dmy(doc.date)),
+        ("Ngày văn bản", short_date(doc.date)),
         ("Trích yếu", doc.subject),
-        ("Hạn xử lý", dmy(doc.handling_deadline)),
-        ("Kính gửi", _joined(lines, "recipient")),
-        ("Nơi nhận", _joined(lines, "distribution")),
+        ("Hạn xử lý", short_date(doc.handling_deadline)),
+        *_recipient_lines(lines),
         ("Người ký", "\n".join(x for x in (doc.signer_title_lines or "", doc.signer_name or "") if x)),
         ("Người xử lý", doc.handler or ""),
         ("Ý kiến chỉ đạo", doc.instructions or ""),
@@ -122,6 +128,7 @@ def _recipient_rows(session, owner) -> list[DocumentRecipient]:
                                 .order_by(DocumentRecipient.role, DocumentRecipient.position)))
 
 
-def _joined(lines: list[DocumentRecipient], role: str) -> str:
-    """Kính gửi / Nơi nhận lines as printed, one "- " line each."""
-    return "\n".join(f"- {recipient_line(r)}" for r in lines if r.role == role)
+def _recipient_lines(lines: list[DocumentRecipient]) -> list[tuple[str, str]]:
+    """("Kính gửi", ...) and ("Nơi nhận", ...): the lines as printed, one "- " line each."""
+    return [(title, "\n".join(f"- {recipient_line(r)}" for r in lines if r.role == role))
+            for role, title in RECIPIENT_ROLE_LABELS.items()]

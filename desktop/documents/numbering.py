@@ -24,10 +24,10 @@ from db.models import IncomingDocument, OutgoingDocument, Register, RegisterEntr
 from desktop.core.changes import Changes
 from desktop.core.context import AppContext
 from desktop.documents.errors import DocumentError
-from desktop.core.text import nfc, pad2, short_date
+from desktop.core.text import nfc
+from desktop.core.vocabulary import ENTRY_STATUS_LABELS, pad2, short_date
 
 RETRIES = 5
-ENTRY_STATUS_LABELS = {"issued": "Đã cấp", "reserved": "Giữ số", "voided": "Đã hủy"}
 
 
 @dataclass

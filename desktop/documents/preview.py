@@ -8,7 +8,7 @@ from __future__ import annotations
 from desktop.core.context import AppContext
 from desktop.core.dispatch import Dispatch, Issuer, SignerBlock
 from desktop.documents.body import paragraphs_from_text
-from desktop.documents.convert import URGENCY_LABELS
+from desktop.core.vocabulary import URGENCY_LABELS
 from desktop.documents.inputs import DraftInput
 from desktop.documents.profile import effective_symbol, office_profile
 from desktop.documents.store import distribution_lines, recipient_lines

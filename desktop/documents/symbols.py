@@ -6,40 +6,7 @@ A công văn has no type code: issuer abbreviation + "-" + drafting-unit abbrevi
 from __future__ import annotations
 
 from desktop.core.text import fold, nfc
-
-# Document type -> code in the symbol (ND30 PL III, Mục I).
-DOC_TYPE_CODES: dict[str, str] = {
-    "Nghị quyết": "NQ",
-    "Quyết định": "QĐ",
-    "Chỉ thị": "CT",
-    "Quy chế": "QC",
-    "Quy định": "QyĐ",
-    "Thông cáo": "TC",
-    "Thông báo": "TB",
-    "Hướng dẫn": "HD",
-    "Chương trình": "CTr",
-    "Kế hoạch": "KH",
-    "Phương án": "PA",
-    "Đề án": "ĐA",
-    "Dự án": "DA",
-    "Báo cáo": "BC",
-    "Biên bản": "BB",
-    "Tờ trình": "TTr",
-    "Hợp đồng": "HĐ",
-    "Công điện": "CĐ",
-    "Bản ghi nhớ": "BGN",
-    "Bản thỏa thuận": "BTT",
-    "Giấy ủy quyền": "GUQ",
-    "Giấy mời": "GM",
-    "Giấy giới thiệu": "GGT",
-    "Giấy nghỉ phép": "GNP",
-    "Phiếu gửi": "PG",
-    "Phiếu chuyển": "PC",
-    "Phiếu báo": "PB",
-}
-DISPATCH = "Công văn"
-# The types the editor offers, công văn first.
-DOC_TYPES: tuple[str, ...] = (DISPATCH, *DOC_TYPE_CODES)
+from desktop.core.vocabulary import DISPATCH, DOC_TYPE_CODES
 
 _BY_FOLD = {fold(name): code for name, code in DOC_TYPE_CODES.items()}
 

@@ -12,8 +12,10 @@ from desktop.core.context import AppContext
 from desktop.documents.inputs import DraftInput
 from desktop.documents.profile import effective_symbol, office_profile
 from desktop.documents.symbols import is_dispatch
-from desktop.core.text import fold, short_date
+from desktop.core.text import fold
+from desktop.core.vocabulary import URGENCY_LABELS, enumeration, short_date
 
+_URGENCY_WORDS = enumeration(URGENCY_LABELS.values(), "hoặc")  # "Khẩn, Thượng khẩn hoặc Hỏa tốc"
 
 
 def has_missing(text: str) -> bool:
@@ -70,7 +72,7 @@ def check(session, data: DraftInput, *, for_issue: bool = False, on: date | None
             errors["symbol"] = problem
 
     if data.urgency is not None and data.urgency not in URGENCIES:
-        errors["urgency"] = "Độ khẩn phải là Khẩn, Thượng khẩn hoặc Hỏa tốc."
+        errors["urgency"] = f"Độ khẩn phải là {_URGENCY_WORDS}."
     if (data.copies or 0) < 0:
         errors["copies"] = "Số bản phát hành không được âm."
     if data.file_copies is not None and data.file_copies < 0:

@@ -14,6 +14,7 @@ from db.models import IncomingDocument, Movement, OutgoingDocument, Task, Unit
 from desktop.core import listing
 from desktop.core.browse import Browser
 from desktop.core.context import AppContext
+from desktop.core.vocabulary import TASK_ROLE_LABELS, short_date
 from desktop.followup.lists import TASKS
 from desktop.followup.task_query import TaskFilter, conditions, document_label
 
@@ -39,7 +40,7 @@ class TaskBrowser(Browser):
 
 
 def _dispatch_label(number, symbol, on: date | None, subject: str) -> str:
-    when = f" ngày {on:%d/%m/%Y}" if on else ""
+    when = f" ngày {short_date(on)}" if on else ""
     short = subject if len(subject) <= 70 else subject[:69] + "…"
     return f"{document_label(number, symbol)}{when} – {short}"
 
@@ -96,10 +97,10 @@ def task_detail(session, task_id: int) -> list[tuple[str, str]]:
     r = rows[0]
     return [
         ("Văn bản giao", f"{r.document} – {r.document_subject}"), ("Mục", r.item_label or ""),
-        ("Nhiệm vụ", r.title), ("Đơn vị thực hiện", r.unit + (" (phối hợp)" if r.role == "support" else "")),
-        ("Hạn", f"{r.deadline:%d/%m/%Y}" if r.deadline else "(không có)"),
+        ("Nhiệm vụ", r.title), ("Đơn vị thực hiện", r.unit + (f" ({TASK_ROLE_LABELS[r.role].lower()})" if r.role == "support" else "")),
+        ("Hạn", short_date(r.deadline) or "(không có)"),
         ("Thời hạn ghi trong văn bản", r.deadline_text or ""), ("Tình trạng", r.category_label),
-        ("Ngày hoàn thành", f"{r.completed_on:%d/%m/%Y}" if r.completed_on else ""),
-        ("Văn bản báo cáo", r.reply or ""), ("Ngày báo cáo", f"{r.reply_date:%d/%m/%Y}" if r.reply_date else ""),
+        ("Ngày hoàn thành", short_date(r.completed_on)),
+        ("Văn bản báo cáo", r.reply or ""), ("Ngày báo cáo", short_date(r.reply_date)),
         ("Số lần đôn đốc", str(r.chases)), ("Phong trào", r.movement or ""), ("Ghi chú", r.notes or ""),
     ]

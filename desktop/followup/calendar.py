@@ -18,6 +18,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from desktop.core.vocabulary import short_date
+
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
@@ -85,7 +87,7 @@ class WorkingCalendar:
                 match = _SUBSTITUTED.search(name)
                 if match:
                     dd, mm, yyyy = (int(g) for g in match.groups())
-                    self._package_work[date(yyyy, mm, dd)] = f"Làm việc bù cho ngày {day:%d/%m/%Y}"
+                    self._package_work[date(yyyy, mm, dd)] = f"Làm việc bù cho ngày {short_date(day)}"
 
     def is_working_day(self, d: date) -> bool:
         if d in self._overrides:

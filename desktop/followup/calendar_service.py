@@ -13,7 +13,8 @@ from desktop.core.audit import record
 from desktop.core.changes import Changes
 from desktop.core.context import AppContext
 from desktop.followup.calendar import load_calendar
-from desktop.core.text import nfc, short_date
+from desktop.core.text import nfc
+from desktop.core.vocabulary import short_date
 
 
 class CalendarError(ValueError):

@@ -21,7 +21,8 @@ from desktop.core.changes import Changes
 from desktop.core.context import AppContext
 from desktop.documents.inputs import DraftInput, RecipientInput
 from desktop.followup.task_query import TaskFilter, TaskRow, task_rows
-from desktop.core.text import decree_date, fold
+from desktop.core.text import fold
+from desktop.core.vocabulary import decree_date, short_date
 
 __all__ = ["ChaseError", "draft_chasing_letter", "overdue_task_ids", "chase_overdue_of_dispatch", "TEMPLATE_NAME"]
 
@@ -66,7 +67,7 @@ def _pending_text(rows: list[TaskRow], sources: int) -> str:
         if sources > 1 and row.document:
             where[0] = f"{where[0]} văn bản số {row.document}".strip()
         if row.deadline:
-            where.append(f"hạn {row.deadline:%d/%m/%Y}")
+            where.append(f"hạn {short_date(row.deadline)}")
         title = row.title.rstrip(" .;")
         if title[1:2].islower():  # "Tham mưu ..." -> "tham mưu ...", "UBND ..." unchanged
             title = title[:1].lower() + title[1:]

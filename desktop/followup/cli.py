@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.core.commands import CliError, db_options, open_db
-from desktop.core.text import short_date
+from desktop.core.vocabulary import short_date
 
 if TYPE_CHECKING:
     from desktop.followup.calendar import WorkingCalendar
@@ -184,11 +184,11 @@ def run_tasks(args: argparse.Namespace) -> int:
             "chases": r.chases, "movement": r.movement,
         } for r in rows], ensure_ascii=False, indent=1))
         return 0
-    table = [(r.document, r.item_label or "", _clip(r.unit, 40), r.deadline.strftime("%d/%m/%Y") if r.deadline else "—",
+    table = [(r.document, r.item_label or "", _clip(r.unit, 40), short_date(r.deadline) or "—",
               r.category_label, str(r.chases), _clip(r.title, 70)) for r in rows]
     widths = [max([len(h)] + [len(row[i]) for row in table]) for i, h in enumerate(_HEADERS)]
     for line in [_HEADERS, *table]:
         print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(line)).rstrip())
     what = "nhiệm vụ quá hạn" if args.overdue else "nhiệm vụ"
-    print(f"{len(rows)} {what} tính đến ngày {as_of:%d/%m/%Y}.")
+    print(f"{len(rows)} {what} tính đến ngày {short_date(as_of)}.")
     return 0

@@ -1,7 +1,7 @@
 """The office's follow-up dashboard ("Tổng quan") and the start-up / daily notice.
 
-Counts per official category (domain spec §3.5) and per unit as of a date, the tasks due
-within 7 days and the overdue ones. Read only; one session per call.
+Counts per official category (desktop.followup.categories) and per unit as of a date, the
+tasks due within SOON_DAYS days and the overdue ones. Read only; one session per call.
 """
 from __future__ import annotations
 
@@ -9,12 +9,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from desktop.core.context import AppContext
-from desktop.followup.status import CATEGORY_ORDER
+from desktop.core.vocabulary import short_date
+from desktop.followup.categories import CATEGORY_ORDER, SOON_DAYS
 from desktop.followup.task_query import TaskFilter, TaskRow, rows_in_session
 
-__all__ = ["UnitCounts", "Dashboard", "Notices", "dashboard", "notices", "SOON_DAYS"]
-
-SOON_DAYS = 7
+__all__ = ["UnitCounts", "Dashboard", "Notices", "dashboard", "notices"]
 
 
 @dataclass
@@ -73,7 +72,7 @@ class Notices:
     as_of: date
     since: date | None
     became_overdue: list[TaskRow]  # open tasks whose deadline passed after `since`
-    due_soon: list[TaskRow]  # open tasks due within 7 days
+    due_soon: list[TaskRow]  # open tasks due within SOON_DAYS days
 
     @property
     def empty(self) -> bool:
@@ -84,7 +83,7 @@ class Notices:
         """One Vietnamese sentence for the banner; "" when there is nothing to say."""
         parts = []
         if self.became_overdue:
-            when = "" if self.since is None else f" từ {self.since:%d/%m/%Y}"
+            when = "" if self.since is None else f" từ {short_date(self.since)}"
             parts.append(f"{len(self.became_overdue)} nhiệm vụ đã quá hạn{when}")
         if self.due_soon:
             parts.append(f"{len(self.due_soon)} nhiệm vụ đến hạn trong {SOON_DAYS} ngày tới")
@@ -93,7 +92,7 @@ class Notices:
 
 def notices(ctx: AppContext, as_of: date, since: date | None) -> Notices:
     """What became overdue since the last notice (`since`, exclusive; None: every overdue task)
-    and what falls due within the next 7 days, as of `as_of`."""
+    and what falls due within the next SOON_DAYS days, as of `as_of`."""
     flt = TaskFilter(due_to=as_of + timedelta(days=SOON_DAYS))
     with ctx.session() as session:
         rows = [r for r in rows_in_session(session, as_of, flt) if r.status == "open"]

@@ -3,26 +3,22 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, bindparam, and_, case, func, literal, or_, select
+from sqlalchemy import Date, bindparam, func, literal, select
 
 from db.models import IncomingDocument, Movement, OutgoingDocument, Task, TaskChase, Unit
-from desktop.core.vocabulary import dmy
+from desktop.core.vocabulary import short_date
 from desktop.core.listing import Column, Filter, ListSource, number_text
+from desktop.followup.categories import category_label, category_label_sql, category_sql, category_where
 
 T = Task
 # The office's local date, taken when the query runs (the database's CURRENT_DATE is UTC:
 # in Vietnam, UTC+7, it would lag a day every morning before 7 a.m.).
 _today = bindparam("today", callable_=date.today, type_=Date)
 
-# The four categories of official reports (domain spec §3.5), computed in SQL as of today.
-CATEGORY = case(
-    (T.status == "cancelled", literal("Đã hủy")),
-    (and_(T.status == "done", or_(T.deadline.is_(None), T.completed_on <= T.deadline)),
-     literal("Hoàn thành đúng hạn")),
-    (T.status == "done", literal("Hoàn thành quá hạn")),
-    (and_(T.deadline.is_not(None), T.deadline < _today), literal("Chưa hoàn thành, quá hạn")),
-    else_=literal("Chưa hoàn thành, trong hạn"),
-)
+# The reporting category as of today (desktop.followup.categories): the column holds the code,
+# shows its label and sorts by the label.
+CATEGORY_CODE = category_sql(_today)
+CATEGORY = category_label_sql(_today)
 
 _doc_number = (
     select(number_text(OutgoingDocument.number) + "/" + func.coalesce(OutgoingDocument.symbol, ""))
@@ -42,8 +38,8 @@ TASKS = ListSource(
         Column("document", "Văn bản giao", _document, width=130),
         Column("label", "Mục", T.item_label, width=45),
         Column("unit", "Đơn vị thực hiện", func.coalesce(Unit.name, T.assignee_text), sort=Unit.sort_key, width=220),
-        Column("deadline", "Hạn", T.deadline, width=85, format=dmy),
-        Column("category", "Tình trạng", CATEGORY, width=190),
+        Column("deadline", "Hạn", T.deadline, width=85, format=short_date),
+        Column("category", "Tình trạng", CATEGORY_CODE, sort=CATEGORY, width=190, format=category_label),
         Column("chased", "Đôn đốc", _chases, width=65, format=lambda v: str(v or 0)),
         Column("title", "Nhiệm vụ", T.title, width=300),
         Column("deadline_text", "Thời hạn ghi trong văn bản", T.deadline_text, width=160),
@@ -55,7 +51,7 @@ TASKS = ListSource(
     default_sort="deadline",
     default_descending=False,
     filters=(
-        Filter("overdue", "Quá hạn", lambda: and_(T.status == "open", T.deadline < _today)),
+        Filter("overdue", "Quá hạn", lambda: category_where("open_overdue", _today)),
         Filter("open", "Chưa hoàn thành", lambda: T.status == "open"),
         Filter("done", "Hoàn thành", lambda: T.status == "done"),
     ),

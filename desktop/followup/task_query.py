@@ -8,15 +8,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from db.models import IncomingDocument, Movement, OutgoingDocument, Task, TaskChase, Unit
 from desktop.core.context import AppContext
-from desktop.followup.status import CATEGORY_LABELS, due_soon, task_category
+from desktop.followup.categories import category_label, category_of, category_where, due_soon
 from desktop.core.text import fold
 
-__all__ = ["TaskFilter", "TaskRow", "conditions", "category_condition", "task_rows", "task_row", "document_label"]
+__all__ = ["TaskFilter", "TaskRow", "conditions", "task_rows", "task_row", "document_label"]
 
 T = Task
 
@@ -24,7 +24,7 @@ T = Task
 @dataclass
 class TaskFilter:
     unit_id: int | None = None
-    category: str | None = None  # a key of CATEGORY_LABELS
+    category: str | None = None  # a category code (categories.CATEGORY_LABELS)
     movement_id: int | None = None
     outgoing_id: int | None = None
     due_from: date | None = None
@@ -54,7 +54,7 @@ class TaskRow:
     deadline_text: str | None
     status: str
     completed_on: date | None
-    category: str | None  # a key of CATEGORY_LABELS; None when cancelled
+    category: str | None  # a category code (categories.CATEGORY_LABELS); None when cancelled
     category_label: str
     due_soon: bool
     chases: int
@@ -77,19 +77,6 @@ def document_label(number, symbol: str | None) -> str:
     return f"{text}/{symbol}" if symbol else text
 
 
-def category_condition(category: str, as_of: date) -> ColumnElement[bool]:
-    """SQL for one official category as of `as_of` (the rules of `status.task_category`)."""
-    if category == "done_on_time":
-        return and_(T.status == "done", or_(T.deadline.is_(None), T.completed_on <= T.deadline))
-    if category == "done_late":
-        return and_(T.status == "done", T.deadline.is_not(None), T.completed_on > T.deadline)
-    if category == "open_in_time":
-        return and_(T.status == "open", or_(T.deadline.is_(None), T.deadline >= as_of))
-    if category == "open_overdue":
-        return and_(T.status == "open", T.deadline.is_not(None), T.deadline < as_of)
-    raise ValueError(f"Tình trạng không hợp lệ: {category!r} ({', '.join(CATEGORY_LABELS)})")
-
-
 def conditions(flt: TaskFilter | None, as_of: date) -> list[ColumnElement[bool]]:
     flt = flt or TaskFilter()
     out: list[ColumnElement[bool]] = []
@@ -106,9 +93,9 @@ def conditions(flt: TaskFilter | None, as_of: date) -> list[ColumnElement[bool]]
     if flt.due_to is not None:
         out.append(T.deadline <= flt.due_to)
     if flt.category:
-        out.append(category_condition(flt.category, as_of))
+        out.append(category_where(flt.category, as_of))
     if flt.overdue:
-        out.append(category_condition("open_overdue", as_of))
+        out.append(category_where("open_overdue", as_of))
     if flt.ids:
         out.append(T.id.in_(flt.ids))
     if flt.existing_only:
@@ -144,7 +131,7 @@ def _query(where: list[ColumnElement[bool]]):
 def _row(r, as_of: date) -> TaskRow:
     (task, unit, movement, out_no, out_sym, out_date, out_subj, in_no, in_sym, in_date, in_subj,
      reply_no, reply_sym, chases) = r
-    category = task_category(task.deadline, task.status, task.completed_on, as_of)
+    category = category_of(task, as_of)
     if task.incoming_id is not None:
         document, doc_date, subject = f"đến: {document_label(in_no, in_sym)}", in_date, in_subj or ""
     elif task.outgoing_id is not None:
@@ -157,7 +144,7 @@ def _row(r, as_of: date) -> TaskRow:
         unit_id=task.assignee_unit_id, unit=unit or task.assignee_text or "", role=task.role,
         deadline=task.deadline, deadline_text=task.deadline_text, status=task.status,
         completed_on=task.completed_on, category=category,
-        category_label=CATEGORY_LABELS.get(category or "", "Đã hủy"),
+        category_label=category_label(category),
         due_soon=due_soon(task.deadline, task.status, as_of), chases=int(chases or 0),
         movement_id=task.movement_id, movement=movement, reply_incoming_id=task.reply_incoming_id,
         reply_date=task.reply_date, reply=document_label(reply_no, reply_sym) if task.reply_incoming_id else None,

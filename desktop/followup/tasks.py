@@ -19,6 +19,7 @@ from desktop.core.context import AppContext
 from desktop.followup.proposals import ProposedTask, propose_tasks
 from desktop.followup.task_query import TaskFilter, TaskRow, task_row, task_rows
 from desktop.core.text import nfc
+from desktop.core.vocabulary import short_date
 
 __all__ = [
     "ProposedTask", "TaskInput", "TaskFilter", "TaskRow", "TaskError", "propose_tasks", "save_tasks",
@@ -209,7 +210,7 @@ def record_progress(ctx: AppContext, task_id: int, *, reply_incoming_id: int | N
             if task.outgoing_id is not None:
                 issued = session.scalar(select(OutgoingDocument.date).where(OutgoingDocument.id == task.outgoing_id))
                 if issued is not None and done_on < issued:
-                    raise TaskError(f"Ngày hoàn thành {done_on:%d/%m/%Y} trước ngày của văn bản giao ({issued:%d/%m/%Y}).")
+                    raise TaskError(f"Ngày hoàn thành {short_date(done_on)} trước ngày của văn bản giao ({short_date(issued)}).")
             task.status, task.completed_on = "done", done_on
             details["done_on"] = done_on
         if not details:

@@ -8,6 +8,7 @@ from datetime import date
 
 from desktop.importing.lines import BlockLine, Line, column_lines, is_upper_line, plain
 from desktop.core.text import fold
+from desktop.core.vocabulary import URGENCY_LABELS, urgency_code
 
 NUMBER_RE = re.compile(
     r"^S[ốô]\s*(?:[:.]\s*|(?=\d|/))(?P<num>\d{1,6})?\s*(?:/\s*(?P<sym>[^\s,;]+(?:\s*-\s*[^\s,;]+)*))?",
@@ -19,7 +20,6 @@ DATE_RE = re.compile(
     re.IGNORECASE,
 )
 SUBJECT_RE = re.compile(r"^(?:V\s*/\s*v|Về\s+việc)\s*[:.]?\s*", re.IGNORECASE)
-URGENCIES = {"khan": "Khẩn", "thuong khan": "Thượng khẩn", "hoa toc": "Hỏa tốc"}
 # Bodies whose name needs the next line ("ỦY BAN NHÂN DÂN" / "TỈNH ĐẮK NÔNG").
 _BARE_BODIES = {"uy ban nhan dan", "ubnd", "hoi dong nhan dan", "hdnd", "so", "ban", "phong"}
 _LEVEL_WORDS = ("tinh ", "huyen ", "xa ", "thanh pho ", "quan ", "thi xa ", "thi tran ", "phuong ",
@@ -93,8 +93,8 @@ def parse_header(lines: list[Line]) -> Header:
                 subject = [bl]
                 mode = "subject"
                 continue
-            if fold(text).strip(" .") in URGENCIES:
-                header.urgency = URGENCIES[fold(text).strip(" .")]
+            if urgency := urgency_code(text):
+                header.urgency = URGENCY_LABELS[urgency]
                 header.spans["urgency"] = (bl.start, bl.end)
                 continue
             if is_upper_line(text) and header.subject is None:

@@ -15,9 +15,7 @@ from desktop.importing.items import Units
 from desktop.importing.parse import ImportResult
 from desktop.core.jobs import CancelToken, Cancelled, ProgressFn, no_progress
 from desktop.core.text import fold
-
-_DMY = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
-_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+from desktop.core.vocabulary import read_date
 
 
 def directory_units(ctx) -> Units:
@@ -37,21 +35,15 @@ def read_with_units(ctx, path: Path) -> tuple[ImportResult, Units]:
 
 
 def parse_dmy(text: str | None, what: str = "ngày") -> date | None:
-    """A date typed by a clerk: "25/05/2018", "25/5/2018", "25-05-2018" or "2018-05-25";
-    empty gives None; anything else a ValueError in Vietnamese naming `what`."""
+    """A date typed by a clerk ("25/05/2018", "25/5/2018", "25-05-2018", "2018-05-25": see
+    vocabulary.read_date); empty gives None; anything else a ValueError in Vietnamese naming `what`."""
     text = (text or "").strip()
     if not text:
         return None
-    m = _DMY.match(text)
-    parts = (int(m.group(3)), int(m.group(2)), int(m.group(1))) if m else None
-    if parts is None and (iso := _ISO.match(text)):
-        parts = (int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
-    if parts is not None:
-        try:
-            return date(*parts)
-        except ValueError:
-            pass
-    raise ValueError(f"{what} “{text}” không đúng dạng ngày/tháng/năm (ví dụ 25/05/2018)")
+    found = read_date(text)
+    if found is None:
+        raise ValueError(f"{what} “{text}” không đúng dạng ngày/tháng/năm (ví dụ 25/05/2018)")
+    return found
 
 
 def deadline_from_phrase(phrase: str, doc_date: date | None = None) -> tuple[date | None, str | None]:
@@ -64,10 +56,6 @@ def deadline_from_phrase(phrase: str, doc_date: date | None = None) -> tuple[dat
     except Exception:  # an odd phrase must never break the screen
         return None, None
     return found.date, found.recurrence
-
-
-def format_dmy(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
 
 
 def reference_span(source: str, ref: Reference) -> tuple[int, int] | None:

@@ -24,8 +24,8 @@ from desktop.core import audit
 from desktop.core.changes import Changes
 from desktop.documents.numbering import allocate_number
 from desktop.core.dispatch import Dispatch
+from desktop.core.vocabulary import urgency_code
 from desktop.documents.body import text_from_paragraphs
-from desktop.documents.convert import URGENCY_CODES
 from desktop.importing.items import Units, match_unit_id
 from desktop.importing.parse import ImportResult
 
@@ -121,7 +121,7 @@ def _save_incoming(session: Session, d: Dispatch, source_file: str | None, arriv
         date=d.date,
         place=d.place,
         subject=d.subject,
-        urgency=URGENCY_CODES.get((d.urgency or "").casefold()),
+        urgency=urgency_code(d.urgency),
         body=text_from_paragraphs(d.body),
         signer_name=d.signer.name,
         signer_title_lines="\n".join(d.signer.title_lines) or None,
@@ -174,7 +174,7 @@ def _save_outgoing(session: Session, d: Dispatch, source_file: str | None) -> Sa
         issuer_name=d.issuer.name,
         issuer_parent=d.issuer.parent,
         subject=d.subject,
-        urgency=URGENCY_CODES.get((d.urgency or "").casefold()),
+        urgency=urgency_code(d.urgency),
         body=text_from_paragraphs(d.body),
         status="issued",
         signer_name=d.signer.name,

@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 
 from desktop.core.dispatch import Dispatch, Paragraph
-from desktop.core.text import decree_date, nfc, pad2
+from desktop.core.text import nfc
+from desktop.core.vocabulary import decree_date, pad2
 
 BLANK_NUMBER = "      "  # a draft: room for the number written by the Văn thư
 END_MARK = "./."

@@ -7,7 +7,8 @@ import tempfile
 from pathlib import Path
 
 from desktop.core.dispatch import Dispatch
-from desktop.core.text import fold, pad2
+from desktop.core.text import fold
+from desktop.core.vocabulary import pad2
 
 
 def write_atomically(target: Path, data: bytes) -> None:

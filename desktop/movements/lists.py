@@ -4,7 +4,7 @@ from __future__ import annotations
 from sqlalchemy import String, cast, func, select
 
 from db.models import Movement, MovementDocument, OutgoingDocument, Task, Unit
-from desktop.core.vocabulary import dmy, number2
+from desktop.core.vocabulary import pad2, short_date
 from desktop.core.listing import Column, Filter, ListSource
 
 M = Movement
@@ -19,8 +19,8 @@ MOVEMENTS = ListSource(
         Column("period", "Giai đoạn", _period, sort=M.period_start, width=100),
         Column("monitor", "Đơn vị theo dõi", Unit.name, sort=Unit.sort_key, width=240),
         Column("launching", "Văn bản phát động", M.launching_reference, width=260),
-        Column("interim", "Sơ kết", M.interim_review_date, width=90, format=dmy),
-        Column("final", "Tổng kết", M.final_review_date, width=90, format=dmy),
+        Column("interim", "Sơ kết", M.interim_review_date, width=90, format=short_date),
+        Column("final", "Tổng kết", M.final_review_date, width=90, format=short_date),
         Column("tasks", "Nhiệm vụ", _tasks, width=80, format=lambda v: str(v or 0)),
     ),
     from_clause=lambda q: q.select_from(M).outerjoin(Unit, Unit.id == M.monitoring_unit_id),
@@ -46,9 +46,9 @@ def movement_detail(session, movement_id: int) -> list[tuple[str, str]]:
         ("Giai đoạn", period),
         ("Văn bản phát động", movement.launching_reference or ""),
         ("Đơn vị theo dõi", unit.name if unit else ""),
-        ("Sơ kết", dmy(movement.interim_review_date)),
-        ("Tổng kết", dmy(movement.final_review_date)),
+        ("Sơ kết", short_date(movement.interim_review_date)),
+        ("Tổng kết", short_date(movement.final_review_date)),
         ("Văn bản liên quan", "\n".join(
-            f"{number2(n)}/{s} ngày {dmy(d)}: {subj}" for n, s, d, subj in docs)),
+            f"{pad2(n)}/{s} ngày {short_date(d)}: {subj}" for n, s, d, subj in docs)),
         ("Ghi chú", movement.notes or ""),
     ]

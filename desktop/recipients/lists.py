@@ -4,7 +4,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from db.models import EmulationCluster, EmulationClusterMember, Unit, UnitAlias, UnitGroup, UnitGroupMember
-from desktop.core.vocabulary import ROLE_LABELS, UNIT_KIND_LABELS, label
+from desktop.core.vocabulary import CLUSTER_ROLE_LABELS, UNIT_KIND_LABELS, label
 from desktop.core.listing import Column, Filter, ListSource
 
 U = Unit
@@ -55,7 +55,7 @@ def unit_detail(session, unit_id: int) -> list[tuple[str, str]]:
         ("Tên gọi khác", "\n".join(aliases)),
         ("Thuộc nhóm", "\n".join(groups)),
         ("Cụm, khối thi đua", "\n".join(
-            f"{name} ({year or ''}) – {ROLE_LABELS.get(role, role)}" for name, year, role in clusters)),
+            f"{name} ({year or ''}) – {CLUSTER_ROLE_LABELS.get(role, role)}" for name, year, role in clusters)),
         ("Thư điện tử", unit.email or ""),
         ("Còn hoạt động", "Có" if unit.active else "Không"),
     ]

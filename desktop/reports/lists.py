@@ -4,7 +4,7 @@ from __future__ import annotations
 from sqlalchemy import func
 
 from db.models import IncomingDocument, OutgoingDocument, Register, RegisterEntry
-from desktop.core.vocabulary import ENTRY_STATUS_LABELS, dmy, label
+from desktop.core.vocabulary import ENTRY_STATUS_LABELS, label, short_date
 from desktop.core.listing import Column, Filter, ListSource, number_text
 
 E = RegisterEntry
@@ -18,7 +18,7 @@ REGISTER_ENTRIES = ListSource(
         Column("number", "Số", number_text(E.number), sort=E.number, width=60),
         Column("symbol", "Ký hiệu", func.coalesce(OutgoingDocument.symbol, IncomingDocument.symbol), width=130),
         Column("date", "Ngày", func.coalesce(OutgoingDocument.date, IncomingDocument.arrival_date), width=90,
-               format=dmy),
+               format=short_date),
         Column("subject", "Trích yếu / lý do", func.coalesce(OutgoingDocument.subject, IncomingDocument.subject,
                                                               E.reason), width=420),
         Column("status", "Tình trạng", E.status, width=90, format=label(ENTRY_STATUS_LABELS)),

@@ -15,14 +15,15 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, meta
 from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
-from desktop.core.text import decree_date, nfc, pad2, short_date
+from desktop.core.text import nfc
+from desktop.core.vocabulary import decree_date, enumeration, pad2, read_date, short_date
 
 PLACEHOLDER_TYPES = ("text", "date", "number", "unit", "list", "year")
 TYPE_LABELS = {
@@ -133,31 +134,11 @@ def _empty(value: Any) -> bool:
     )
 
 
-def parse_date(value: Any) -> date | None:
-    """A date from a date, "2026-10-15" or "15/10/2026" (also with "." or "-"); None if unreadable."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = str(value or "").strip()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        pass
-    match = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
-    if match:
-        try:
-            return date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
-        except ValueError:
-            return None
-    return None
-
-
 def _date_filter(render):
     def apply(value):
         if isinstance(value, _Missing):
             return value
-        parsed = parse_date(value)
+        parsed = read_date(value)
         return render(parsed) if parsed else value
 
     return apply
@@ -174,8 +155,7 @@ def _enumerate(value):
     """"A, B và C"."""
     if isinstance(value, _Missing):
         return value
-    items = [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)]
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " và " + items[-1]
+    return enumeration(value if isinstance(value, (list, tuple)) else [value])
 
 
 def _finalize(value):
@@ -239,7 +219,7 @@ def _prepare(ph: Placeholder | None, name: str, value: Any, seen: list[str]) -> 
         return _Missing(label, seen)
     kind = ph.type if ph else "text"
     if kind == "date":
-        return parse_date(value) or value
+        return read_date(value) or value
     if kind in ("number", "year"):
         try:
             return int(str(value).strip())
@@ -280,7 +260,7 @@ def check_values(placeholders: list[Placeholder], values: dict[str, Any]) -> dic
         value = values.get(ph.name)
         if _empty(value):
             continue
-        if ph.type == "date" and parse_date(value) is None:
+        if ph.type == "date" and read_date(value) is None:
             errors[ph.name] = f"«{ph.display}» cần một ngày dạng dd/mm/yyyy."
         elif ph.type in ("number", "year"):
             try:

@@ -6,14 +6,16 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QWidget
 
+from desktop.core.vocabulary import SHORT_DATE_QT
+
 NO_DATE = QDate(1900, 1, 1)
 
 
 def optional_date_edit(empty_text: str, parent: QWidget | None = None) -> QDateEdit:
-    """A dd/MM/yyyy date edit with a calendar whose first value reads `empty_text` (no date)."""
+    """A date edit (dd/mm/yyyy) with a calendar whose first value reads `empty_text` (no date)."""
     edit = QDateEdit(parent)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy")
+    edit.setDisplayFormat(SHORT_DATE_QT)
     edit.setMinimumDate(NO_DATE)
     edit.setSpecialValueText(empty_text)
     edit.setDate(NO_DATE)

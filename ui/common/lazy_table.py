@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from desktop.core.browse import Browser
+from desktop.core.listing import Row
 from ui.common.background import run_read
 
 PAGE = 100
@@ -24,7 +25,7 @@ class LazyTableModel(QAbstractTableModel):
         self._browser = browser
         self._columns = browser.columns
         self._ids: list[int] = []
-        self._rows: dict[int, tuple[str, ...]] = {}
+        self._rows: dict[int, Row] = {}
         self._text = ""
         self._filter: str | None = None
         self._sort_key, self._descending = browser.default_sort
@@ -91,7 +92,12 @@ class LazyTableModel(QAbstractTableModel):
         self._descending = order == Qt.SortOrder.DescendingOrder
         self.reload()
 
-    def _row(self, row: int) -> tuple[str, ...] | None:
+    def values(self, row: int) -> tuple[Any, ...] | None:
+        """The stored values of a row (codes, dates), for deciding colours from codes."""
+        cached = self._row(row)
+        return None if cached is None else cached.values
+
+    def _row(self, row: int) -> Row | None:
         item_id = self.id_at(row)
         if item_id is None:
             return None

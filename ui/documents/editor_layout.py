@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.documents.symbols import DOC_TYPES
+from desktop.core.vocabulary import SHORT_DATE_QT
+from desktop.documents.choices import DOC_TYPES, URGENCY_CHOICES
 from ui.documents.recipient_picker import RecipientList
 
-URGENCIES = (("Thường", None), ("Khẩn", "khan"), ("Thượng khẩn", "thuong_khan"), ("Hỏa tốc", "hoa_toc"))
 BODY_HINT = ("Mỗi dòng là một đoạn. Mục đánh số: «1.», «5.1.»; gạch đầu dòng: «- ». "
              "In nghiêng: *chữ*; in đậm: **chữ**.")
 ERROR_STYLE = "color: #b3261e;"
@@ -78,14 +78,14 @@ class EditorForm(QScrollArea):
         self.symbol_reset.setToolTip("Ký hiệu theo tên viết tắt của cơ quan và đơn vị soạn thảo")
         self.place = QLineEdit()
         self.date = QDateEdit(QDate.currentDate())
-        self.date.setDisplayFormat("dd/MM/yyyy")
+        self.date.setDisplayFormat(SHORT_DATE_QT)
         self.date.setCalendarPopup(True)
         self.no_date = QCheckBox("Chưa ghi ngày (ghi khi ban hành)")
         self.no_date.setChecked(True)
         self.date.setEnabled(False)
         self.subject = QLineEdit(placeholderText="trích yếu nội dung, không cần gõ «V/v»")
         self.urgency = QComboBox()
-        for label, code in URGENCIES:
+        for code, label in URGENCY_CHOICES:
             self.urgency.addItem(label, code)
 
         header = QGroupBox("Thông tin văn bản")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop.core.vocabulary import SHORT_DATE_QT
 from desktop.documents.numbering import check_manual_number
 from desktop.documents.editor_data import upcoming_number
 from ui.common.background import run_read
@@ -30,7 +31,7 @@ class IssueDialog(QDialog):
         self.ctx, self.register_id = ctx, register_id
         self.setWindowTitle("Ban hành văn bản")
         self.date = QDateEdit(QDate(on.year, on.month, on.day))
-        self.date.setDisplayFormat("dd/MM/yyyy")
+        self.date.setDisplayFormat(SHORT_DATE_QT)
         self.date.setCalendarPopup(True)
         self.date.setMaximumDate(QDate.currentDate())
         self.manual = QCheckBox("Dùng số giữ trước hoặc số ghi tay (vào sổ bổ sung)")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop.core.vocabulary import SHORT_DATE_QT
 from desktop.followup.board import incoming_choices, movement_choices, unit_choices
 from desktop.followup.tasks import TaskInput, add_task
 from ui.common.background import run_read, run_write
@@ -44,7 +45,7 @@ class AddTaskDialog(QDialog):
         d = date.today() + timedelta(days=15)
         self.deadline = QDateEdit(QDate(d.year, d.month, d.day))
         self.deadline.setCalendarPopup(True)
-        self.deadline.setDisplayFormat("dd/MM/yyyy")
+        self.deadline.setDisplayFormat(SHORT_DATE_QT)
         self.has_deadline.toggled.connect(self.deadline.setEnabled)
         form = QFormLayout()
         form.addRow("Nội dung:", self.title)

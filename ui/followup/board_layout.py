@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.followup.status import CATEGORY_LABELS
+from desktop.core.vocabulary import SHORT_DATE_QT
+from desktop.followup.categories import CATEGORY_LABELS
 from desktop.followup.task_query import TaskFilter
 from ui.common.icons import icon
 from ui.followup.grouped import TREE_COLUMNS
@@ -38,7 +39,7 @@ def _pydate(edit: QDateEdit) -> date:
 def _date_edit(d: date) -> QDateEdit:
     edit = QDateEdit(QDate(d.year, d.month, d.day))
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy")
+    edit.setDisplayFormat(SHORT_DATE_QT)
     return edit
 
 

@@ -1,20 +1,19 @@
-"""Colours of the follow-up board: overdue rows red, rows due within 7 days amber.
+"""Colours of the follow-up board: overdue rows red, rows due soon (categories.SOON_DAYS) amber.
 
-`TaskTableModel` is the lazy task list with BackgroundRole/ForegroundRole per row, read from
-the row's own category and deadline texts (no extra query while painting).
+`TaskTableModel` is the lazy task list with BackgroundRole/ForegroundRole per row, decided from
+the row's stored category code and deadline (no extra query while painting, never label text).
 """
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from desktop.followup.categories import due_soon
 from ui.common.lazy_table import LazyTableModel
 
-OVERDUE_LABEL = "Chưa hoàn thành, quá hạn"
-OPEN_LABEL = "Chưa hoàn thành, trong hạn"
 OVERDUE_BG = QColor("#f8d7da")
 OVERDUE_FG = QColor("#842029")
 SOON_BG = QColor("#fff3cd")
@@ -28,11 +27,11 @@ CATEGORY_COLOURS = {
 }
 
 
-def row_tone(category_label: str, deadline: date | None, today: date, soon_days: int = 7) -> str | None:
-    """"overdue", "soon" or None for one row."""
-    if category_label == OVERDUE_LABEL:
+def row_tone(category: str | None, deadline: date | None, today: date) -> str | None:
+    """"overdue", "soon" or None for one row, from its category code as of `today`."""
+    if category == "open_overdue":
         return "overdue"
-    if category_label == OPEN_LABEL and deadline is not None and today <= deadline <= today + timedelta(days=soon_days):
+    if category == "open_in_time" and due_soon(deadline, "open", today):
         return "soon"
     return None
 
@@ -45,13 +44,6 @@ def tone_brushes(tone: str | None, role: int) -> QBrush | None:
     return QBrush(OVERDUE_FG if tone == "overdue" else SOON_FG)
 
 
-def _parse_dmy(text: str) -> date | None:
-    try:
-        return datetime.strptime(text, "%d/%m/%Y").date()
-    except (TypeError, ValueError):
-        return None
-
-
 class TaskTableModel(LazyTableModel):
     def __init__(self, browser, parent=None):
         super().__init__(browser, parent)
@@ -61,10 +53,10 @@ class TaskTableModel(LazyTableModel):
         self.today = date.today()
 
     def tone(self, row: int) -> str | None:
-        values = self._row(row)
+        values = self.values(row)
         if values is None:
             return None
-        return row_tone(values[self._category_col], _parse_dmy(values[self._deadline_col]), self.today)
+        return row_tone(values[self._category_col], values[self._deadline_col], self.today)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole) and index.isValid():

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop.core.vocabulary import CALENDAR_DAY_LABELS, SHORT_DATE_QT, short_date
 from desktop.followup.calendar_service import calendar_year, remove_office_day, set_office_day
 from ui.common.background import run_read, run_write
 from ui.common.messages import confirm
@@ -46,7 +47,7 @@ class CalendarDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.day = QDateEdit(QDate.currentDate())
         self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("dd/MM/yyyy")
+        self.day.setDisplayFormat(SHORT_DATE_QT)
         self.name = QLineEdit()
         self.name.setPlaceholderText("Tên ngày, ví dụ: Nghỉ Tết Nguyên đán theo quyết định của Thủ tướng")
         self.kind = QComboBox()
@@ -88,7 +89,7 @@ class CalendarDialog(QDialog):
         self.entries = entries
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
-            cells = (entry.day.strftime("%d/%m/%Y"), entry.name, "Nghỉ" if entry.off else "Làm bù",
+            cells = (short_date(entry.day), entry.name, CALENDAR_DAY_LABELS["off" if entry.off else "work"],
                      "Cơ quan ghi" if entry.office else "Mặc định")
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -115,7 +116,7 @@ class CalendarDialog(QDialog):
             self.error.setText("Chọn một ngày do cơ quan ghi (chữ đậm) để bỏ.")
             return
         entry = chosen[0]
-        if not confirm(self, f"Bỏ ngày {entry.day:%d/%m/%Y} ({entry.name}) khỏi lịch của cơ quan?", yes="Bỏ ngày"):
+        if not confirm(self, f"Bỏ ngày {short_date(entry.day)} ({entry.name}) khỏi lịch của cơ quan?", yes="Bỏ ngày"):
             return
         ctx = self.ctx
         run_write(lambda: remove_office_day(ctx, entry.day, ctx.user), lambda _c: self._after(entry.day),

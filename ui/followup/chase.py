@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QDate, QObject, Signal
 from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
 
+from desktop.core.vocabulary import SHORT_DATE_QT
 from desktop.followup.chasing import chase_overdue_of_dispatch, draft_chasing_letter
 from ui.common.background import run_write
 from ui.common.messages import show_error
@@ -20,7 +21,7 @@ class DeadlineDialog(QDialog):
         d = default or date.today() + timedelta(days=15)
         self.deadline = QDateEdit(QDate(d.year, d.month, d.day))
         self.deadline.setCalendarPopup(True)
-        self.deadline.setDisplayFormat("dd/MM/yyyy")
+        self.deadline.setDisplayFormat(SHORT_DATE_QT)
         text = QLabel(summary)
         text.setWordWrap(True)
         form = QFormLayout()

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.followup.dashboard import Dashboard, dashboard
-from desktop.followup.status import CATEGORY_LABELS, CATEGORY_ORDER
+from desktop.core.vocabulary import SHORT_DATE_QT, short_date
+from desktop.followup.categories import CATEGORY_LABELS, CATEGORY_ORDER, SOON_DAYS
 from desktop.followup.task_query import TaskFilter
 from ui.common.background import run_read
 from ui.followup.board_model import CATEGORY_COLOURS, tone_brushes
@@ -38,7 +39,7 @@ class DashboardPanel(QWidget):
         self.data: Dashboard | None = None
         self.as_of = QDateEdit(_qdate(date.today()))
         self.as_of.setCalendarPopup(True)
-        self.as_of.setDisplayFormat("dd/MM/yyyy")
+        self.as_of.setDisplayFormat(SHORT_DATE_QT)
         self.as_of.dateChanged.connect(lambda _d: self.refresh())
         top = QHBoxLayout()
         top.addWidget(QLabel("<b>Tổng quan nhiệm vụ</b> tính đến ngày"))
@@ -69,7 +70,7 @@ class DashboardPanel(QWidget):
         self.soon_list = self._task_tree()
         lists = QGridLayout()
         lists.addWidget(QLabel("<b>Quá hạn</b>"), 0, 0)
-        lists.addWidget(QLabel("<b>Đến hạn trong 7 ngày tới</b>"), 0, 1)
+        lists.addWidget(QLabel(f"<b>Đến hạn trong {SOON_DAYS} ngày tới</b>"), 0, 1)
         lists.addWidget(self.overdue_list, 1, 0)
         lists.addWidget(self.soon_list, 1, 1)
 
@@ -121,7 +122,7 @@ class DashboardPanel(QWidget):
         for tree, rows, tone in ((self.overdue_list, data.overdue, "overdue"), (self.soon_list, data.due_soon, "soon")):
             tree.clear()
             for r in rows:
-                item = QTreeWidgetItem([f"{r.deadline:%d/%m/%Y}" if r.deadline else "", r.unit,
+                item = QTreeWidgetItem([short_date(r.deadline), r.unit,
                                         f"{r.document} mục {r.item_label}" if r.item_label else r.document,
                                         str(r.chases)])
                 item.setToolTip(1, r.title)

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
+from desktop.core.vocabulary import short_date
 from desktop.followup.task_query import TaskRow
 from ui.followup.board_model import row_tone, tone_brushes
 
@@ -36,11 +37,11 @@ def fill_grouped(tree: QTreeWidget, rows: list[TaskRow], grouping: str, today: d
         tree.addTopLevelItem(parent)
         for r in members:
             first = (r.document or "(giao trực tiếp)") if grouping == "unit" else r.unit
-            child = QTreeWidgetItem([first, r.item_label or "", f"{r.deadline:%d/%m/%Y}" if r.deadline else "",
+            child = QTreeWidgetItem([first, r.item_label or "", short_date(r.deadline),
                                      r.category_label, str(r.chases), r.title])
             child.setData(0, Qt.ItemDataRole.UserRole, r.id)
             child.setToolTip(5, r.title)
-            tone = row_tone(r.category_label, r.deadline, today)
+            tone = row_tone(r.category, r.deadline, today)
             if tone:
                 for col in range(len(TREE_COLUMNS)):
                     child.setBackground(col, tone_brushes(tone, Qt.ItemDataRole.BackgroundRole))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop.core.vocabulary import SHORT_DATE_QT, short_date
 from desktop.followup.board import incoming_choices
 from desktop.followup.task_query import TaskRow
 from desktop.followup.tasks import record_progress, reopen
@@ -38,7 +39,7 @@ def _pydate(edit: QDateEdit) -> date:
 def _date_edit(d: date) -> QDateEdit:
     edit = QDateEdit(_qdate(d))
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy")
+    edit.setDisplayFormat(SHORT_DATE_QT)
     return edit
 
 
@@ -53,7 +54,7 @@ class ProgressDialog(QDialog):
         self.resize(720, 420)
         info = QLabel(
             f"<b>{task.unit}</b> – {task.document}{' mục ' + task.item_label if task.item_label else ''}<br>"
-            f"{task.title}<br>Hạn: {task.deadline:%d/%m/%Y}" if task.deadline else
+            f"{task.title}<br>Hạn: {short_date(task.deadline)}" if task.deadline else
             f"<b>{task.unit}</b> – {task.document}<br>{task.title}<br>Hạn: (không có)")
         info.setWordWrap(True)
         self.status_label = QLabel(f"Tình trạng: <b>{task.category_label}</b>")

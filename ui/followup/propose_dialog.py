@@ -3,7 +3,6 @@ directory, deadline, include), save them in one write."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop.core.vocabulary import read_date, short_date
 from desktop.followup.board import dispatch_choices, unit_choices
 from desktop.followup.tasks import ProposedTask, propose_tasks, save_tasks
 from ui.common.background import run_read, run_write
@@ -109,7 +109,7 @@ class ProposeDialog(QDialog):
             if p.unit_id is not None:
                 combo.setCurrentIndex(max(0, combo.findData(p.unit_id)))
             self.table.setCellWidget(row, C_UNIT, combo)
-            self._text(row, C_DEADLINE, f"{p.deadline:%d/%m/%Y}" if p.deadline else "")
+            self._text(row, C_DEADLINE, short_date(p.deadline))
             self._text(row, C_TEXT, p.deadline_text or "", editable=False)
             self._text(row, C_TITLE, p.title, tip=p.item_text)
             self._text(row, C_MOVEMENT, p.movement_name or "", editable=False)
@@ -138,10 +138,9 @@ class ProposeDialog(QDialog):
         for row, p in enumerate(self.proposals):
             combo: QComboBox = self.table.cellWidget(row, C_UNIT)
             text = self.table.item(row, C_DEADLINE).text().strip()
-            try:
-                deadline = datetime.strptime(text, "%d/%m/%Y").date() if text else None
-            except ValueError:
-                raise ValueError(f"Mục {p.item_label}: hạn «{text}» không đúng dạng dd/mm/yyyy.") from None
+            deadline = read_date(text)
+            if text and deadline is None:
+                raise ValueError(f"Mục {p.item_label}: hạn «{text}» không đúng dạng dd/mm/yyyy.")
             unit_id = combo.currentData()
             out.append(replace(
                 p, include=self.table.item(row, C_INCLUDE).checkState() == Qt.CheckState.Checked,

@@ -6,6 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QObject, QTimer
 
+from desktop.core.vocabulary import short_date
 from desktop.followup.dashboard import Notices, notices
 from ui.common.background import run_read
 
@@ -33,7 +34,7 @@ class Reminder(QObject):
     def _show(self, found: Notices) -> None:
         self.last = found
         if not found.empty:
-            self._notify("tasks", f"Nhắc việc ngày {found.as_of:%d/%m/%Y}: {found.message}")
+            self._notify("tasks", f"Nhắc việc ngày {short_date(found.as_of)}: {found.message}")
 
 
 def start_reminder(ctx, window) -> Reminder:

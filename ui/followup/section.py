@@ -12,6 +12,7 @@ from datetime import date
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMenu, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
+from desktop.core.vocabulary import short_date
 from desktop.followup.board import TaskBrowser, dispatch_choices, movement_choices, unit_choices
 from desktop.followup.dashboard import Notices, notices
 from desktop.followup.task_query import TaskFilter, TaskRow, task_row, task_rows
@@ -146,7 +147,7 @@ class FollowupBoard(QWidget):
         if found.empty:
             self.ui.banner.hide()
             return
-        self.ui.banner_text.setText(f"<b>Nhắc việc ngày {found.as_of:%d/%m/%Y}:</b> {found.message}")
+        self.ui.banner_text.setText(f"<b>Nhắc việc ngày {short_date(found.as_of)}:</b> {found.message}")
         self.ui.banner.show()
 
     def show_overdue(self) -> None:

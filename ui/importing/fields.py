@@ -22,13 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.dispatch import Dispatch
-from desktop.importing.review import format_dmy, parse_dmy
+from desktop.core.vocabulary import DOC_TYPES, URGENCY_LABELS, short_date
+from desktop.importing.review import parse_dmy
 from ui.importing.list_editors import LineListEditor, ReferenceEditor
 
 MISSING_TEXT = "Chưa đọc được – cần nhập"
-DOC_TYPES = ("Công văn", "Kế hoạch", "Thông báo", "Quyết định", "Báo cáo", "Tờ trình", "Hướng dẫn",
-             "Chỉ thị", "Giấy mời", "Công điện")
-URGENCIES = ("", "Khẩn", "Thượng khẩn", "Hỏa tốc")
+URGENCIES = ("", *URGENCY_LABELS.values())  # as printed; "" for none
 
 # key, label, kind, required: True, False, or "dispatch" (required on a công văn only)
 FIELDS: tuple[tuple[str, str, str, bool | str], ...] = (
@@ -171,7 +170,7 @@ class FieldsForm(QWidget):
         w["number"].setText(str(d.number) if d.number is not None else "")
         w["symbol"].setText(d.symbol or "")
         w["place"].setText(d.place or "")
-        w["date"].setText(format_dmy(d.date))
+        w["date"].setText(short_date(d.date))
         w["subject"].setPlainText(d.subject or "")
         urgency = w["urgency"]
         index = urgency.findText(d.urgency) if d.urgency else 0

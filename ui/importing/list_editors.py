@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.dispatch import Reference
-from desktop.importing.review import format_dmy, parse_dmy
+from desktop.core.vocabulary import short_date
+from desktop.importing.review import parse_dmy
 from ui.common.icons import icon
 
 
@@ -132,7 +133,7 @@ class ReferenceEditor(QWidget):
         self.table.blockSignals(True)
         self.table.setRowCount(0)
         for ref in references:
-            self._append((ref.type or "", ref.number or "", ref.symbol or "", format_dmy(ref.date), ref.issuer or ""))
+            self._append((ref.type or "", ref.number or "", ref.symbol or "", short_date(ref.date), ref.issuer or ""))
         self.table.blockSignals(False)
 
     def references(self) -> list[Reference]:

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QStyledItemDelegate
 
 from desktop.importing.items import Units, match_unit_id
 from desktop.importing.parse import TaskDraft
-from desktop.importing.review import deadline_from_phrase, format_dmy, parse_dmy
+from desktop.core.vocabulary import short_date
+from desktop.importing.review import deadline_from_phrase, parse_dmy
 from desktop.core.text import vi_sort_key
 from ui.common.dates import optional_date, optional_date_edit, set_optional_date
 
@@ -96,7 +97,7 @@ class TaskTableModel(QAbstractTableModel):
                 return d.deadline
             return {
                 LABEL: d.item_label, UNIT: self.unit_text(index.row()), TITLE: d.title,
-                DEADLINE: format_dmy(d.deadline), PHRASE: d.deadline_text or "", RECURRENCE: d.recurrence or "",
+                DEADLINE: short_date(d.deadline), PHRASE: d.deadline_text or "", RECURRENCE: d.recurrence or "",
             }.get(col)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == TITLE:

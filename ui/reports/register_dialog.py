@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.documents.numbering import check_manual_number, register_entries, reserve_number, void_number
 from desktop.documents.editor_data import editor_choices
-from desktop.core.text import short_date
+from desktop.core.vocabulary import SHORT_DATE_QT, short_date
 from ui.common.background import run_read, run_write
 from ui.common.messages import confirm
 from ui.documents.editor_layout import ERROR_STYLE
@@ -66,7 +66,7 @@ class RegisterDialog(QDialog):
         self.manual_number = QSpinBox()
         self.manual_number.setRange(1, 99999)
         self.manual_date = QDateEdit(QDate.currentDate())
-        self.manual_date.setDisplayFormat("dd/MM/yyyy")
+        self.manual_date.setDisplayFormat(SHORT_DATE_QT)
         self.manual_date.setCalendarPopup(True)
         self.manual_button = QPushButton("Kiểm tra")
         self.manual_result = _label()

@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.documents.editor_data import editor_choices
-from desktop.templates.engine import TYPE_LABELS, Placeholder, parse_date
+from desktop.core.vocabulary import SHORT_DATE_QT, read_date
+from desktop.templates.engine import TYPE_LABELS, Placeholder
 from desktop.templates.service import fill_template, get_template, list_templates
 from ui.common.background import run_read
 from ui.documents.editor_layout import ERROR_STYLE
@@ -42,9 +43,9 @@ def _value_widget(ph: Placeholder, unit_names: list[str]) -> QWidget:
     default = ph.default
     if ph.type == "date":
         widget = QDateEdit()
-        widget.setDisplayFormat("dd/MM/yyyy")
+        widget.setDisplayFormat(SHORT_DATE_QT)
         widget.setCalendarPopup(True)
-        d = parse_date(default) or date.today()
+        d = read_date(default) or date.today()
         widget.setDate(QDate(d.year, d.month, d.day))
     elif ph.type in ("number", "year"):
         widget = QSpinBox()

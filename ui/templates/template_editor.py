@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.documents.editor_data import editor_choices
-from desktop.documents.symbols import DOC_TYPES
+from desktop.core.vocabulary import DOC_TYPES
 from desktop.templates.engine import PLACEHOLDER_TYPES, TYPE_LABELS, Placeholder
 from desktop.templates.service import TemplateData, create_template, get_template, update_template
 from ui.common.background import run_read, run_write

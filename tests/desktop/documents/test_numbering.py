@@ -50,7 +50,7 @@ def test_reserved_number_is_used_later_and_voided_number_stays(ctx, setup):
     rows = {r.number: r for r in numbering.register_entries(ctx, setup.register_id, 2025)}
     assert [(n, r.status) for n, r in sorted(rows.items())] == [(1, "issued"), (2, "issued"), (3, "voided")]
     assert rows[1].outgoing_id == b and rows[1].reason == "giữ cho quyết định khen thưởng"
-    assert rows[3].reason == "in hỏng phôi" and rows[3].status_label == "Đã hủy"
+    assert rows[3].reason == "in hỏng phôi" and rows[3].status_label == "Hủy số"
     with ctx.session() as s:
         assert numbering.next_number(s, setup.register_id, 2025) == 4  # gap-free: 3 stays taken
 

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from db.models import AuditEntry, DocumentRecipient, IncomingDocument, OutgoingDocument, Task
-from desktop.followup.status import task_category
+from desktop.followup.categories import task_category
 from desktop.followup.task_query import TaskFilter, task_row, task_rows
 from desktop.followup.tasks import (
     TaskError,
@@ -127,7 +127,7 @@ def test_add_by_hand_and_from_incoming(demo_ctx):
 def test_list_category_sql_agrees_with_task_category(demo_ctx):
     """The Nhiệm vụ ListSource's SQL CATEGORY (as of today) equals status.task_category."""
     from desktop.followup.lists import CATEGORY
-    from desktop.followup.status import CATEGORY_LABELS
+    from desktop.followup.categories import CATEGORY_LABELS
 
     oid = outgoing_id(demo_ctx, 2457)
     record_progress(demo_ctx, 2, done_on=date(2018, 11, 20), user="x")  # late

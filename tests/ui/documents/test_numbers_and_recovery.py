@@ -82,7 +82,7 @@ def test_register_view_reserves_voids_and_checks(qtbot, main_window, demo_ctx, m
     assert dialog.void_result.text() == "Đã hủy số 01."
     rows = register_entries(demo_ctx, register_id, date.today().year)
     assert [(r.number, r.status) for r in rows] == [(1, "voided")]
-    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == "Đã hủy"
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == "Hủy số"
     dialog.manual_number.setValue(1)
     click(qtbot, dialog.manual_button)
     assert "đã bị hủy" in dialog.manual_result.text()

@@ -190,3 +190,24 @@ def test_add_a_task_from_an_incoming_document_by_hand(qtbot, board):
     amber = [r for r in range(m.rowCount()) if board.model.tone(r) == "soon"]
     assert len(amber) == 1
     assert m.data(m.index(amber[0], 0), Qt.ItemDataRole.BackgroundRole).color().name() == "#fff3cd"
+
+
+def test_row_colours_come_from_category_codes_not_label_text(board):
+    from desktop.followup.categories import CATEGORY_LABELS
+    from ui.followup.board_model import row_tone
+
+    today = date(2024, 3, 10)
+    assert row_tone("open_overdue", date(2024, 3, 1), today) == "overdue"
+    assert row_tone("open_in_time", date(2024, 3, 17), today) == "soon"
+    assert row_tone("open_in_time", date(2024, 3, 18), today) is None
+    assert row_tone(CATEGORY_LABELS["open_overdue"], date(2024, 3, 1), today) is None  # a label decides nothing
+    m = board.model
+    category = [c.key for c in m.columns].index("category")
+    tones = {}
+    for r in range(m.rowCount()):
+        code = m.values(r)[category]
+        assert m.data(m.index(r, category)) == (CATEGORY_LABELS[code] if code else "Đã hủy")
+        tones[r] = (code, m.tone(r))
+    overdue = [r for r, (code, tone) in tones.items() if tone == "overdue"]
+    assert overdue and all(tones[r][0] == "open_overdue" for r in overdue)
+    assert all(tone == "overdue" for code, tone in tones.values() if code == "open_overdue")
