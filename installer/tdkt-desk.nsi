@@ -24,8 +24,12 @@ Unicode true
 !define SETTINGS_KEY "Software\TDKT\TDKT Desk"
 
 Name "${APP_NAME} ${VERSION}"
-OutFile "${OUTDIR}\TDKT-Desk-Setup-${VERSION}.exe"
-SetCompressor /SOLID lzma
+OutFile "${OUTDIR}/TDKT-Desk-Setup-${VERSION}.exe"
+!ifdef FAST
+  SetCompress off  ; a check that the script compiles against a bundle (CI), not a release
+!else
+  SetCompressor /SOLID lzma
+!endif
 ShowInstDetails show
 ShowUninstDetails show
 BrandingText "${APP_NAME} ${VERSION}"
@@ -42,8 +46,8 @@ BrandingText "${APP_NAME} ${VERSION}"
 !include FileFunc.nsh
 !include LogicLib.nsh
 
-!define MUI_ICON "${BUNDLE}\_internal\resources\icons\app.ico"
-!define MUI_UNICON "${BUNDLE}\_internal\resources\icons\app.ico"
+!define MUI_ICON "${BUNDLE}/_internal/resources/icons/app.ico"
+!define MUI_UNICON "${BUNDLE}/_internal/resources/icons/app.ico"
 !define MUI_ABORTWARNING
 !define MUI_LANGDLL_ALLLANGUAGES
 !define MUI_LANGDLL_REGISTRY_ROOT SHCTX
@@ -108,7 +112,7 @@ Section "!$(SEC_PROGRAM)" SecProgram
     RMDir /r "$INSTDIR\_internal"
   ${EndIf}
   SetOutPath "$INSTDIR"
-  File /r "${BUNDLE}\*.*"
+  File /r "${BUNDLE}/*.*"
   WriteUninstaller "$INSTDIR\Uninstall.exe"
 
   CreateDirectory "$SMPROGRAMS\${APP_NAME}"
