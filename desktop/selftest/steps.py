@@ -81,11 +81,16 @@ def step_ocr(work: Work) -> str:
 def step_excel(work: Work) -> str:
     from openpyxl import load_workbook
 
-    from desktop.reports.export import export_register
+    from desktop.reports.period import Period
+    from desktop.reports.registers import export_register
 
     target = work.folder / "self-test.xlsx"
-    export_register(work.ctx, "out", None, date.today().year, target)
-    load_workbook(target, read_only=True).close()
+    export_register(work.ctx, target, "out", Period.year(date.today().year))
+    book = load_workbook(target, read_only=True)
+    sheets = len(book.sheetnames)
+    book.close()
+    if not sheets:
+        raise RuntimeError("sổ đăng ký không có trang nào")
     return f"{target.stat().st_size:,} byte".replace(",", ".")
 
 
