@@ -68,14 +68,18 @@ def step_raster(work: Work) -> str:
 
 
 def step_ocr(work: Work) -> str:
-    from desktop.importing.ocr import ocr_image_text
+    """The page image, as a scanned letter would arrive, read back by the importer's OCR."""
+    from PIL import Image
 
-    text = ocr_image_text(work.page_png)
-    wanted = ("BAN THI", "27/BT")
-    missing = [w for w in wanted if w not in text.upper().replace(" /", "/")]
-    if missing:
-        raise RuntimeError("không đọc lại được " + ", ".join(missing))
-    return "đọc lại được số, ký hiệu và cơ quan ban hành"
+    from desktop.importing import read_dispatch
+
+    scan = work.folder / "self-test-scan.pdf"
+    Image.open(work.page_png).convert("L").save(scan, "PDF", resolution=200)
+    result = read_dispatch(scan, ocr="always")
+    d = result.dispatch
+    if (d.number, (d.symbol or "").replace(" ", "")) != (27, "BTĐKT"):
+        raise RuntimeError(f"đọc được số {d.number!r}, ký hiệu {d.symbol!r} thay cho 27/BTĐKT")
+    return f"đọc lại được số {d.number}/{d.symbol} từ ảnh trang"
 
 
 def step_excel(work: Work) -> str:
