@@ -86,15 +86,15 @@ def step_excel(work: Work) -> str:
     from openpyxl import load_workbook
 
     from desktop.reports.period import Period
-    from desktop.reports.registers import export_register
+    from desktop.reports.tasks_report import export_tasks
 
     target = work.folder / "self-test.xlsx"
-    export_register(work.ctx, target, "out", Period.year(date.today().year))
+    export_tasks(work.ctx, target, Period.year(date.today().year), date.today())
     book = load_workbook(target, read_only=True)
     sheets = len(book.sheetnames)
     book.close()
     if not sheets:
-        raise RuntimeError("sổ đăng ký không có trang nào")
+        raise RuntimeError("báo cáo không có trang nào")
     return f"{target.stat().st_size:,} byte".replace(",", ".")
 
 
