@@ -33,8 +33,11 @@ def largest_parts(bundle: Path, count: int = 5) -> list[tuple[str, int]]:
     entries = []
     internal = bundle / "_internal"
     for child in internal.iterdir():
+        if child.is_symlink():
+            continue  # PyInstaller links a library to its one copy; count that copy only
         if child.is_dir() and size_of(child) > 40 * 2**20:
-            entries += [(str(c.relative_to(internal)), size_of(c)) for c in child.rglob("*") if c.is_file()]
+            entries += [(str(c.relative_to(internal)), size_of(c)) for c in child.rglob("*")
+                        if c.is_file() and not c.is_symlink()]
         else:
             entries.append((child.name, size_of(child)))
     return sorted(entries, key=lambda e: -e[1])[:count]
