@@ -23,7 +23,7 @@ COMMAND_MODULES = (
     "desktop.importing.cli",
     "desktop.followup.cli",
     "desktop.documents.cli",
-    "desktop.recipients.directory_cli",
+    "desktop.recipients.cli",
     "desktop.reports.cli",
     "desktop.tracking.cli",
 )

@@ -5,3 +5,5 @@ Public: `choice.load_choice()` / `save_choice(...)` (kept in the data folder, ne
 `server.server_url(...)`, `server.check_server(...)` (a Vietnamese message or None), `secrets` (the password
 in the OS keyring where there is one), `transfer.copy_to_server(...)` (the local data moved into an empty
 server database once, counts checked)."""
+
+PUBLIC = ("choice", "server", "secrets", "transfer")

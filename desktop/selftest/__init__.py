@@ -10,3 +10,4 @@ from __future__ import annotations
 from desktop.selftest.steps import run_self_test
 
 __all__ = ["run_self_test"]
+PUBLIC = ("steps",)
