@@ -15,6 +15,7 @@ from db.models.recipients import DocumentRecipient
 from db.models.registers import Register, RegisterEntry
 from db.models.tasks import TASK_STATUSES, CalendarDay, Task, TaskChase
 from db.models.templates import DraftAutosave, Template
+from db.models.users import ROLES, User, UserRole
 from db.models.units import (
     UNIT_KINDS,
     EmulationCluster,
@@ -32,5 +33,5 @@ __all__ = [
     "DocumentRecipient", "Register", "RegisterEntry", "CalendarDay", "Task", "TaskChase",
     "DraftAutosave", "Template", "EmulationCluster", "EmulationClusterMember", "Unit",
     "UnitAlias", "UnitGroup", "UnitGroupMember", "DOCUMENT_STATUSES", "SECRECY_LEVELS",
-    "URGENCIES", "TASK_STATUSES", "UNIT_KINDS",
+    "URGENCIES", "TASK_STATUSES", "UNIT_KINDS", "ROLES", "User", "UserRole",
 ]

@@ -16,6 +16,7 @@ from datetime import date
 from sqlalchemy import select
 
 from db.models import OutgoingDocument, Register, TaskChase, Template
+from desktop.core.access import DRAFT, require
 from desktop.core.audit import record
 from desktop.core.changes import Changes
 from desktop.core.context import AppContext
@@ -159,6 +160,7 @@ def draft_chasing_letter(ctx: AppContext, task_ids: list[int], new_deadline: dat
 
     Done or cancelled tasks among `task_ids` are left out; ChaseError when none is left.
     """
+    require(ctx, DRAFT, user)
     from desktop.documents.flow import cancel
     from desktop.documents.service import create_draft
 

@@ -21,6 +21,7 @@ from db.models import (
     Unit,
 )
 from desktop.core import audit
+from desktop.core.access import REGISTER, require
 from desktop.core.changes import Changes
 from desktop.documents.numbering import allocate_number
 from desktop.core.dispatch import Dispatch
@@ -61,6 +62,7 @@ def load_units(session: Session) -> Units:
 
 def save_import(ctx, result: ImportResult, as_: str, *, source_file: str | None = None,
                 arrival_date: date | None = None) -> SaveOutcome:
+    require(ctx, REGISTER, ctx.user)
     if as_ not in ("in", "out"):
         raise ImportSaveError("cần --save-as in (văn bản đến) hoặc out (văn bản đi)")
     d = result.dispatch

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Unit
+from desktop.core.access import DRAFT, require
 from desktop.core.audit import record
 from desktop.core.changes import Changes
 from desktop.core.context import AppContext
@@ -123,6 +124,7 @@ def import_directory(ctx: AppContext, path: str | Path, user: str, *, dry_run: b
                      ) -> tuple[ImportReport, Changes]:
     """Read `path` and apply it; with `dry_run`, or when any row is wrong, nothing is written.
     The report holds one outcome per row (the preview) and whether it was written."""
+    require(ctx, DRAFT, user)
     cancel = cancel or CancelToken()
     progress(0.05, "Đọc tệp…")
     sheets, problems = read_workbook(path)

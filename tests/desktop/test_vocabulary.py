@@ -31,6 +31,7 @@ LABELS = {
     ("tasks", "status"): v.TASK_STATUS_LABELS,
     ("tasks", "role"): v.TASK_ROLE_LABELS,
     ("calendar_days", "kind"): v.CALENDAR_DAY_LABELS,
+    ("user_roles", "role"): v.ROLE_LABELS,
 }
 
 
