@@ -27,6 +27,6 @@ def launch(args: argparse.Namespace) -> int:
     from ui.app import run  # composition root: the only upward import  # noqa: PLC0415
 
     try:
-        return run(ctx, smoke=args.smoke)
+        return run(ctx, smoke=args.smoke, user=getattr(args, "user", None))
     finally:
         ctx.close()

@@ -13,6 +13,7 @@ ACTION_MODULES = (
     "ui.importing.actions",
     "ui.letters.actions",
     "ui.followup.actions",
+    "ui.users.actions",
 )
 
 
@@ -25,6 +26,7 @@ class ActionSpec:
     shortcut: str
     order: int
     trigger: Callable[[QWidget], None]  # called with the main window
+    permission: str = ""  # the right it needs (desktop/core/access.py): disabled with the reason without it
 
 
 _registry: dict[str, ActionSpec] = {}

@@ -17,6 +17,7 @@ SECTION_MODULES = (
     "ui.movements.section",
     "ui.templates.section",
     "ui.reports.section",
+    "ui.users.audit_section",
 )
 
 

@@ -114,6 +114,17 @@ AUDIT_ACTION_LABELS = {
     "chase": "Đôn đốc", "login": "Đăng nhập", "login_failed": "Đăng nhập sai", "set_password": "Đặt mật khẩu",
     "backup": "Sao lưu", "restore": "Khôi phục",
 }
+# The keys of an audit entry's details, as the log screen names them (a key not here shows as itself)
+AUDIT_DETAIL_LABELS = {
+    "from": "từ", "to": "sang", "number": "số", "year": "năm", "reason": "lý do", "date": "ngày",
+    "register_id": "sổ", "name": "tên", "full_name": "họ tên", "roles": "vai trò", "active": "đang dùng",
+    "own": "tự đổi", "status": "trạng thái", "fields": "các mục đã sửa", "changed": "các mục đã sửa",
+    "source_id": "từ văn bản", "template_id": "mẫu", "code": "mã", "key": "nhóm thiết lập", "before": "trước",
+    "after": "sau", "note": "ghi chú", "source_file": "tệp nguồn", "tasks": "số nhiệm vụ", "symbol": "ký hiệu",
+    "kind": "loại", "day": "ngày", "outgoing_id": "văn bản đi", "incoming_id": "văn bản đến",
+    "task_ids": "nhiệm vụ", "outgoing_ids": "văn bản đi", "count": "số lượng", "merged": "đơn vị đã gộp",
+    "years_forward": "số năm lùi tới", "corrects_id": "sửa văn bản", "correction_kind": "cách sửa",
+}
 AUDIT_ENTITY_LABELS = {
     "outgoing_document": "Văn bản đi", "incoming_document": "Văn bản đến", "register": "Sổ đăng ký",
     "task": "Nhiệm vụ", "template": "Mẫu văn bản", "movement": "Phong trào", "unit": "Đơn vị",

@@ -23,6 +23,7 @@ from desktop.core.context import AppContext
 from desktop.core.listing import Column, Filter, ListSource
 from desktop.core.vocabulary import (
     AUDIT_ACTION_LABELS,
+    AUDIT_DETAIL_LABELS,
     AUDIT_ENTITY_LABELS,
     DOCUMENT_STATUS_LABELS,
     ROLE_LABELS,
@@ -54,20 +55,26 @@ def utc_start(day: date) -> datetime:
     return datetime.combine(day, time.min).astimezone(timezone.utc).replace(tzinfo=None)
 
 
+def _key_text(key: str) -> str:
+    return AUDIT_DETAIL_LABELS.get(key, key)
+
+
 def _value_text(key: str, value: Any) -> str:
+    if isinstance(value, bool):
+        return "có" if value else "không"
     if key in ("from", "to", "status") and isinstance(value, str):
         return DOCUMENT_STATUS_LABELS.get(value, value)
     if key == "roles" and isinstance(value, list):
         return ", ".join(ROLE_LABELS.get(r, r) for r in value)
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{k}: {_value_text(k, v)}" for k, v in value.items()) + "}"
+        return "{" + ", ".join(f"{_key_text(k)}: {_value_text(k, v)}" for k, v in value.items()) + "}"
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return str(value)
 
 
 def details_text(raw: str | None) -> str:
-    """The stored JSON details as one readable line ("from: Đã ký; to: Đã ban hành; number: 12")."""
+    """The stored JSON details as one readable line ("từ: Đã ký; sang: Đã ban hành; số: 12")."""
     if not raw:
         return ""
     try:
@@ -76,7 +83,8 @@ def details_text(raw: str | None) -> str:
         return raw[:500]
     if not isinstance(values, dict):
         return str(values)[:500]
-    text = "; ".join(f"{k}: {_value_text(k, v)}" for k, v in values.items() if v not in (None, "", [], {}))
+    text = "; ".join(f"{_key_text(k)}: {_value_text(k, v)}" for k, v in values.items()
+                     if v not in (None, "", [], {}))
     return text[:500]
 
 
@@ -170,7 +178,7 @@ def entry_detail(session, entry_id: int) -> list[tuple[str, str]]:
         except ValueError:
             values = {"": entry.details}
         for key, value in (values.items() if isinstance(values, dict) else [("", values)]):
-            pairs.append((key, _value_text(key, value)))
+            pairs.append((_key_text(key).capitalize(), _value_text(key, value)))
     return pairs
 
 

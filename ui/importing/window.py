@@ -12,10 +12,12 @@ from PySide6.QtCore import QByteArray, QItemSelection, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
 
+from desktop.core.access import REGISTER
 from desktop.importing.parse import ImportResult
 from desktop.importing.readers import SUPPORTED
 from desktop.importing.review import read_with_units, reference_span, save_edited
 from ui.common.background import run_read, run_write
+from ui.common.rights import restrict_all
 from ui.common.user_settings import user_settings
 from ui.importing.fields import LABELS, FieldError
 from ui.importing.openers import open_folder
@@ -55,6 +57,7 @@ class ImportWindow(QDialog):
         QShortcut(QKeySequence("Ctrl+O"), self, activated=self.choose_file)
         for button in (ui.open_button, ui.folder_button, ui.save_in, ui.save_out, ui.close_button):
             button.setAutoDefault(False)  # Enter in a field must not save
+        restrict_all(ctx, REGISTER, ui.folder_button)  # a folder import saves every file
         self.set_default_as(default_as)
         self._set_ready(False)
         self._fit_to_screen()
@@ -148,6 +151,7 @@ class ImportWindow(QDialog):
     def _set_ready(self, ready: bool) -> None:
         self.ui.save_in.setEnabled(ready)
         self.ui.save_out.setEnabled(ready)
+        restrict_all(self.ctx, REGISTER, self.ui.save_in, self.ui.save_out)  # a number of the register
 
     # ---- highlighting -----------------------------------------------------------------------
     def span_for(self, key: str) -> tuple[int, int] | None:

@@ -1,6 +1,7 @@
 """Phong trào thi đua: the movement register, with add and edit."""
 from __future__ import annotations
 
+from desktop.core.access import DRAFT
 from desktop.core.browse import Browser
 from desktop.followup.board import dispatch_choices, unit_choices
 from desktop.movements.lists import MOVEMENTS, movement_detail
@@ -9,6 +10,7 @@ from ui.common.background import run_read
 from ui.common.icons import icon
 from ui.common.list_section import ListSection
 from ui.common.messages import show_info
+from ui.common.rights import restrict_all
 from ui.sections import SectionSpec, register_section
 
 
@@ -19,6 +21,7 @@ class MovementSection(ListSection):
         self.ctx = ctx
         self.edit_button = self.add_button("Sửa…", icon("edit"), self.edit_selected, "Sửa phong trào đang chọn")
         self.add_new = self.add_button("Thêm…", icon("plus"), self.add_movement, "Thêm phong trào thi đua")
+        restrict_all(ctx, DRAFT, self.edit_button, self.add_new)
         self.last_editor = None
 
     def _choices(self):

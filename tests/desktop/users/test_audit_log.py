@@ -56,7 +56,7 @@ def test_filters_by_user_document_and_local_day(office, vietnam_time):
     assert sorted(r[2] for r in rows.values()) == ["Ký", "Đăng nhập"]
     signed = next(r for r in rows.values() if r[2] == "Ký")
     assert signed[3] == "Văn bản đi" and "phong trào thi đua" in signed[5]
-    assert signed[6] == "from: Trình ký; to: Đã ký"
+    assert signed[6] == "từ: Trình ký; sang: Đã ký"
     browser.query = AuditQuery()
     # the search box finds the document, without accents too
     texts = [browser.rows([i])[i] for i in browser.ids("phong trao thi dua")]
