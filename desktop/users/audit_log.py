@@ -3,8 +3,8 @@
 The log stores UTC (desktop/core/audit.py); every time shown here is the computer's local time (the
 office's UTC+7). A list is filtered by user, by date (local days, both ends included), by the kind of
 thing touched, and by document (the list's search box reads the document's number, symbol and
-subject). `AuditBrowser` is the lazy list the screen shows; `audit_rows` streams the same rows for
-the export.
+subject). `AuditBrowser` is the lazy list the screen shows (and the "Xuất Excel" of every list writes,
+desktop/reports/list_export.py: its times local too); `audit_rows` streams the same rows as text (CLI).
 """
 from __future__ import annotations
 
@@ -150,6 +150,12 @@ class AuditQuery:
     def with_(self, **changes) -> AuditQuery:
         return replace(self, **changes)
 
+    def notes(self) -> list[str]:
+        """The filters as the export's description lines ("Người dùng: lan", "Từ ngày: 01/12/2026")."""
+        return [f"{label}: {value}" for label, value in (
+            ("Người dùng", self.user), ("Từ ngày", self.start and self.start.strftime(SHORT_DATE_FORMAT)),
+            ("Đến ngày", self.end and self.end.strftime(SHORT_DATE_FORMAT))) if value]
+
 
 class AuditBrowser(Browser):
     """The lazy list of the log screen; `query` (an AuditQuery) narrows every `ids` call."""
@@ -163,6 +169,14 @@ class AuditBrowser(Browser):
         with self._ctx.session() as session:
             return listing.ids(session, AUDIT_ENTRIES, text, sort_key, descending, filter_key,
                                where=self.query.conditions())
+
+    def values(self, wanted: list[int], keys: list[str]) -> dict[int, tuple]:
+        """The export's cells, the time in local time (a real Excel date and time)."""
+        out = super().values(wanted, keys)
+        if "at" not in keys:
+            return out
+        at = keys.index("at")
+        return {k: (*row[:at], local_time(row[at]), *row[at + 1:]) for k, row in out.items()}
 
 
 def entry_detail(session, entry_id: int) -> list[tuple[str, str]]:
@@ -191,7 +205,7 @@ def audit_users(ctx: AppContext) -> list[str]:
 def audit_rows(ctx: AppContext, query: AuditQuery = AuditQuery(), text: str = "", filter_key: str | None = None,
                *, chunk: int = 2000) -> Iterator[tuple[datetime | None, list[str]]]:
     """(local time, display texts of every column) of the matching entries, newest first, fetched
-    `chunk` at a time (the export)."""
+    `chunk` at a time."""
     wanted = AuditBrowser(ctx)
     wanted.query = query
     ids = wanted.ids(text, filter_key=filter_key)
@@ -205,5 +219,18 @@ def audit_rows(ctx: AppContext, query: AuditQuery = AuditQuery(), text: str = ""
                 yield local_time(row.values[0]), list(row)
 
 
-__all__ = ["AUDIT_ENTRIES", "AuditQuery", "AuditBrowser", "audit_users", "audit_rows", "local_time", "time_text",
-           "details_text", "utc_start"]
+def export_audit(ctx: AppContext, path, query: AuditQuery = AuditQuery(), text: str = "", *, progress=None,
+                 cancel=None):
+    """The matching entries to .xlsx, as the "Xuất Excel" of the Nhật ký screen writes them (CLI)."""
+    from desktop.reports.list_export import ListView, export_list
+
+    browser = AuditBrowser(ctx)
+    browser.query = query
+    notes = query.notes() + ([f"Tìm: «{text.strip()}»"] if text.strip() else [])
+    view = ListView("Nhật ký thao tác", text=text, description=notes)
+    kwargs = {k: v for k, v in (("progress", progress), ("cancel", cancel)) if v is not None}
+    return export_list(ctx, browser, path, view, **kwargs)
+
+
+__all__ = ["AUDIT_ENTRIES", "AuditQuery", "AuditBrowser", "audit_users", "audit_rows", "export_audit", "local_time",
+           "time_text", "details_text", "utc_start"]

@@ -91,6 +91,13 @@ def _find(ctx, name: str):
     return found
 
 
+def perform(call):
+    """A write through the one write door (desktop/core/writes.py)."""
+    from desktop.core.writes import perform as door
+
+    return door(call)
+
+
 def _run(args, fn) -> int:
     from desktop.core.commands import CliError, open_db
     from desktop.core.access import PermissionDenied
@@ -127,7 +134,8 @@ def run_add(args: argparse.Namespace) -> int:
     roles = role_codes(args.role)
 
     def add(ctx):
-        _user_id, _ = add_user(ctx, UserInput(args.name, args.full_name, roles), new_password(args.name), ctx.user)
+        password = new_password(args.name)
+        perform(lambda: add_user(ctx, UserInput(args.name, args.full_name, roles), password, ctx.user))
         print(f"Đã thêm người dùng {args.name}.")
     return _run(args, _wrap_user_error(add))
 
@@ -137,7 +145,8 @@ def run_password(args: argparse.Namespace) -> int:
 
     def change(ctx):
         found = _find(ctx, args.name)
-        set_password(ctx, found.id, new_password(found.name), ctx.user)
+        password = new_password(found.name)
+        perform(lambda: set_password(ctx, found.id, password, ctx.user))
         print(f"Đã đặt mật khẩu mới cho {found.name}.")
     return _run(args, _wrap_user_error(change))
 
@@ -152,7 +161,7 @@ def run_set(args: argparse.Namespace) -> int:
         data = UserInput(found.name, found.full_name if args.full_name is None else args.full_name,
                          roles if roles is not None else found.roles,
                          False if args.lock else True if args.unlock else found.active)
-        update_user(ctx, found.id, data, ctx.user)
+        perform(lambda: update_user(ctx, found.id, data, ctx.user))
         print(f"Đã cập nhật người dùng {found.name}.")
     return _run(args, _wrap_user_error(change))
 
@@ -189,10 +198,14 @@ def run_audit(args: argparse.Namespace) -> int:
 
     def show(ctx):
         if target is not None:
-            from desktop.users.audit_export import export_audit
+            from desktop.reports.output import ExportError
+            from desktop.users.audit_log import export_audit
 
-            count = export_audit(ctx, target, query, args.document)
-            print(f"Đã xuất {count} dòng nhật ký vào {target}.")
+            try:
+                export_audit(ctx, target, query, args.document)
+            except ExportError as exc:
+                raise CliError(str(exc)) from None
+            print(f"Đã xuất nhật ký vào {target}.")
             return 0
         for _when, texts in audit_rows(ctx, query, args.document):
             print("\t".join(texts))

@@ -100,7 +100,9 @@ def sign_in_cli(ctx: AppContext, name: str | None, *, ask: Callable[[str], str] 
             raise LoginFailed(f"Cần mật khẩu của «{name}»: chạy lệnh ở cửa sổ dòng lệnh để nhập, "
                               "hoặc đặt biến môi trường TDKT_PASSWORD.")
         password = (ask or getpass.getpass)(f"Mật khẩu của {name}: ")
-    return sign_in(ctx, name, password)
+    from desktop.core.writes import perform
+
+    return perform(lambda: sign_in(ctx, name, password))
 
 
 def _dummy_hash() -> str:

@@ -24,6 +24,7 @@ from ui.common.change_bus import change_bus
 from ui.common.messages import show_error, show_info
 from ui.common.rights import restrict_all
 from ui.followup.add_dialog import AddTaskDialog
+from ui.followup.board_export import add_board_export
 from ui.followup.board_layout import BoardLayout
 from ui.followup.board_model import TaskTableModel
 from ui.followup.chase import ChaseRunner, DeadlineDialog
@@ -73,6 +74,7 @@ class FollowupBoard(QWidget):
         menu.addAction("Đôn đốc mọi nhiệm vụ quá hạn của một văn bản…", self.chase_dispatch)
         u.chase_button.setMenu(menu)
         u.chase_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.exporter = add_board_export(self)
         restrict_all(ctx, DRAFT, u.propose_button, u.add_button, u.progress_button, u.chase_button)
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self.apply_filters)

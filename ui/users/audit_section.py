@@ -1,43 +1,32 @@
 """Nhật ký: the audit log anyone can read — who did what, when (local time), to which document.
 
 The search box finds a document (number, symbol, subject, without accents); the row below filters by
-user and by days (both ends included), the kind filter by what was touched. "Xuất Excel…" writes what
-the list shows to .xlsx as a job with Hủy. Every write of the program adds to the log, so the list
+user and by days (both ends included), the kind filter by what was touched. "Xuất Excel" (every list's) writes
+what the list shows, times in local time. Every write of the program adds to the log, so the list
 reloads on any change.
 """
 from __future__ import annotations
 
 from dataclasses import fields
-from pathlib import Path
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel
 
 from desktop.core.changes import Changes
 from desktop.core.vocabulary import SHORT_DATE_QT
-from desktop.users.audit_export import export_audit
 from desktop.users.audit_log import AuditBrowser, audit_users
-from ui.common.background import run_job, run_read
-from ui.common.icons import icon
+from ui.common.background import run_read
 from ui.common.list_section import ListSection
 from ui.sections import SectionSpec, register_section
 
 EVERYONE = "Mọi người dùng"
 
 
-def choose_export_path(parent) -> str:
-    """The .xlsx to write ("" when the user cancelled); a function so tests can answer it."""
-    path, _ = QFileDialog.getSaveFileName(parent, "Xuất nhật ký ra Excel", str(Path.home() / "nhat-ky.xlsx"),
-                                          "Sổ tính Excel (*.xlsx)")
-    if path and not path.lower().endswith(".xlsx"):
-        path += ".xlsx"
-    return path
-
-
 class AuditSection(ListSection):
     def __init__(self, ctx):
         super().__init__(AuditBrowser(ctx), title="Nhật ký thao tác",
-                         watch=tuple(f.name for f in fields(Changes)), item_name="dòng")
+                         watch=tuple(f.name for f in fields(Changes)), item_name="dòng",
+                         export_title="Nhật ký thao tác")
         self.ctx = ctx
         self.filter_box.setPlaceholderText("Tìm văn bản theo số, ký hiệu, trích yếu (có dấu hoặc không)…")
         self.user_choice = QComboBox()
@@ -49,7 +38,6 @@ class AuditSection(ListSection):
             edit.setDisplayFormat(SHORT_DATE_QT)
             edit.setCalendarPopup(True)
             edit.setEnabled(False)
-        self.message = QLabel()
         row = QHBoxLayout()
         row.addWidget(QLabel("Người dùng:"))
         row.addWidget(self.user_choice)
@@ -58,16 +46,14 @@ class AuditSection(ListSection):
         row.addWidget(self.start)
         row.addWidget(QLabel("đến"))
         row.addWidget(self.end)
-        row.addSpacing(12)
-        row.addWidget(self.message, 1)
+        row.addStretch(1)
         self.layout().insertLayout(1, row)
-        self.export_button = self.add_button("Xuất Excel…", icon("file-spreadsheet"), self.export,
-                                             "Ghi các dòng đang xem ra tệp .xlsx")
+        table_view = self.exporter.view_of
+        self.exporter.view_of = lambda selection: self._with_query(table_view(selection))
         self.user_choice.currentIndexChanged.connect(lambda _i: self.apply_query())
         self.by_date.toggled.connect(self._dates_toggled)
         for edit in (self.start, self.end):
             edit.dateChanged.connect(lambda _d: self.apply_query())
-        self.last_export: Path | None = None
 
     def activate(self) -> None:
         first = not self._loaded_once
@@ -104,25 +90,16 @@ class AuditSection(ListSection):
         )
         self._apply_filter()
 
+    def _with_query(self, view):
+        """The export's description also names the user and the days filtered on."""
+        if view is not None:
+            view.description[0:0] = self.browser.query.notes()
+        return view
+
     def _on_changed(self, changes: Changes) -> None:
         super()._on_changed(changes)
         if self._loaded_once and changes.any():
             self.reload_users()
-
-    def export(self) -> None:
-        path = choose_export_path(self)
-        if not path:
-            return
-        ctx, query = self.ctx, self.browser.query
-        text, kind = self.filter_box.text(), self.filter_choice.currentData()
-
-        def done(count: int) -> None:
-            self.last_export = Path(path)
-            self.message.setText(f"Đã xuất {count} dòng nhật ký vào {path}.")
-
-        run_job(lambda progress, cancel: export_audit(ctx, path, query, text, kind, progress=progress,
-                                                      cancel=cancel),
-                done, parent=self, title="Đang xuất nhật ký…")
 
 
 def build(ctx):

@@ -13,8 +13,8 @@ from db.models import AuditEntry
 from desktop.cli import main
 from desktop.core.audit import utc_now
 from desktop.documents import service
-from desktop.users.audit_export import HEADERS, export_audit
-from desktop.users.audit_log import AuditBrowser, AuditQuery, audit_rows, audit_users, time_text
+from desktop.users.audit_log import AuditBrowser, AuditQuery, audit_rows, audit_users, export_audit, time_text
+from tests.desktop.reports.helpers import header_row_of, table
 from tests.desktop.documents.conftest import good_draft, make_setup
 from tests.desktop.users.conftest import Office, password
 
@@ -74,18 +74,24 @@ def test_filters_by_user_document_and_local_day(office, vietnam_time):
     assert "lan" in audit_users(ctx) and "an" in audit_users(ctx)
 
 
-def test_export_to_xlsx(office, tmp_path, vietnam_time):
+def test_export_to_xlsx_in_local_time(office, tmp_path, vietnam_time):
     ctx = office.ctx
     _two_documents(office)
+    with ctx.session() as s:
+        s.execute(update(AuditEntry).values(at=datetime(2026, 11, 30, 20, 30, 5)))
+        s.commit()
     target = tmp_path / "nhat-ky.xlsx"
-    count = export_audit(ctx, target, AuditQuery(user="an"))
+    export_audit(ctx, target, AuditQuery(user="an"), "phong trao")
     sheet = load_workbook(target).active
-    rows = list(sheet.iter_rows(values_only=True))
-    assert sheet.title == "Nhật ký" and rows[0] == HEADERS and count == len(rows) - 1 == 4
-    assert {r[1] for r in rows[1:]} == {"an"} and isinstance(rows[1][0], datetime)
-    shown = {r[2] for r in rows[1:]}
-    assert shown == {"Đăng nhập", "Tạo", "Trình ký"}
-    assert not list(tmp_path.glob(".*.tmp"))
+    assert sheet.title == "Nhật ký thao tác" and sheet["A3"].value == "Người dùng: an"
+    header = header_row_of(sheet, "Thời gian")
+    assert [c.value for c in sheet[header]] == ["Thời gian", "Người dùng", "Thao tác", "Đối tượng", "Số, ký hiệu",
+                                                "Trích yếu", "Chi tiết"]
+    rows = table(sheet, header)
+    assert {r[1] for r in rows} == {"an"} and {r[2] for r in rows} == {"Tạo", "Trình ký"}
+    assert all(r[5] == "khen thưởng phong trào thi đua yêu nước" for r in rows)
+    assert rows[0][0] == datetime(2026, 12, 1, 3, 30, 5)  # local time, a real Excel date and time
+    assert sheet.cell(header + 1, 1).number_format == "dd/mm/yyyy hh:mm:ss"
 
 
 def test_cli_audit_and_users(office, tmp_path, capsys, monkeypatch):

@@ -10,6 +10,7 @@ from desktop.core.access import PermissionDenied
 from desktop.documents import service
 from desktop.users.login import needs_login
 from desktop.users.service import list_users
+from tests.desktop.reports.helpers import header_row_of, table
 from tests.ui.documents.helpers import add_register, click, trigger, type_text
 from tests.ui.documents.test_editor import fill_basic
 from tests.desktop.users.conftest import Office, add_people, password
@@ -109,11 +110,12 @@ def test_the_audit_screen_shows_who_did_it(qtbot, demo_ctx, main_window, tmp_pat
     section.user_choice.setCurrentIndex(section.user_choice.findText("lan"))
     assert [section.model.data(section.model.index(r, 2)) for r in range(section.model.rowCount())] == ["Ký"]
     target = tmp_path / "ai-lam-gi.xlsx"
-    monkeypatch.setattr("ui.users.audit_section.choose_export_path", lambda parent: str(target))
-    click(qtbot, section.export_button)
+    monkeypatch.setattr("ui.common.export_job.ask_save_path", lambda *a: target)
+    section.exporter.export(False)
     sheet = load_workbook(target).active
-    assert [row[1:3] for row in sheet.iter_rows(min_row=2, values_only=True)] == [("lan", "Ký")]
-    assert "Đã xuất 1 dòng" in section.message.text()
+    header = header_row_of(sheet, "Thời gian")
+    assert [row[1:3] for row in table(sheet, header)] == [("lan", "Ký")]
+    assert "Người dùng: lan" in [sheet.cell(r, 1).value for r in range(1, header)]
 
 
 def test_menus_and_buttons_say_what_the_role_cannot_do(qtbot, demo_ctx):
