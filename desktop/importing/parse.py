@@ -15,6 +15,8 @@ from desktop.importing.items import Units, item_facts, match_unit_id
 from desktop.importing.lines import Line, plain, split_lines
 from desktop.importing.paragraphs import paragraphs_from_lines
 from desktop.importing.readers import read_source
+from desktop.core.jobs import CancelToken, ProgressFn, no_progress
+from desktop.core.limits import Limits
 from desktop.importing.references import find_references
 from desktop.importing.zones import closing_start, find_line, has_segment, is_kinh_gui, locate, named_type
 from desktop.core.text import nfc
@@ -60,10 +62,12 @@ def parse_text(text: str, *, units: Units | None = None, source_format: str = "t
         return result
 
 
-def read_dispatch(path: Path, *, units: Units | None = None) -> ImportResult:
-    """Read `path` (.txt, .md, .docx, .pdf). ImportFileError (a ValueError) when the file
-    cannot be read; otherwise always a result, with null fields where nothing was found."""
-    source = read_source(Path(path))
+def read_dispatch(path: Path, *, units: Units | None = None, limits: Limits | None = None,
+                  progress: ProgressFn = no_progress, cancel: CancelToken | None = None) -> ImportResult:
+    """Read `path` (.txt, .md, .docx, .pdf) within `limits` (desktop/core/limits.py; the defaults when
+    None). ImportFileError (a ValueError; ImportLimitError beyond a limit) when the file cannot be read,
+    Cancelled; otherwise always a result, with null fields where nothing was found."""
+    source = read_source(Path(path), limits=limits, progress=progress, cancel=cancel)
     result = parse_text(source.text, units=units, source_format=source.format)
     result.source_path = str(path)
     return result

@@ -10,16 +10,31 @@ from __future__ import annotations
 import statistics
 from pathlib import Path
 
-from desktop.importing.errors import ImportFileError
+from desktop.core.jobs import ProgressFn, no_progress
+from desktop.core.limits import Budget, Limits, too_many_pages
+from desktop.importing.errors import ImportFileError, ImportLimitError
 
 
-def read_pdf_text(path: Path) -> str:
+def read_pdf_text(path: Path, *, limits: Limits | None = None, budget: Budget | None = None,
+                  progress: ProgressFn = no_progress) -> str:
+    """The layout text of `path`. Its pages are counted first (PDFium reads the page tree alone) and
+    a file above limits.pdf_pages is refused before any page is read; then page by page, each page's
+    objects let go once its words are out, `budget` checked and `progress` told between pages."""
     import pdfplumber
 
+    limits = limits or Limits.defaults()
+    count = page_count(path)
+    if count > limits.pdf_pages:
+        raise ImportLimitError(too_many_pages(Path(path).name, count, limits))
+    pages = []
     with pdfplumber.open(str(path)) as pdf:
-        pages = [page.extract_words(keep_blank_chars=False, use_text_flow=False, x_tolerance=1.5,
-                                    extra_attrs=["fontname"])
-                 for page in pdf.pages]
+        for index, page in enumerate(pdf.pages):
+            if budget is not None:
+                budget.check()
+            progress(index / max(count, 1), f"Trang {index + 1}/{count}")
+            pages.append(page.extract_words(keep_blank_chars=False, use_text_flow=False, x_tolerance=1.5,
+                                            extra_attrs=["fontname"]))
+            page.close()  # pdfplumber keeps a page's parsed objects until then
     words = [w for page in pages for w in page]
     if not words:
         raise ImportFileError(
@@ -28,6 +43,17 @@ def read_pdf_text(path: Path) -> str:
     from desktop.importing.zones import deinterleave
 
     return deinterleave(layout_text(pages))
+
+
+def page_count(path: Path) -> int:
+    """The number of pages from the PDF's page tree (PDFium; nothing on the pages is read)."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
 
 
 def layout_text(pages: list[list[dict]]) -> str:

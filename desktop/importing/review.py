@@ -26,12 +26,15 @@ def directory_units(ctx) -> Units:
         return load_units(session)
 
 
-def read_with_units(ctx, path: Path) -> tuple[ImportResult, Units]:
-    """Read `path` with the unit directory (a job for the pool). ImportFileError on a bad file."""
+def read_with_units(ctx, path: Path, *, progress: ProgressFn = no_progress,
+                    cancel: CancelToken | None = None) -> tuple[ImportResult, Units]:
+    """Read `path` with the unit directory, within the office's limits (a job for the pool).
+    ImportFileError on a bad file (ImportLimitError beyond a limit), Cancelled."""
+    from desktop.core.limits import Limits
     from desktop.importing.parse import read_dispatch
 
     units = directory_units(ctx)
-    return read_dispatch(Path(path), units=units), units
+    return read_dispatch(Path(path), units=units, limits=Limits.read(ctx), progress=progress, cancel=cancel), units
 
 
 def parse_dmy(text: str | None, what: str = "ngày") -> date | None:

@@ -21,7 +21,7 @@ from db.models import (
     Unit,
 )
 from desktop.core import audit
-from desktop.core.access import REGISTER, require
+from desktop.core.access import REGISTER, check_right
 from desktop.core.changes import Changes
 from desktop.documents.numbering import allocate_number, lock_register
 from desktop.core.dispatch import Dispatch
@@ -62,7 +62,6 @@ def load_units(session: Session) -> Units:
 
 def save_import(ctx, result: ImportResult, as_: str, *, source_file: str | None = None,
                 arrival_date: date | None = None) -> SaveOutcome:
-    require(ctx, REGISTER, ctx.user)
     if as_ not in ("in", "out"):
         raise ImportSaveError("cần --save-as in (văn bản đến) hoặc out (văn bản đi)")
     d = result.dispatch
@@ -70,6 +69,7 @@ def save_import(ctx, result: ImportResult, as_: str, *, source_file: str | None 
     source_file = source_file or result.source_path
     with ctx.write_session() as session:
         try:
+            check_right(session, ctx.actor, REGISTER, ctx.user)  # inside: BEGIN IMMEDIATE stays the first statement
             units = load_units(session)
             if as_ == "in":
                 outcome = _save_incoming(session, d, source_file, arrival_date or date.today(), ctx.user)

@@ -17,6 +17,7 @@ from desktop.core.access import DRAFT, require
 from desktop.core.audit import record
 from desktop.core.changes import Changes
 from desktop.core.context import AppContext
+from desktop.core.limits import Limits
 from desktop.documents.errors import NotFound, ValidationFailed
 from desktop.documents.inputs import DraftInput, RecipientInput
 from desktop.templates.engine import (
@@ -264,8 +265,9 @@ def fill_template(ctx: AppContext, template_id: int, values: dict[str, Any]) -> 
     with ctx.session() as session:
         row = _get(session, template_id)
         data = _to_data(row)
-        subject: FillResult = fill(data.subject, values, data.placeholders)
-        body: FillResult = fill(data.body, values, data.placeholders)
+        limits = Limits.of(session)  # the office's caps on what a fill may build, loop and take
+        subject: FillResult = fill(data.subject, values, data.placeholders, limits=limits)
+        body: FillResult = fill(data.body, values, data.placeholders, limits=limits)
         recipients = [_resolve(session, line) for line in data.recipients + _list_recipients(data.placeholders, values)]
         distribution = [_resolve(session, line) for line in data.distribution]
     missing = list(dict.fromkeys(subject.missing + body.missing))

@@ -1,7 +1,7 @@
 """Nhập văn bản: open (or drop) a dispatch file, check what the importer read against the
 source, correct it, and save it as an incoming or an outgoing document with its tasks.
 
-Reading runs in the pool (`run_read`), saving on the write lane (`run_write`, so the lists
+Reading runs as a job with Hủy (`run_job`), saving on the write lane (`run_write`, so the lists
 update through the change bus). Messages go to the banner at the top: one clear sentence."""
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from desktop.core.access import REGISTER
 from desktop.importing.parse import ImportResult
 from desktop.importing.readers import SUPPORTED
 from desktop.importing.review import read_with_units, reference_span, save_edited
-from ui.common.background import run_read, run_write
+from ui.common.background import run_job, run_write
 from ui.common.rights import restrict_all
 from ui.common.user_settings import user_settings
 from ui.importing.fields import LABELS, FieldError
@@ -103,9 +103,11 @@ class ImportWindow(QDialog):
         self._set_ready(False)
         self.ui.file_label.setText(f"<b>{path.name}</b>  <span style='color:#666'>{path.parent}</span>")
         self.ui.banner.show_message("info", f"Đang đọc {path.name}…")
-        run_read(lambda: read_with_units(self.ctx, path),
-                 lambda loaded: self._show(generation, loaded),
-                 lambda exc: self._read_failed(generation, path, exc))
+        ctx = self.ctx
+        self.reading = run_job(  # a job with Hủy: a long PDF, a slow file (within the office's limits)
+            lambda progress, cancel: read_with_units(ctx, path, progress=progress, cancel=cancel),
+            lambda loaded: self._show(generation, loaded), lambda exc: self._read_failed(generation, path, exc),
+            parent=self, title=f"Đang đọc {path.name}…")
 
     def open_folder(self, folder: Path | None = None):
         return open_folder(self.ctx, self, folder, self.default_as)
