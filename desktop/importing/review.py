@@ -45,7 +45,9 @@ def parse_dmy(text: str | None, what: str = "ngày") -> date | None:
         return None
     found = read_date(text)
     if found is None:
-        raise ValueError(f"{what} “{text}” không đúng dạng ngày/tháng/năm (ví dụ 25/05/2018)")
+        shown = " ".join(text.split())  # one line, whatever was pasted
+        shown = shown if len(shown) <= 40 else shown[:39] + "…"
+        raise ValueError(f"{what} “{shown}” không đúng dạng ngày/tháng/năm (ví dụ 25/05/2018)")
     return found
 
 

@@ -202,7 +202,14 @@ def _parse(text: str, limits: Limits | None = None):
 
 def placeholders_in(text: str) -> set[str]:
     """The placeholder names the text uses (loop variables excluded). Raises TemplateProblem."""
-    return set(meta.find_undeclared_variables(_parse(text)))
+    return _used(_parse(text))
+
+
+def _used(ast) -> set[str]:
+    try:  # the analysis compiles the template: an unknown filter or test is found here
+        return set(meta.find_undeclared_variables(ast))
+    except Exception as exc:  # noqa: BLE001 - the one TemplateProblem
+        raise TemplateProblem(problem_text(exc)) from None
 
 
 def _prepare(ph: Placeholder | None, name: str, value: Any, seen: list[str]) -> Any:
@@ -233,7 +240,7 @@ def fill(template_text: str, values: dict[str, Any], placeholders: list[Placehol
     docstring. Raises TemplateProblem (and Cancelled when `cancel` is set)."""
     limits = limits or Limits.defaults()
     ast = _parse(template_text or "", limits)
-    used = meta.find_undeclared_variables(ast)
+    used = _used(ast)
     declared = {p.name: p for p in placeholders or []}
     unknown = sorted(used - set(declared)) if placeholders is not None else []
     seen: list[str] = []
@@ -261,6 +268,19 @@ _REASONS = {
 }
 
 
+_JINJA_WORDS = ((re.compile(r"^No filter named '([^']*)'\.?"), "không có bộ lọc «{}»"),
+                (re.compile(r"^No test named '([^']*)'\.?"), "không có phép thử «{}»"))
+
+
+def _jinja_message(text: str) -> str:
+    """Jinja's own words where the clerk will meet them in Vietnamese (an unknown filter or test)."""
+    for pattern, words in _JINJA_WORDS:
+        m = pattern.match(text)
+        if m:
+            return words.format(m.group(1))
+    return " ".join(text.split())
+
+
 def template_line(exc: BaseException) -> int | None:
     """The template line where `exc` happened (Jinja puts the template's lines in the traceback)."""
     if isinstance(exc, TemplateSyntaxError):
@@ -278,7 +298,7 @@ def problem_text(exc: BaseException) -> str:
     line = template_line(exc)
     where = f" ở dòng {line}" if line else ""
     if isinstance(exc, TemplateSyntaxError):
-        return f"Mẫu có lỗi cú pháp{where}: {exc.message}"
+        return f"Mẫu có lỗi cú pháp{where}: {_jinja_message(exc.message or '')}"
     if isinstance(exc, SecurityError):
         return f"Mẫu dùng thao tác không được phép{where} ({exc}); mẫu chỉ được chứa chỗ điền."
     if isinstance(exc, TemplateLimit):
