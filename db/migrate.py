@@ -9,9 +9,14 @@ runs holding the migration lock — on PostgreSQL an advisory lock on a fixed ke
 released by the commit, a rollback or a lost connection), on SQLite the file's write lock
 (BEGIN IMMEDIATE, waiting up to `MIGRATION_WAIT_MS`). Whoever gets the lock second reads the
 revision again and finds the work done.
+
+The usual start finds the database already at head: that is decided without importing Alembic
+(the stored revision read with plain SQL, the head read from the migration files' `revision` /
+`down_revision` lines); Alembic is imported only when there is something to do or to explain.
 """
 from __future__ import annotations
 
+import re
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,10 +24,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterator
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
@@ -31,6 +32,8 @@ from db.engine import BUSY_TIMEOUT_MS, sqlite_path
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 MIGRATION_LOCK_KEY = 0x7464_6B74_0001  # "tdkt" + 1: the advisory lock key every TĐKT Desk migration takes
 MIGRATION_WAIT_MS = 600_000  # how long a SQLite program waits for another one's migration
+_ASSIGNMENT = r"^{name}\s*(?::[^=\n]*)?=\s*(.+)$"  # `revision = '0002'` or `revision: str = '0002'`
+_QUOTED = re.compile(r"""['"]([^'"]+)['"]""")
 
 
 class StorageError(Exception):
@@ -48,7 +51,9 @@ class MigrationResult:
     backup: Path | None
 
 
-def alembic_config(url: str) -> Config:
+def alembic_config(url: str):
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
@@ -56,10 +61,45 @@ def alembic_config(url: str) -> Config:
 
 
 def head_revision() -> str:
+    """The head as Alembic computes it."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
 
 
+def head_from_files(versions: Path = MIGRATIONS_DIR / "versions") -> str | None:
+    """The single head revision read from the migration files, or None when it cannot be told
+    cheaply (no files, several heads, an unusual file): the caller then asks Alembic."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in versions.glob("*.py"):
+        if path.name.startswith("__"):
+            continue
+        source = path.read_text(encoding="utf-8")
+        revision = re.search(_ASSIGNMENT.format(name="revision"), source, re.MULTILINE)
+        down = re.search(_ASSIGNMENT.format(name="down_revision"), source, re.MULTILINE)
+        found = _QUOTED.findall(revision.group(1)) if revision else []
+        if len(found) != 1 or down is None:
+            return None
+        revisions.add(found[0])
+        parents.update(_QUOTED.findall(down.group(1)))
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def stored_revision(engine: Engine) -> str | None:
+    """The revision in alembic_version by plain SQL; None when there is none or it cannot be read."""
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(text("SELECT version_num FROM alembic_version")).all()
+    except (DatabaseError, OperationalError):
+        return None
+    return rows[0][0] if len(rows) == 1 else None
+
+
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
@@ -80,6 +120,13 @@ def upgrade(engine: Engine) -> MigrationResult:
     path = sqlite_path(url)
     if path is not None:
         check_sqlite_file(path)
+    head = head_from_files()
+    if head is not None and (path is None or path.exists()) and stored_revision(engine) == head:
+        return MigrationResult(head, head, None)  # the usual start: nothing to do, Alembic not imported
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config(url))
     head = script.get_current_head()
     try:
@@ -138,7 +185,7 @@ def _check_foreign_keys(conn: Connection) -> None:
                            "dữ liệu không bị thay đổi.")
 
 
-def _refuse_unknown(script: ScriptDirectory, current: str | None) -> None:
+def _refuse_unknown(script, current: str | None) -> None:
     if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
         raise DatabaseTooNew(
             "Cơ sở dữ liệu được tạo bởi phiên bản TĐKT Desk mới hơn "
@@ -166,4 +213,4 @@ def _short(exc: BaseException) -> str:
     return text.splitlines()[0][:200]
 
 
-__all__ = ["StorageError", "DatabaseTooNew", "MigrationResult", "upgrade", "head_revision"]
+__all__ = ["StorageError", "DatabaseTooNew", "MigrationResult", "upgrade", "head_revision", "head_from_files"]

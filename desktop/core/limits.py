@@ -90,6 +90,13 @@ class Budget:
         if self.clock() > self.end:
             raise self.error(self.message)
 
+    # a Budget stands in for the cancel token of a job that checks only that (the PDF reader)
+    raise_if_cancelled = check
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancel is not None and self.cancel.cancelled
+
 
 def too_large(name: str, size: int, limits: Limits) -> str:
     return (f"Tệp quá lớn: «{name}» nặng {megabytes(size)}, giới hạn là {limits.file_mb} MB. "
@@ -161,8 +168,8 @@ def check_text(name: str, text: str, limits: Limits, error: type[LimitExceeded] 
     return text
 
 
-def too_many_pages(name: str, pages: int, limits: Limits) -> str:
-    return (f"Tệp có quá nhiều trang: «{name}» có {number(pages)} trang, giới hạn là {number(limits.pdf_pages)} "
+def too_many_pages(name: str, pages: int, most: int) -> str:
+    return (f"Tệp có quá nhiều trang: «{name}» có {number(pages)} trang, giới hạn là {number(most)} "
             "trang. Hãy tách phần công văn (thường là vài trang đầu) ra một tệp riêng rồi nhập.")
 
 

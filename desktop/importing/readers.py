@@ -1,15 +1,18 @@
 """Reading a file into text: .txt/.md (UTF-8, UTF-16 or Windows-1258), .docx (python-docx),
-.pdf with a text layer (pdfplumber, see pdf_text.py). Text comes back NFC; text typed in the
-old TCVN3 / VNI fonts (which reads like "Céng hoµ x· héi") is refused with a clear message.
+.pdf (its text layer and form-field widgets, OCR where a page is a scan: pdf_reader.py). Text
+comes back NFC; text typed in the old TCVN3 / VNI fonts (which reads like "Céng hoµ x· héi") is
+refused with a clear message.
 
 Within the limits of desktop/core/limits.py (the office's settings): the file's size, a DOCX's
 inflated size and compression ratio, a PDF's pages, the characters of text, and a wall-clock budget
-checked between pages and paragraphs, together with the cancel token (ImportLimitError, Cancelled)."""
+checked between DOCX blocks and OCR'd pages, together with the cancel token (ImportLimitError,
+Cancelled)."""
 from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
 from desktop.core.jobs import CancelToken, Cancelled, ProgressFn, no_progress
 from desktop.core.limits import (
@@ -28,6 +31,9 @@ from desktop.importing.errors import (  # noqa: F401  (part of this module's fac
     LegacyEncodingError,
 )
 
+if TYPE_CHECKING:
+    from desktop.importing.pdf_reader import PdfRead
+
 SUPPORTED = (".txt", ".md", ".docx", ".pdf")
 
 
@@ -35,6 +41,7 @@ SUPPORTED = (".txt", ".md", ".docx", ".pdf")
 class SourceText:
     text: str
     format: str  # "text" | "docx" | "pdf"
+    pdf: PdfRead | None = None  # pages, placed words and OCR facts of a PDF
 
 
 def _vietnamese_letters() -> frozenset[str]:
@@ -73,10 +80,11 @@ def check_encoding(text: str) -> str:
     return text
 
 
-def read_source(path: Path, *, limits: Limits | None = None, progress: ProgressFn = no_progress,
-                cancel: CancelToken | None = None) -> SourceText:
-    """The text of `path` within `limits` (the defaults when None). ImportFileError (Vietnamese, one
-    line) for a file that cannot be read, ImportLimitError beyond a limit, Cancelled."""
+def read_source(path: Path, *, ocr: str = "auto", limits: Limits | None = None, progress: ProgressFn = no_progress,
+                cancel: CancelToken | None = None, on_page: Callable[[PdfRead], None] | None = None) -> SourceText:
+    """The text of `path` within `limits` (the defaults when None); for a PDF `ocr`, `progress`, the
+    cancel token and time budget, and `on_page` go to pdf_reader.read_pdf. ImportFileError (Vietnamese,
+    one line) for a file that cannot be read, ImportLimitError beyond a limit, Cancelled."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
@@ -86,19 +94,22 @@ def read_source(path: Path, *, limits: Limits | None = None, progress: ProgressF
     if not path.is_file():
         raise ImportFileError(f"Không tìm thấy tệp {path}.")
     try:
+        office_pages = limits.pdf_pages if limits is not None else None  # else pdf_text's default, read when used
         limits = limits or Limits.defaults()
         budget = Budget(limits.read_seconds, read_too_long(path.name, limits), cancel=cancel, error=ImportLimitError)
         check_size(path, limits, ImportLimitError)
         if suffix in (".txt", ".md"):
-            source = SourceText(check_encoding(_decode(read_bounded(path, limits, ImportLimitError), path.name)), "text")
+            source = SourceText(check_encoding(_decode(read_bounded(path, limits, ImportLimitError), path.name)),
+                                "text")
         elif suffix == ".docx":
             check_archive(path, limits, ImportLimitError)
             source = SourceText(check_encoding(_read_docx(path, budget)), "docx")
         else:
-            from desktop.importing.pdf_text import read_pdf_text
+            from desktop.importing.pdf_reader import read_pdf
 
-            source = SourceText(check_encoding(read_pdf_text(path, limits=limits, budget=budget, progress=progress)),
-                                "pdf")
+            pdf = read_pdf(path, ocr=ocr, progress=progress, cancel=budget, on_page=on_page,
+                           max_pages=office_pages)
+            source = SourceText(check_encoding(pdf.text), "pdf", pdf)
         budget.check()
         check_text(path.name, source.text, limits, ImportLimitError)
         if not source.text.strip():
@@ -123,8 +134,10 @@ def _decode(data: bytes, name: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    text = data.decode("cp1258", errors="replace")
-    if looks_legacy(text) or looks_legacy(data.decode("latin-1")):
+    # Windows-1258 (Vietnamese, letters with their tone as a combining mark): once composed it reads
+    # as Unicode Vietnamese; TCVN3/VNI bytes read this way still look legacy and are refused
+    text = nfc(data.decode("cp1258", errors="replace"))
+    if looks_legacy(text):
         raise LegacyEncodingError(_LEGACY_MESSAGE)
     if text.count("\ufffd") > 3:
         raise ImportFileError(f"Không đọc được tệp {name}: không phải văn bản UTF-8.")

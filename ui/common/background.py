@@ -7,6 +7,8 @@
   takes `progress` and `cancel` (desktop.core.jobs contract), and with `writes=True` also
   `write`: the job runs in the pool, each of its writes on the serial lane, and what they
   changed is announced on the change bus when it ends.
+- `run_task(fn, on_done, on_progress=)`: the same contract for a window that shows progress and
+  Hủy itself; `on_gui_thread(fn)` lets a running job hand a first result to the GUI.
 
 Every write, a single edit or a job's step, enters the lane through `on_write_lane`, which
 calls the one write door (desktop.core.writes.perform: the lock order, conflicts retried).
@@ -69,13 +71,16 @@ class _Task(QRunnable):
         self._relay = relay
 
     def run(self) -> None:  # worker thread: touch no widget here
+        fn, relay = self._fn, self._relay
+        # The pool may keep this object's Python side after the run: it must not keep the job.
+        self._fn = self._relay = None
         try:
-            result = self._fn()
+            result = fn()
         except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
-            self._relay.failed.emit(exc)
+            relay.failed.emit(exc)
         else:
-            self._relay.done.emit(result)
+            relay.done.emit(result)
 
 
 def _submit(
@@ -91,7 +96,7 @@ def _submit(
     relay = _Relay()
 
     def finish(result: Any) -> None:
-        _alive.discard(relay)
+        _release(relay)
         if on_done is not None:
             on_done(result)
         if after is not None:
@@ -100,7 +105,7 @@ def _submit(
             at_end()
 
     def fail(exc: BaseException) -> None:
-        _alive.discard(relay)
+        _release(relay)
         if not isinstance(exc, Cancelled):
             (on_error or default_error_handler)(exc)
         if at_end is not None:
@@ -119,6 +124,15 @@ def _submit(
     _alive.add(relay)
     pools()[pool_index].start(_Task(fn, relay))
     return relay
+
+
+def _release(relay: _Relay) -> None:
+    """A delivered relay lets go of its callbacks. They refer to the relay (and to the widgets that
+    asked), and a cycle through a Qt connection is never collected: each job would keep its
+    window alive for the rest of the day."""
+    _alive.discard(relay)
+    for signal in (relay.done, relay.failed):
+        signal.disconnect()
 
 
 def run_read(fn, on_done=None, on_error=None) -> _Relay:
@@ -227,10 +241,63 @@ def run_job(fn, on_done=None, on_error=None, *, parent=None, title: str = "Đang
     relay.progressed.connect(show_progress)
     writer = _JobWriter() if writes else None
     extra = {"write": writer} if writer is not None else {}
+    def end() -> None:  # done, failed or cancelled
+        relay.progressed.disconnect()  # let go of the dialog (see _release)
+        relay_holder.clear()
+        if writer is not None:
+            _announce(writer.changes)
+
     _submit(lambda: fn(progress=progress, cancel=token, **extra), close_then(on_done),
-            close_then(on_error or default_error_handler), 0,
-            at_end=None if writer is None else lambda: _announce(writer.changes))
+            close_then(on_error or default_error_handler), 0, at_end=end)
     return token
+
+
+CANCELLED = object()  # what `run_task` hands `on_done` when the job was cancelled
+
+
+def run_task(fn, on_done=None, on_error=None, *, on_progress=None, token: CancelToken | None = None) -> CancelToken:
+    """Long work whose window shows the progress itself (a bar and a Hủy button of its own, so
+    the clerk can keep reading what is already there): `fn(progress=, cancel=)` runs in the pool,
+    `on_progress(fraction, message)` and `on_done(result)` run on the GUI thread; a cancelled job
+    ends with `on_done(CANCELLED)`. Returns the token that Hủy cancels (`token`, when given: the
+    caller holds it before the work starts, which matters when tests run it inline)."""
+    token = token if token is not None else CancelToken()
+    relay = _Relay()
+    if on_progress is not None:
+        relay.progressed.connect(on_progress)
+
+    def progress(fraction: float, message: str = "") -> None:  # any thread
+        relay.progressed.emit(fraction, message)
+
+    def job():
+        try:
+            return fn(progress=progress, cancel=token)
+        except Cancelled:
+            return CANCELLED
+
+    def done(value):
+        _alive.discard(relay)
+        if on_done is not None:
+            on_done(value)
+
+    _alive.add(relay)
+    _submit(job, done, on_error, 0)
+    return token
+
+
+def on_gui_thread(fn: Callable[[Any], None]) -> Callable[[Any], None]:
+    """A callable that any thread may call with one value; `fn(value)` runs on the GUI thread
+    (a worker hands a first result to the window while it goes on). Create it on the GUI thread and
+    keep it referenced there until the job is over: its relay is a QObject, which must not be
+    destroyed by the worker thread when the job lets go of it."""
+    relay = _Relay()
+    relay.done.connect(fn)
+
+    def call(value: Any) -> None:
+        relay.done.emit(value)
+
+    call.relay = relay  # type: ignore[attr-defined]  # the relay lives as long as the callable
+    return call
 
 
 def default_error_handler(exc: BaseException) -> None:

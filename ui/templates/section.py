@@ -13,7 +13,6 @@ from ui.common.icons import icon
 from ui.common.list_section import ListSection
 from ui.common.messages import confirm, show_info
 from ui.common.rights import restrict_all
-from ui.sections import SectionSpec, register_section
 
 
 def compose_from_template(ctx, parent, template_id: int | None = None):
@@ -26,6 +25,7 @@ def compose_from_template(ctx, parent, template_id: int | None = None):
     def accepted() -> None:
         parent.last_editor = open_editor(ctx, data=dialog.result_draft)
     dialog.accepted.connect(accepted)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed is gone: no dialog piles up
     parent.last_fill_dialog = dialog
     dialog.open()
     return dialog
@@ -73,6 +73,7 @@ class TemplatesSection(ListSection):
         from ui.templates.template_editor import TemplateEditorDialog
 
         dialog = TemplateEditorDialog(self.ctx, template_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed is gone: no dialog piles up
         self.last_template_dialog = dialog
         dialog.open()
 
@@ -92,6 +93,3 @@ class TemplatesSection(ListSection):
 
 def build(ctx):
     return TemplatesSection(ctx)
-
-
-register_section(SectionSpec("templates", "Mẫu văn bản", "template", 60, "Ctrl+6", build))

@@ -17,7 +17,6 @@ from desktop.core.vocabulary import SHORT_DATE_QT
 from desktop.users.audit_log import AuditBrowser, audit_users
 from ui.common.background import run_read
 from ui.common.list_section import ListSection
-from ui.sections import SectionSpec, register_section
 
 EVERYONE = "Mọi người dùng"
 
@@ -100,10 +99,3 @@ class AuditSection(ListSection):
         super()._on_changed(changes)
         if self._loaded_once and changes.any():
             self.reload_users()
-
-
-def build(ctx):
-    return AuditSection(ctx)
-
-
-register_section(SectionSpec("audit", "Nhật ký", "info-circle", 80, "Ctrl+8", build))

@@ -90,10 +90,10 @@ def test_a_30_mb_text_is_refused_before_it_is_read(tmp_path):
 
 
 def test_a_thousand_page_pdf_is_refused_before_any_page_is_read(tmp_path, monkeypatch):
-    import pdfplumber
+    import desktop.importing.pdf_text as pdf_text
 
     pdf = many_pages_pdf(tmp_path / "day.pdf", 1000)
-    monkeypatch.setattr(pdfplumber, "open", lambda *a, **k: pytest.fail("a page was read"))
+    monkeypatch.setattr(pdf_text, "page_text", lambda *a, **k: pytest.fail("a page was read"))
     assert _refused(pdf) == ("Tệp có quá nhiều trang: «day.pdf» có 1.000 trang, giới hạn là 500 trang. "
                              "Hãy tách phần công văn (thường là vài trang đầu) ra một tệp riêng rồi nhập.")
 
@@ -101,10 +101,15 @@ def test_a_thousand_page_pdf_is_refused_before_any_page_is_read(tmp_path, monkey
 def test_a_slow_file_stops_at_the_time_budget(tmp_path, monkeypatch):
     import desktop.core.limits as limits
 
+    import docx
+
+    document = docx.Document()
+    for n in range(1000):
+        document.add_paragraph(f"{n}. Các đơn vị báo cáo kết quả thi đua.")
+    document.save(tmp_path / "cham.docx")
     ticks = iter(range(0, 10**9, 50))  # each look at the clock: 50 more seconds
     monkeypatch.setattr(limits, "_clock", lambda: next(ticks))
-    pdf = many_pages_pdf(tmp_path / "cham.pdf", 5)
-    assert _refused(pdf).startswith("Đọc tệp «cham.pdf» quá 120 giây nên đã dừng")
+    assert _refused(tmp_path / "cham.docx").startswith("Đọc tệp «cham.docx» quá 120 giây nên đã dừng")
 
 
 def test_a_read_can_be_cancelled(tmp_path):
