@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QVBoxLayout
 from desktop.users.service import UserError, set_password
 from ui.common.background import default_error_handler, run_write
 from ui.common.forms import error_label, ok_cancel
+from ui.common.window_size import fit_window
 
 
 class PasswordDialog(QDialog):
@@ -26,6 +27,7 @@ class PasswordDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        fit_window(self, "password")
 
     def save(self) -> None:
         for label in self.errors.values():

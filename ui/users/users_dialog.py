@@ -32,6 +32,7 @@ from desktop.users.service import UserError, UserInput, add_user, list_users, se
 from ui.common.background import default_error_handler, run_read, run_write
 from ui.common.forms import error_label
 from ui.common.rights import restrict_all
+from ui.common.window_size import fit_window
 
 ROLE_TIPS = {
     "chuyen_vien": "Soạn, sửa dự thảo, trình ký; mẫu, nhiệm vụ, danh bạ, phong trào",
@@ -48,7 +49,6 @@ class UsersDialog(QDialog):
         self.users = []
         self.editing: int | None = None  # the selected user's id; None: a new user
         self.setWindowTitle("Người dùng và vai trò")
-        self.resize(820, 600)
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.table = QTableWidget(0, 4)
@@ -104,6 +104,7 @@ class UsersDialog(QDialog):
         layout.addWidget(self.form_box)
         layout.addLayout(actions)
         layout.addWidget(close)
+        fit_window(self, "users", 820, 560)
         self.new_button.clicked.connect(self.new_user)
         self.save_button.clicked.connect(self.save)
         restrict_all(ctx, ADMIN, self.new_button, self.save_button)
