@@ -12,18 +12,20 @@ from sqlalchemy.orm import Session
 from db.models import AuditEntry
 
 
-def record(session: Session, user: str, action: str, entity: str, entity_id: int | None, **details: Any) -> None:
-    """Add one audit entry to `session`; it commits (or rolls back) with the change it describes."""
-    session.add(
-        AuditEntry(
-            at=utc_now(),
-            user=user,
-            action=action,
-            entity=entity,
-            entity_id=entity_id,
-            details=json.dumps(details, ensure_ascii=False, default=str) if details else None,
-        )
+def record(session: Session, user: str, action: str, entity: str, entity_id: int | None,
+           **details: Any) -> AuditEntry:
+    """Add one audit entry to `session` (and return it); it commits (or rolls back) with the
+    change it describes."""
+    entry = AuditEntry(
+        at=utc_now(),
+        user=user,
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        details=json.dumps(details, ensure_ascii=False, default=str) if details else None,
     )
+    session.add(entry)
+    return entry
 
 
 def utc_now() -> datetime:

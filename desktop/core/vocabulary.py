@@ -27,7 +27,20 @@ NO_URGENCY_LABEL = "Thường"  # no urgency stored (NULL)
 SECRECY_LABELS = {"mat": "Mật", "toi_mat": "Tối mật", "tuyet_mat": "Tuyệt mật"}
 CORRECTION_KIND_LABELS = {"correction": "Đính chính", "replacement": "Thay thế"}
 RECIPIENT_ROLE_LABELS = {"recipient": "Kính gửi", "distribution": "Nơi nhận"}
-DELIVERY_LABELS = {"paper": "Bản giấy", "electronic": "Điện tử", "post": "Bưu chính"}
+# How a dispatch reached a unit (its tracking row's channel).
+CHANNEL_LABELS = {"post": "Bưu điện", "email": "Thư điện tử", "axis": "Trục liên thông", "hand": "Trực tiếp"}
+# How a reply came to be linked to its tracking row: by itself (the letter cites the dispatch) or by the clerk.
+REPLY_LINK_LABELS = {"auto": "Tự liên kết", "manual": "Văn thư ghi nhận"}
+# Where a tracking row stands as of a date (computed by desktop.tracking.query, never stored).
+TRACKING_STATUS_LABELS = {
+    "on_time": "Đã trả lời đúng hạn",
+    "late_reply": "Đã trả lời quá hạn",
+    "replied": "Đã trả lời",
+    "waiting": "Chưa trả lời",
+    "overdue": "Quá hạn, chưa trả lời",
+    "copy": "Không cần trả lời",
+    "untracked": "Chưa gắn đơn vị",
+}
 
 # Document type -> its code in the symbol (ND30 PL III, Mục I). A công văn has no code.
 DOC_TYPE_CODES: dict[str, str] = {
@@ -112,7 +125,9 @@ AUDIT_ACTION_LABELS = {
     "copy_year": "Chép từ năm trước", "link_documents": "Gắn văn bản", "unlink_document": "Bỏ gắn văn bản",
     "assign_tasks": "Gắn nhiệm vụ", "progress": "Cập nhật tiến độ", "reopen": "Mở lại", "replace": "Thay nhiệm vụ",
     "chase": "Đôn đốc", "login": "Đăng nhập", "login_failed": "Đăng nhập sai", "set_password": "Đặt mật khẩu",
-    "backup": "Sao lưu", "restore": "Khôi phục",
+    "backup": "Sao lưu", "restore": "Khôi phục", "clone": "Nhân bản", "attach": "Đính kèm tệp",
+    "bulk": "Cập nhật theo dõi", "attach_unit": "Gắn đơn vị", "link_reply": "Gắn văn bản trả lời",
+    "unlink_reply": "Bỏ gắn văn bản trả lời", "reply_deadline": "Đặt hạn trả lời", "undo": "Hoàn tác",
 }
 # The keys of an audit entry's details, as the log screen names them (a key not here shows as itself)
 AUDIT_DETAIL_LABELS = {
@@ -130,6 +145,7 @@ AUDIT_ENTITY_LABELS = {
     "task": "Nhiệm vụ", "template": "Mẫu văn bản", "movement": "Phong trào", "unit": "Đơn vị",
     "unit_group": "Nhóm đơn vị", "emulation_cluster": "Cụm, khối thi đua", "calendar_day": "Ngày nghỉ, làm bù",
     "settings": "Thiết lập", "directory": "Danh bạ đơn vị", "database": "Cơ sở dữ liệu", "user": "Người dùng",
+    "recipient_tracking": "Theo dõi nơi nhận",
 }
 
 

@@ -36,6 +36,7 @@ OUT = aliased(OutgoingDocument, name="audit_out")
 IN = aliased(IncomingDocument, name="audit_in")
 TIME_FORMAT = SHORT_DATE_FORMAT + " %H:%M:%S"
 DOCUMENTS = ("outgoing_document", "incoming_document")
+OUTGOING = ("outgoing_document", "recipient_tracking")  # a tracking entry names its dispatch
 
 
 def local_time(at: datetime | None) -> datetime | None:
@@ -108,7 +109,7 @@ AUDIT_ENTRIES = ListSource(
         Column("details", "Chi tiết", A.details, width=360, sortable=False, format=details_text),
     ),
     from_clause=lambda q: q.select_from(A)
-    .outerjoin(OUT, and_(A.entity == "outgoing_document", OUT.id == A.entity_id))
+    .outerjoin(OUT, and_(A.entity.in_(OUTGOING), OUT.id == A.entity_id))
     .outerjoin(IN, and_(A.entity == "incoming_document", IN.id == A.entity_id)),
     search_column=func.coalesce(OUT.search_folded, IN.search_folded, ""),
     default_sort="at",

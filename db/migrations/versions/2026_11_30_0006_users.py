@@ -3,7 +3,7 @@
 No user is created: an office without users runs without logging in, as before.
 
 Revision ID: 0006
-Revises: 0003
+Revises: 0004
 Create Date: 2026-11-30 09:30:00
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ import db.types
 
 
 revision = '0006'
-down_revision = '0003'
+down_revision = '0004'
 branch_labels = None
 depends_on = None
 
