@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "desktop.documents.cli",
     "desktop.recipients.directory_cli",
     "desktop.reports.cli",
+    "desktop.search.cli",
 )
 
 

@@ -51,3 +51,5 @@ class DocumentRecipient(Base):
         ForeignKey("incoming_documents.id", ondelete="SET NULL")
     )
     notes: Mapped[str | None] = mapped_column(NFCText)
+    # the document's search entry holds its lines (db.search_index)
+    search_owners = (("outgoing", "outgoing_id"), ("incoming", "incoming_id"))

@@ -20,6 +20,7 @@ BENCHMARKS: list[tuple[str, str]] = [
     ("desktop.bench.numbering", "bench_allocation"),
     ("desktop.bench.followup", "bench_followup"),
     ("desktop.bench.reports", "bench_register_export"),
+    ("desktop.bench.search", "bench_search"),
 ]
 
 
