@@ -26,6 +26,7 @@ class Column:
     sortable: bool = True
     format: Callable[[Any], str] | None = None  # value -> display text
     export: Any = None  # SQL for the spreadsheet's typed value when `expr` is a display text
+    never_null: bool = False  # the sort expression is never NULL (no NULLS LAST needed)
 
     def display(self, value: Any) -> str:
         if self.format is not None:
@@ -89,8 +90,11 @@ def ids(
     descending: bool | None = None,
     filter_key: str | None = None,
     where: Sequence[ColumnElement[bool]] = (),
+    limit: int | None = None,
 ) -> list[int]:
-    """The ids of matching rows, in display order. Accent-insensitive: "dak nong" finds "Đắk Nông"."""
+    """The ids of matching rows, in display order. Accent-insensitive: "dak nong" finds "Đắk Nông".
+    With `limit`, only the first ones: a list's first screen, read along an index in its order
+    when there is one (the lists' default orders have theirs), without sorting the whole table."""
     col = source.column(sort_key or source.default_sort)
     desc = source.default_descending if descending is None else descending
     order = col.sort if col.sort is not None else col.expr
@@ -104,9 +108,11 @@ def ids(
     if conditions:
         query = query.where(and_(*conditions))
     tie = source.tie_breaker if source.tie_breaker is not None else source.id_column
-    query = query.order_by(
-        (order.desc() if desc else order.asc()).nulls_last(), tie.desc() if desc else tie.asc()
-    )
+    # NULLS LAST only where a value may be missing: an index scanned backwards then still serves it
+    first = order.desc() if desc else order.asc()
+    query = query.order_by(first if col.never_null else first.nulls_last(), tie.desc() if desc else tie.asc())
+    if limit is not None:
+        query = query.limit(limit)
     return list(session.scalars(query))
 
 

@@ -30,13 +30,13 @@ class TaskBrowser(Browser):
         self.task_filter = TaskFilter()
 
     def ids(self, text: str = "", sort_key: str | None = None, descending: bool | None = None,
-            filter_key: str | None = None) -> list[int]:
+            filter_key: str | None = None, limit: int | None = None) -> list[int]:
         flt = TaskFilter(**vars(self.task_filter))  # a copy: the GUI may change it meanwhile
         flt.text = ""  # the search box goes through listing's own folded search
         flt.existing_only = False  # as of today every stored task exists
         with self._ctx.session() as session:
             return listing.ids(session, self._source, text, sort_key, descending, filter_key,
-                               where=conditions(flt, date.today()))
+                               where=conditions(flt, date.today()), limit=limit)
 
 
 def _dispatch_label(number, symbol, on: date | None, subject: str) -> str:
