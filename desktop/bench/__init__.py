@@ -21,6 +21,7 @@ BENCHMARKS: list[tuple[str, str]] = [
     ("desktop.bench.followup", "bench_followup"),
     ("desktop.bench.reports", "bench_register_export"),
     ("desktop.bench.search", "bench_search"),
+    ("desktop.bench.followup", "bench_board_groups"),
 ]
 
 

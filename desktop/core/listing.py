@@ -99,10 +99,7 @@ def ids(
     desc = source.default_descending if descending is None else descending
     order = col.sort if col.sort is not None else col.expr
     query = source.from_clause(select(source.id_column))
-    conditions = list(where)
-    for word in fold(text).split():
-        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        conditions.append(source.search_column.like(f"%{escaped}%", escape="\\"))
+    conditions = list(where) + search_conditions(source, text)
     if filter_key:
         conditions.extend(f.where() for f in source.filters if f.key == filter_key)
     if conditions:
@@ -114,6 +111,15 @@ def ids(
     if limit is not None:
         query = query.limit(limit)
     return list(session.scalars(query))
+
+
+def search_conditions(source: ListSource, text: str) -> list[ColumnElement[bool]]:
+    """Every word of `text` inside the list's folded search text (accent-insensitive)."""
+    out = []
+    for word in fold(text).split():
+        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        out.append(source.search_column.like(f"%{escaped}%", escape="\\"))
+    return out
 
 
 def rows(session: Session, source: ListSource, wanted: Sequence[int]) -> dict[int, Row]:

@@ -127,3 +127,18 @@ def test_a_bulk_update_of_lines_reindexes_their_document(office):
 def test_nothing_to_look_for_finds_nothing(office):
     draft(office, subject="mời họp")
     assert search(office, "") == [] and search(office, " /-– ") == []
+
+
+@pytest.mark.postgres
+def test_the_demo_office_answers_alike_on_both_backends(pg_ctx, demo_ctx):
+    """The same hits (the ranks differ a little: bm25 and ts_rank), the exact number first on both."""
+    from desktop.demo.office import _populate
+
+    with pg_ctx.write_session() as session, session.begin():
+        _populate(session, 160)  # as build_demo_database (the demo_ctx) does
+    for query in ("1607/UBND", "2457", "so noi vu", "phong trào thi đua", "Đắk Nông", "báo cáo kết quả"):
+        on_pg = [(h.kind, h.title) for h in search(pg_ctx, query, limit=500)]
+        on_sqlite = [(h.kind, h.title) for h in search(demo_ctx, query, limit=500)]
+        assert sorted(on_pg) == sorted(on_sqlite) and on_pg, query
+    for query in ("1607/UBND", "2457/ubnd-nc"):
+        assert search(pg_ctx, query)[0].title == search(demo_ctx, query)[0].title

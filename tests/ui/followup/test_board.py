@@ -131,17 +131,58 @@ def test_filters_grouping_and_notice_banner(qtbot, board):
     ui.unit_combo.setCurrentIndex(0)
     ui.group_combo.setCurrentIndex(ui.group_combo.findData("document"))
     assert ui.stack.currentIndex() == 1
-    groups = [ui.tree.topLevelItem(i).text(0) for i in range(ui.tree.topLevelItemCount())]
+    tree = board.tree_model
+    groups = [tree.data(tree.index(i, 0)) for i in range(tree.rowCount())]
     assert any(g.startswith("2457/UBND-NC") for g in groups) and len(groups) == 3
-    first = ui.tree.topLevelItem(0).child(0)
-    first.setSelected(True)
+    first = tree.index(0, 0, tree.index(0, 0))
+    ui.tree.selectionModel().select(first, QItemSelectionModel.SelectionFlag.Select
+                                    | QItemSelectionModel.SelectionFlag.Rows)
     assert len(board.selected_ids()) == 1
     ui.due_box.setChecked(True)
     ui.due_from.setDate(ui.due_from.date().fromString("01/01/2019", "dd/MM/yyyy"))
     ui.due_to.setDate(ui.due_to.date().fromString("31/12/2021", "dd/MM/yyyy"))
-    labels = sorted(ui.tree.topLevelItem(i).child(j).text(1) for i in range(ui.tree.topLevelItemCount())
-                    for j in range(ui.tree.topLevelItem(i).childCount()))
-    assert labels == ["5", "5.4"]
+    assert sorted(tree_labels(board)) == ["5", "5.4"]
+
+
+def tree_labels(board) -> list[str]:
+    """The Mục of every task shown in the grouped view."""
+    tree = board.tree_model
+    return [tree.data(tree.index(j, 1, tree.index(i, 0))) for i in range(tree.rowCount())
+            for j in range(tree.rowCount(tree.index(i, 0)))]
+
+
+def test_the_grouped_view_reads_a_group_when_it_opens(qtbot, board, monkeypatch):
+    """Lazy like the lists: the groups come with their counts; a closed group's tasks are not read."""
+    monkeypatch.setattr("ui.followup.grouped.SCREENFUL", 2)  # the demo's groups would all fit a screen
+    asked: list[tuple] = []
+    original = board.browser.group_ids
+    board.browser.group_ids = lambda key, text="": asked.append(key) or original(key, text)
+    ui, tree = board.ui, board.tree_model
+    ui.group_combo.setCurrentIndex(ui.group_combo.findData("unit"))
+    groups = tree.groups
+    assert [g.title for g in groups][:2] == ["Ban Thi đua - Khen thưởng tỉnh", "Các Sở, Ban, ngành, đoàn thể cấp tỉnh"]
+    assert sum(g.count for g in groups) == board.model.rowCount()  # the same tasks as the flat list
+    noi_vu = next(row for row, g in enumerate(groups) if g.title == "Sở Nội vụ")
+    noi_vu_key = groups[noi_vu].key
+    assert groups[noi_vu].summary == "3 nhiệm vụ, 2 quá hạn"
+    # GIVEN the first screenful open, the others closed and unread
+    opened = [g.key for g in groups if ui.tree.isExpanded(tree.group_index(g.key))]
+    assert asked == opened == [g.key for g in groups[:2]] and noi_vu_key not in asked
+    # WHEN the clerk opens Sở Nội vụ
+    index = tree.index(noi_vu, 0)
+    ui.tree.expand(index)
+    if tree.canFetchMore(index):  # offscreen the view may lay itself out later
+        tree.fetchMore(index)
+    # THEN its three tasks are read, coloured like the list's
+    assert asked[-1] == noi_vu_key and tree.rowCount(index) == 3
+    first = tree.index(0, 0, index)
+    assert tree.data(first).startswith("2457/UBND-NC")
+    tones = {tree.data(tree.index(r, 3, index), Qt.ItemDataRole.BackgroundRole) is not None for r in range(3)}
+    assert tones == {True, False}  # two overdue (red), one not
+    # and the open groups stay open when the filters change
+    ui.category_combo.setCurrentIndex(ui.category_combo.findData("open_overdue"))
+    assert ui.tree.isExpanded(tree.group_index(noi_vu_key))
+    assert tree.rowCount(tree.group_index(noi_vu_key)) == 2
 
 
 def test_propose_from_seed_001_and_confirm(qtbot, board, demo_ctx):
