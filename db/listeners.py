@@ -123,3 +123,12 @@ def _write_search_entries(session: Session) -> None:
 @event.listens_for(Session, "after_rollback")
 def _forget_pending(session: Session) -> None:
     session.info.pop(_PENDING, None)
+
+
+def rebuild_search_index(session: Session, progress=None) -> int:
+    """Every search entry again (bulk loads that bypass the hooks), in the session's transaction;
+    what the hooks had collected is covered by it, so they write nothing more at commit."""
+    session.flush()
+    count = search_index.rebuild(session.connection(), progress)
+    session.info.pop(_PENDING, None)
+    return count

@@ -188,7 +188,7 @@ def is_unmodelled(name: str | None) -> bool:
 # External-content FTS5: the text lives once, in search_entries; triggers keep the index in step
 # with it, whoever writes (the ORM hook, a cascade from a deleted item); `rebuild` builds it at once.
 _SQLITE_FTS = (f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(head, body, content='search_entries', "
-               "content_rowid='id', tokenize='unicode61 remove_diacritics 0', prefix='2 3')")
+               "content_rowid='id', tokenize='unicode61 remove_diacritics 0', prefix='2 3 4')")
 _SQLITE_TRIGGERS = (
     f"CREATE TRIGGER search_entries_ai AFTER INSERT ON search_entries BEGIN "
     f"INSERT INTO {FTS_TABLE}(rowid, head, body) VALUES (new.id, new.head, new.body); END",

@@ -14,8 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import func, insert, select, update
 
-from db import search_index
-from db.listeners import search_text
+from db.listeners import rebuild_search_index, search_text
 from db.models import (
     DocumentRecipient,
     DraftingUnit,
@@ -156,7 +155,7 @@ def grow(session, n: int, *, progress: ProgressFn = no_progress, today: date) ->
     w.flush()
     _number_replies(session, office)
     progress(0.9, "chỉ mục tìm kiếm")
-    search_index.rebuild(session.connection(), lambda f, _m: progress(0.9 + 0.1 * f, "chỉ mục tìm kiếm"))
+    rebuild_search_index(session, lambda f, _m: progress(0.9 + 0.1 * f, "chỉ mục tìm kiếm"))
     progress(1.0, "")
 
 

@@ -73,10 +73,12 @@ def find_in(session: Session, query: str, limit: int = DEFAULT_LIMIT, window: in
     floor = None
     if window is not None:
         floor = conn.scalar(text(backend.FLOOR), {**params, "skip": window - 1})
-    params.update(floor=floor or 0, limit=limit + len(entries))
-    for entry in conn.scalars(text(backend.RANKED), params):
-        if entry not in entries:
-            entries.append(entry)
+    params.update(floor=floor or 0)
+    tiers = [backend.phrase(terms), params["match"]] if len(terms) > 1 else [params["match"]]
+    for match in tiers:  # the words together first, then anywhere in the item
+        taken = set(entries)
+        params.update(match=match, limit=limit + len(entries))
+        entries.extend(e for e in conn.scalars(text(backend.RANKED), params) if e not in taken)
     found = _items(conn, entries[:limit])
     named = titles(session, found)
     hits = [Hit(kind, item_id, *named[(kind, item_id)]) for kind, item_id in found if (kind, item_id) in named]
@@ -110,6 +112,10 @@ class _SQLite:
     def match(terms: list[str]) -> str:
         return " AND ".join([f'"{t}"' for t in terms[:-1]] + [f'"{terms[-1]}"*'])  # letters and digits only
 
+    @staticmethod
+    def phrase(terms: list[str]) -> str:
+        return '"' + " ".join(terms) + '"*'  # the words in a row, the last one as a prefix
+
 
 class _Postgres:
     _QUERY = "to_tsquery('simple', :match)"
@@ -125,3 +131,7 @@ class _Postgres:
     @staticmethod
     def match(terms: list[str]) -> str:
         return " & ".join(terms[:-1] + [terms[-1] + ":*"])
+
+    @staticmethod
+    def phrase(terms: list[str]) -> str:
+        return " <-> ".join(terms[:-1] + [terms[-1] + ":*"])

@@ -1,6 +1,8 @@
 """Running work off the GUI thread; results reach widgets only on the GUI thread.
 
 - `run_read(fn, on_done)`: a read or non-DB job (render, parse, large query) in the pool.
+- `run_lookup(fn, on_done)`: a short read a clerk waits for (a list's first page, the search box
+  as they type) on a lane of its own, never queued behind long reads.
 - `run_write(fn, on_done)`: a DB write on the one serial lane; the `Changes` it returns
   is announced on the change bus after `on_done`.
 - `run_job(fn, parent, title)`: long work with a progress dialog and a Cancel button; `fn`
@@ -21,6 +23,7 @@ from desktop.core.jobs import CancelToken, Cancelled
 _inline = False
 _pool: QThreadPool | None = None
 _write_lane: QThreadPool | None = None
+_lookup_lane: QThreadPool | None = None
 _alive: set[_Relay] = set()  # keep relays alive until their result is delivered
 
 
@@ -40,11 +43,24 @@ def pools() -> tuple[QThreadPool, QThreadPool]:
     return _pool, _write_lane  # type: ignore[return-value]
 
 
+def _lane(index: int) -> QThreadPool:
+    """0: reads, 1: the serial write lane, 2: short lookups."""
+    global _lookup_lane
+    if index < 2:
+        return pools()[index]
+    if _lookup_lane is None:
+        _lookup_lane = QThreadPool()
+        _lookup_lane.setMaxThreadCount(1)
+    return _lookup_lane
+
+
 def wait_for_all(msecs: int = 10_000) -> None:
     """Block until queued jobs end (application shutdown and test teardown)."""
     if _pool is not None:
         _pool.waitForDone(msecs)
         _write_lane.waitForDone(msecs)  # type: ignore[union-attr]
+    if _lookup_lane is not None:
+        _lookup_lane.waitForDone(msecs)
 
 
 class _Relay(QObject):
@@ -104,13 +120,18 @@ def _submit(
             finish(result)
         return relay
     _alive.add(relay)
-    pools()[pool_index].start(_Task(fn, relay))
+    _lane(pool_index).start(_Task(fn, relay))
     return relay
 
 
 def run_read(fn, on_done=None, on_error=None) -> _Relay:
     """Run `fn()` in the pool; `on_done(result)` runs later on the GUI thread."""
     return _submit(fn, on_done, on_error, 0)
+
+
+def run_lookup(fn, on_done=None, on_error=None) -> _Relay:
+    """Run a short read `fn()` on the lookup lane (one thread of its own); `on_done` on the GUI thread."""
+    return _submit(fn, on_done, on_error, 2)
 
 
 def run_write(fn: Callable[[], tuple[Any, Changes] | Changes], on_done=None, on_error=None) -> _Relay:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from desktop.core.browse import Browser
 from desktop.core.listing import Row
-from ui.common.background import run_read
+from ui.common.background import run_lookup, run_read
 
 PAGE = 100
 
@@ -44,7 +44,7 @@ class LazyTableModel(QAbstractTableModel):
         generation = self._generation
         args = (self._text, self._sort_key, self._descending, self._filter)
         browser = self._browser
-        run_read(lambda: browser.ids(*args, limit=PAGE), lambda ids: self._set_first(generation, ids, args))
+        run_lookup(lambda: browser.ids(*args, limit=PAGE), lambda ids: self._set_first(generation, ids, args))
 
     def _set_first(self, generation: int, ids: list[int], args: tuple) -> None:
         if generation != self._generation:

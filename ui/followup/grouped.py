@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QTreeView
 
 from desktop.core.settings import default
 from desktop.followup.board import TaskBrowser, TaskGroup
-from ui.common.background import run_read
+from ui.common.background import run_lookup
 from ui.common.lazy_table import PAGE
 from ui.followup.board_model import row_tone, tone_brushes
 
@@ -49,7 +49,7 @@ class GroupedTaskModel(QAbstractItemModel):
         self._grouping, self._text = grouping, text
         self._generation += 1
         generation, browser = self._generation, self._browser
-        run_read(lambda: browser.groups(grouping, text), lambda found: self._set_groups(generation, found))
+        run_lookup(lambda: browser.groups(grouping, text), lambda found: self._set_groups(generation, found))
 
     def _set_groups(self, generation: int, found: list[TaskGroup]) -> None:
         if generation != self._generation:
@@ -67,7 +67,7 @@ class GroupedTaskModel(QAbstractItemModel):
         row = parent.row()
         self._ids[row] = []  # asked once; the ids replace it
         generation, browser, key, text = self._generation, self._browser, self._groups[row].key, self._text
-        run_read(lambda: browser.group_ids(key, text), lambda ids: self._set_children(generation, row, ids))
+        run_lookup(lambda: browser.group_ids(key, text), lambda ids: self._set_children(generation, row, ids))
 
     def _set_children(self, generation: int, row: int, ids: list[int]) -> None:
         if generation != self._generation or not ids:
@@ -155,8 +155,8 @@ class GroupedTaskModel(QAbstractItemModel):
         return None
 
     def _group_data(self, group: TaskGroup, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return group.title if column == 0 else group.summary if column == 3 else ""
+        if role == Qt.ItemDataRole.DisplayRole:  # one line across the columns (the view spans it)
+            return f"{group.title}  ({group.summary})" if column == 0 else ""
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return group.title
         if role == Qt.ItemDataRole.FontRole:
@@ -192,6 +192,8 @@ def open_first_groups(tree: QTreeView, model: GroupedTaskModel, remembered: set[
     ones up to about a screenful of tasks; the others stay closed until opened (their tasks unread)."""
     keep = remembered & {g.key for g in model.groups}
     shown = 0
+    for row in range(model.rowCount()):  # a group's title and counts across the row
+        tree.setFirstColumnSpanned(row, QModelIndex(), True)
     for row, group in enumerate(model.groups):
         if group.key in keep if keep else (shown < SCREENFUL or row == 0):
             index = model.index(row, 0)

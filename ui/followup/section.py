@@ -202,8 +202,12 @@ class FollowupBoard(QWidget):
         if len(ids) != 1:
             show_info(self, "Chọn một nhiệm vụ để cập nhật tiến độ.")
             return
+        self.open_task(ids[0])
+
+    def open_task(self, task_id: int) -> None:
+        """A task's progress dialog (double-click on the board, or a hit of the search window)."""
         ctx = self.ctx
-        run_read(lambda: task_row(ctx, ids[0], date.today()), self._open_progress_dialog)
+        run_read(lambda: task_row(ctx, task_id, date.today()), self._open_progress_dialog)
 
     def _open_progress_dialog(self, row: TaskRow | None) -> None:
         if row is None:

@@ -11,6 +11,7 @@ from db.models import DocumentRecipient, IncomingDocument, OutgoingDocument, Tas
 from desktop.documents.inputs import DraftInput, RecipientInput
 from desktop.documents.service import create_draft, load_draft, update_draft
 from desktop.followup.tasks import TaskInput, add_task
+from desktop.search.context import match_context
 from desktop.search.query import search
 
 
@@ -43,9 +44,13 @@ def test_a_word_only_in_the_body_and_a_unit_only_in_noi_nhan(office):
                         body="Đề nghị các đơn vị gửi hồ sơ quyết toán kinh phí khen thưởng trước ngày 15/12/2026.",
                         recipients=[RecipientInput(text="Sở Nội vụ")],
                         distribution=[RecipientInput(text="Sở Tư pháp", purpose="(để biết)")])
-    # THEN both find it, typed without accents or in capitals
+    # THEN both find it, typed without accents or in capitals, and say where
     assert ("outgoing", document_id) in kinds_ids(search(office, "quyet toan"))
     assert ("outgoing", document_id) in kinds_ids(search(office, "SỞ TƯ PHÁP"))
+    assert match_context(office, "outgoing", document_id, "quyet toan kinh") == (
+        "Nội dung: Đề nghị các đơn vị gửi hồ sơ quyết toán kinh phí khen thưởng trước ngày 15/12/2026.")
+    assert match_context(office, "outgoing", document_id, "so tu phap") == "Nơi nhận: Sở Tư pháp (để biết)"
+    assert match_context(office, "outgoing", document_id, "tong ket") == ""  # the subject shows it already
     assert ("outgoing", document_id) in kinds_ids(search(office, "so noi vu"))  # Kính gửi too
     # every word must match: one word that is nowhere gives nothing
     assert search(office, "quyết toán ngân hàng") == []

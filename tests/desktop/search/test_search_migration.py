@@ -39,3 +39,31 @@ def test_the_upgrade_indexes_existing_rows(tmp_path):
         assert {(h.kind, h.id) for h in search(ctx, "so tai chinh")} == {("unit", 1), ("outgoing", 1)}
     finally:
         ctx.close()
+
+
+def test_the_office_at_scale_is_indexed_once_after_its_bulk_load(tmp_path):
+    """demo --scale writes with bulk inserts (no hook sees them): the index is rebuilt at the end,
+    every item once, and nothing the hooks collected meanwhile is written again after it."""
+    from datetime import date
+
+    from sqlalchemy import func, select
+
+    from db.models import IncomingDocument, OutgoingDocument, SearchEntry, Task, Unit
+    from desktop.demo.scale import build_scaled_demo
+
+    path = build_scaled_demo(tmp_path / "scaled.sqlite3", 300, today=date(2026, 11, 30))
+    ctx = open_context(sqlite_url(path))
+    try:
+        with ctx.session() as s:
+            items = sum(s.scalar(select(func.count(m.id))) for m in (OutgoingDocument, IncomingDocument, Task, Unit))
+            assert s.scalar(select(func.count(SearchEntry.id))) == items
+            # the entries were written kind by kind in one pass (units last), none again afterwards
+            newest = s.scalar(select(SearchEntry).order_by(SearchEntry.id.desc()).limit(1))
+            assert newest.unit_id is not None
+            doc = s.scalar(select(OutgoingDocument).where(OutgoingDocument.number.is_not(None))
+                           .order_by(OutgoingDocument.id.desc()).limit(1))
+            reply = s.scalar(select(IncomingDocument).where(IncomingDocument.arrival_number.is_not(None)).limit(1))
+        assert [(h.kind, h.id) for h in search(ctx, f"{doc.number}/{doc.symbol}")][0] == ("outgoing", doc.id)
+        assert ("incoming", reply.id) in [(h.kind, h.id) for h in search(ctx, f"{reply.number}/{reply.symbol}")]
+    finally:
+        ctx.close()
