@@ -14,20 +14,11 @@ GOAL_MS = 100
 QUERIES = ("1607/UBND", "sở nội vụ", "hội nghị sơ kết 6 tháng", "ubnd")
 
 
-def _best(fn, repeat: int = 5) -> tuple[float, float]:
-    """The fastest of `repeat` runs: (wall, CPU) seconds."""
-    best = (float("inf"), float("inf"))
-    for _ in range(repeat):
-        start, cpu = time.perf_counter(), time.process_time()
-        fn()
-        best = min(best, (time.perf_counter() - start, time.process_time() - cpu))
-    return best
-
-
 def bench_search(workdir: Path) -> list[tuple[str, float]]:
     from db.engine import sqlite_url
     from desktop.core.context import open_context
     from desktop.demo.scale import build_scaled_demo
+    from desktop.bench import best_of
     from desktop.search.query import FIRST_WINDOW, find
 
     db = workdir / "scale.sqlite3"  # the reports benchmark builds the same office: reuse it
@@ -42,8 +33,8 @@ def bench_search(workdir: Path) -> list[tuple[str, float]]:
         find(ctx, "khen thưởng", window=FIRST_WINDOW)  # the first query of the process compiles and configures
         worst = 0.0
         for query in QUERIES:
-            first, first_cpu = _best(lambda: find(ctx, query, window=FIRST_WINDOW))
-            every, every_cpu = _best(lambda: find(ctx, query), repeat=3)
+            first, first_cpu = best_of(lambda: find(ctx, query, window=FIRST_WINDOW), repeat=5)
+            every, every_cpu = best_of(lambda: find(ctx, query))
             worst = max(worst, first_cpu)
             print(f"  «{query}»: kết quả đầu {first * 1000:.1f} ms (CPU {first_cpu * 1000:.1f} ms), "
                   f"xếp hạng mọi kết quả {every * 1000:.1f} ms (CPU {every_cpu * 1000:.1f} ms)", flush=True)

@@ -35,6 +35,11 @@ MIN_CHARS = 2
 KEY = Qt.ItemDataRole.UserRole  # (kind, id) of a hit's row; None on a group's row
 DETAIL = QColor("#5f6368")
 HINT = "Gõ số, ký hiệu hoặc vài từ; có dấu hay không dấu đều được."
+# (place, ((what, keys), ...)) for the shortcuts help (the same shape as the other windows' tables)
+SHORTCUTS = ("Cửa sổ Tìm mọi nơi (Ctrl+K)", (
+    ("Kết quả sau, kết quả trước", "Down, Up"), ("Lùi, tiến một trang kết quả", "PgUp, PgDown"),
+    ("Mở kết quả đang chọn", "Return"), ("Đóng cửa sổ", "Esc"),
+))
 
 
 class SearchWindow(QDialog):
@@ -43,6 +48,8 @@ class SearchWindow(QDialog):
         self.ctx = ctx
         self._opener = opener
         self.setWindowTitle("Tìm mọi nơi")
+        self.setObjectName("searchWindow")  # a frame of its own: it stands out over a list, title bar or not
+        self.setStyleSheet("#searchWindow { border: 1px solid #8a99a8; background: palette(window); }")
         self.box = QLineEdit()
         self.box.setPlaceholderText("Số, ký hiệu, trích yếu, nội dung, Kính gửi, Nơi nhận, nhiệm vụ, đơn vị…")
         self.box.setClearButtonEnabled(True)
