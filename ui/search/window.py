@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,7 @@ from desktop.core.text import words
 from desktop.search.context import match_context
 from desktop.search.query import FIRST_WINDOW, KIND_TITLES, Found, Hit, find
 from ui.common.background import run_lookup, run_read
+from ui.common.window_size import fit_window, keep_inside
 
 LIMIT = 100  # hits shown (grouped); more words narrow them
 MIN_CHARS = 2
@@ -92,23 +93,17 @@ class SearchWindow(QDialog):
             shortcut = QShortcut(keys, self.box, context=Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(lambda n=step: self.step(n))
         self._show_status(HINT)
+        fit_window(self, "search", 880, 480)  # its last size, within the screen
 
     # ---- showing ------------------------------------------------------------------------
-    def sizeHint(self) -> QSize:
-        return QSize(880, 480)
-
     def popup(self) -> None:
         """Show (or raise) the window over the upper middle of its parent, the box ready to type."""
         parent = self.parentWidget()
         if parent is not None and not self.isVisible():
-            area = parent.screen().availableGeometry() if parent.screen() else None
-            size = self.sizeHint().boundedTo(parent.size() - QSize(40, 60))
-            if area is not None:
-                size = size.boundedTo(area.size() - QSize(40, 60))
-            self.resize(size)
-            top = parent.geometry().top() + min(80, max(0, parent.height() - size.height()) // 2)
-            self.move(parent.geometry().center().x() - size.width() // 2, top)
+            frame = parent.frameGeometry()
+            self.move(frame.center().x() - self.width() // 2, frame.top() + min(80, frame.height() // 8))
         self.show()
+        keep_inside(self)
         self.raise_()
         self.activateWindow()
         self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
