@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from datetime import date
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 from sqlalchemy.orm.exc import StaleDataError
 
 from db.models import DraftAutosave, OutgoingDocument, UnitGroup
