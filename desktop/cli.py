@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "desktop.reports.cli",
     "desktop.tracking.cli",
     "desktop.search.cli",
+    "desktop.users.cli",
 )
 
 

@@ -44,7 +44,7 @@ def launch(args: argparse.Namespace) -> int:
     from ui.app import run  # composition root: the only upward import  # noqa: PLC0415
 
     try:
-        return run(ctx, smoke=args.smoke, exit_when_shown=exit_when_shown)
+        return run(ctx, smoke=args.smoke, exit_when_shown=exit_when_shown, user=getattr(args, "user", None))
     finally:
         ctx.close()
 

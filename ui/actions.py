@@ -15,6 +15,7 @@ ACTION_MODULES = (
     "ui.followup.actions",
     "ui.reports.actions",
     "ui.database.actions",
+    "ui.users.actions",
 )
 
 
@@ -27,6 +28,7 @@ class ActionSpec:
     shortcut: str
     order: int
     trigger: Callable[[QWidget], None]  # called with the main window
+    permission: str = ""  # the right it needs (desktop/core/access.py): disabled with the reason without it
 
 
 _registry: dict[str, ActionSpec] = {}

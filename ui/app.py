@@ -36,11 +36,14 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def run(ctx: AppContext, *, smoke: bool = False, exit_when_shown: bool = False) -> int:
+def run(ctx: AppContext, *, smoke: bool = False, exit_when_shown: bool = False, user: str | None = None) -> int:
     app = make_app()
     from ui.common.background import wait_for_all
     from ui.main_window import MainWindow
 
+    if not who_is_working(ctx, user, smoke=smoke or exit_when_shown):
+        wait_for_all()
+        return 0
     window = MainWindow(ctx, user_settings())
     window.show()
     if smoke or exit_when_shown:
@@ -56,6 +59,29 @@ def run(ctx: AppContext, *, smoke: bool = False, exit_when_shown: bool = False) 
     code = app.exec()
     wait_for_all()
     return code
+
+
+def who_is_working(ctx: AppContext, user: str | None = None, *, smoke: bool = False) -> bool:
+    """A shared office (two or more users) asks who is working before the main window (False: the user
+    quit). TDKT_PASSWORD with --user / TDKT_USER signs in without asking; --smoke without them only
+    browses (every write would be refused)."""
+    import os
+
+    from desktop.users.login import LoginFailed, needs_login, sign_in_cli
+
+    if not needs_login(ctx):
+        return True
+    if os.environ.get("TDKT_PASSWORD") is not None and (user or os.environ.get("TDKT_USER")):
+        try:
+            sign_in_cli(ctx, user)
+            return True
+        except LoginFailed:
+            pass  # ask
+    if smoke:
+        return True
+    from ui.users.login_dialog import ask_login
+
+    return ask_login(ctx, user or os.environ.get("TDKT_USER"))
 
 
 def smoke_test(app: QApplication, window) -> int:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.core.context import AppContext
 from ui.actions import menu_actions
 from ui.common.icons import icon
+from ui.common.rights import restrict
 from ui.common.user_settings import UserSettings
 from ui.common.window_size import clamp_to_screen, largest_size
 from ui.sections import SectionSpec, sections, startup_hooks
@@ -63,7 +64,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         where = ctx.db_path or ctx.engine.url.render_as_string(hide_password=True)
         self._build_notice()
-        self.statusBar().addPermanentWidget(QLabel(f"Người dùng: {ctx.user}   |   Dữ liệu: {where}"))
+        self.user_label = QLabel(f"Người dùng: {ctx.actor.display} ({ctx.actor.role_text})   |   Dữ liệu: {where}")
+        self.statusBar().addPermanentWidget(self.user_label)
         self._restore()
         # what each feature started, by hook key (e.g. "followup-reminder", "documents-recovery")
         self.started: dict[str, object] = {key: hook(ctx, self) for key, hook in startup_hooks().items()}
@@ -128,10 +130,13 @@ class MainWindow(QMainWindow):
     # ---- menus ------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Tệp")
+        file_menu.setToolTipsVisible(True)  # a disabled entry says why
         self.registered_actions: dict[str, QAction] = {}
         for spec in menu_actions("file"):
             action = QAction(icon(spec.icon), spec.title, self, shortcut=QKeySequence(spec.shortcut))
             action.triggered.connect(lambda _=False, s=spec: s.trigger(self))
+            if spec.permission:
+                restrict(action, self.ctx, spec.permission)
             file_menu.addAction(action)
             self.registered_actions[spec.key] = action
         if not file_menu.isEmpty():

@@ -34,6 +34,7 @@ SECTIONS = (
     SectionSpec("movements", "Phong trào thi đua", "flag", 50, "Ctrl+5", "ui.movements.section:MovementSection"),
     SectionSpec("templates", "Mẫu văn bản", "template", 60, "Ctrl+6", "ui.templates.section:build"),
     SectionSpec("reports", "Báo cáo", "report-analytics", 70, "Ctrl+7", "ui.reports.section:build"),
+    SectionSpec("audit", "Nhật ký", "info-circle", 80, "Ctrl+8", "ui.users.audit_section:AuditSection"),
 )
 
 # key -> "module:function"; fn(ctx, window) runs once the main window is up; it may call

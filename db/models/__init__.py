@@ -17,6 +17,7 @@ from db.models.search import SEARCH_KINDS, SearchEntry
 from db.models.tasks import TASK_STATUSES, CalendarDay, Task, TaskChase
 from db.models.tracking import CHANNELS, RecipientTracking
 from db.models.templates import DraftAutosave, Template
+from db.models.users import ROLES, User, UserRole
 from db.models.units import (
     UNIT_KINDS,
     EmulationCluster,
@@ -34,5 +35,5 @@ __all__ = [
     "DocumentRecipient", "RecipientTracking", "CHANNELS", "Register", "RegisterEntry", "SearchEntry", "SEARCH_KINDS", "CalendarDay", "Task", "TaskChase",
     "DraftAutosave", "Template", "EmulationCluster", "EmulationClusterMember", "Unit",
     "UnitAlias", "UnitGroup", "UnitGroupMember", "DOCUMENT_STATUSES", "SECRECY_LEVELS",
-    "URGENCIES", "TASK_STATUSES", "UNIT_KINDS",
+    "URGENCIES", "TASK_STATUSES", "UNIT_KINDS", "ROLES", "User", "UserRole",
 ]

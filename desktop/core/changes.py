@@ -15,6 +15,7 @@ class Changes:
     templates: bool = False
     registers: bool = False
     office: bool = False
+    users: bool = False
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(**{f.name: getattr(self, f.name) or getattr(other, f.name) for f in fields(self)})

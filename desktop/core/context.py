@@ -1,4 +1,9 @@
-"""AppContext: the opened database and the user, passed down explicitly (never a global)."""
+"""AppContext: the opened database and the user, passed down explicitly (never a global).
+
+The user is an `Actor` (desktop/core/access.py): in a single-user office the administrator who may do
+everything (the one user, or the login name before any user exists); in a shared office nobody until
+`desktop.users.login.sign_in` puts the person who signed in there. `ctx.user` is their name, the one
+the audit log records."""
 from __future__ import annotations
 
 import getpass
@@ -11,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from db.engine import make_engine, make_session_factory, sqlite_path, sqlite_url
 from db.migrate import MigrationResult, StorageError, upgrade
+from desktop.core.access import Actor
 
 
 @dataclass
@@ -18,8 +24,13 @@ class AppContext:
     url: str
     engine: Engine
     session_factory: sessionmaker[Session]
-    user: str = field(default_factory=lambda: os.environ.get("TDKT_USER") or _login_name())
+    actor: Actor = field(default_factory=lambda: Actor.everything(login_name()))
     migration: MigrationResult | None = None
+
+    @property
+    def user(self) -> str:
+        """The name of the person the program acts for (what the audit log records)."""
+        return self.actor.name
 
     def session(self) -> Session:
         return self.session_factory()
@@ -71,14 +82,43 @@ def open_context(url: str, *, migrate: bool = True, must_exist: bool = False) ->
     except Exception:
         engine.dispose()
         raise
-    return AppContext(url=url, engine=engine, session_factory=make_session_factory(engine), migration=migration)
+    ctx = AppContext(url=url, engine=engine, session_factory=make_session_factory(engine), migration=migration)
+    ctx.actor = starting_actor(ctx)
+    return ctx
 
 
-def _login_name() -> str:
+def starting_actor(ctx: AppContext) -> Actor:
+    """Who the program acts for before anyone signs in: the one active user of a single-user office
+    (the login name when there is none yet) with every right; in a shared office an anonymous actor
+    with none (the GUI and the CLI sign someone in)."""
+    from sqlalchemy import select
+    from sqlalchemy.exc import DBAPIError
+
+    from db.models import User
+
+    try:
+        with ctx.session() as session:
+            users = session.execute(
+                select(User.id, User.name, User.full_name).where(User.active.is_(True)).limit(2)).all()
+    except DBAPIError:  # not migrated yet (opened with migrate=False): no users table
+        users = []
+    if not users:
+        return Actor.everything(login_name())
+    if len(users) == 1:
+        user_id, name, full_name = users[0]
+        return Actor.everything(name, full_name, user_id)
+    return Actor(login_name())
+
+
+def login_name() -> str:
+    """TDKT_USER, else the operating system's login name."""
+    env = os.environ.get("TDKT_USER")
+    if env:
+        return env
     try:
         return getpass.getuser()
     except Exception:  # no login name on some Windows service accounts
         return "người dùng"
 
 
-__all__ = ["AppContext", "open_context", "resolve_url", "StorageError"]
+__all__ = ["AppContext", "open_context", "resolve_url", "starting_actor", "login_name", "StorageError"]

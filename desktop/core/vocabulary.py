@@ -111,6 +111,43 @@ CATEGORY_LABELS = {
 CATEGORY_ORDER: tuple[str, ...] = tuple(CATEGORY_LABELS)
 CALENDAR_DAY_LABELS = {"off": "Nghỉ", "work": "Làm bù"}
 
+# ---- users and the audit log -------------------------------------------------------------------
+# chuyên viên drafts, văn thư registers/numbers/issues/voids, lãnh đạo approves and signs, quản trị
+# manages users, settings and restore (desktop/core/access.py says which action needs which role)
+ROLE_LABELS = {"chuyen_vien": "Chuyên viên", "van_thu": "Văn thư", "lanh_dao": "Lãnh đạo", "quan_tri": "Quản trị"}
+# What an audit entry records (the action and the kind of thing it touched), as the log screen shows it
+AUDIT_ACTION_LABELS = {
+    "create": "Tạo", "update": "Sửa", "delete": "Xóa", "submit": "Trình ký", "sign": "Ký",
+    "issue": "Ban hành", "return_to_draft": "Trả lại dự thảo", "cancel": "Hủy văn bản",
+    "duplicate": "Nhân bản", "correction": "Đính chính", "replacement": "Thay thế",
+    "reserve_number": "Giữ số", "void_number": "Hủy số", "import": "Nhập văn bản",
+    "archive": "Lưu trữ", "unarchive": "Bỏ lưu trữ", "merge": "Hợp nhất", "deactivate": "Ngừng hoạt động",
+    "copy_year": "Chép từ năm trước", "link_documents": "Gắn văn bản", "unlink_document": "Bỏ gắn văn bản",
+    "assign_tasks": "Gắn nhiệm vụ", "progress": "Cập nhật tiến độ", "reopen": "Mở lại", "replace": "Thay nhiệm vụ",
+    "chase": "Đôn đốc", "login": "Đăng nhập", "login_failed": "Đăng nhập sai", "set_password": "Đặt mật khẩu",
+    "backup": "Sao lưu", "restore": "Khôi phục", "clone": "Nhân bản", "attach": "Đính kèm tệp",
+    "bulk": "Cập nhật theo dõi", "attach_unit": "Gắn đơn vị", "link_reply": "Gắn văn bản trả lời",
+    "unlink_reply": "Bỏ gắn văn bản trả lời", "reply_deadline": "Đặt hạn trả lời", "undo": "Hoàn tác",
+}
+# The keys of an audit entry's details, as the log screen names them (a key not here shows as itself)
+AUDIT_DETAIL_LABELS = {
+    "from": "từ", "to": "sang", "number": "số", "year": "năm", "reason": "lý do", "date": "ngày",
+    "register_id": "sổ", "name": "tên", "full_name": "họ tên", "roles": "vai trò", "active": "đang dùng",
+    "own": "tự đổi", "status": "trạng thái", "fields": "các mục đã sửa", "changed": "các mục đã sửa",
+    "source_id": "từ văn bản", "template_id": "mẫu", "code": "mã", "key": "nhóm thiết lập", "before": "trước",
+    "after": "sau", "note": "ghi chú", "source_file": "tệp nguồn", "tasks": "số nhiệm vụ", "symbol": "ký hiệu",
+    "kind": "loại", "day": "ngày", "outgoing_id": "văn bản đi", "incoming_id": "văn bản đến",
+    "task_ids": "nhiệm vụ", "outgoing_ids": "văn bản đi", "count": "số lượng", "merged": "đơn vị đã gộp",
+    "years_forward": "số năm lùi tới", "corrects_id": "sửa văn bản", "correction_kind": "cách sửa",
+}
+AUDIT_ENTITY_LABELS = {
+    "outgoing_document": "Văn bản đi", "incoming_document": "Văn bản đến", "register": "Sổ đăng ký",
+    "task": "Nhiệm vụ", "template": "Mẫu văn bản", "movement": "Phong trào", "unit": "Đơn vị",
+    "unit_group": "Nhóm đơn vị", "emulation_cluster": "Cụm, khối thi đua", "calendar_day": "Ngày nghỉ, làm bù",
+    "settings": "Thiết lập", "directory": "Danh bạ đơn vị", "database": "Cơ sở dữ liệu", "user": "Người dùng",
+    "recipient_tracking": "Theo dõi nơi nhận",
+}
+
 
 def label(mapping: Mapping[str, str]) -> Callable[[Any], str]:
     """A formatter code -> label (an unknown code shows as itself, None as "")."""

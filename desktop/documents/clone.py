@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from desktop.core.access import DRAFT, require
 from desktop.core.audit import record
 from desktop.core.changes import Changes
 from desktop.core.context import AppContext
@@ -81,6 +82,7 @@ def _store_copy(ctx: AppContext, data: DraftInput, user: str, action: str, **ext
 def clone(ctx: AppContext, document_id: int, user: str, *, years_forward: int = 1) -> tuple[int, Changes]:
     """"Nhân bản": a new draft from any document, years and dates in subject and body moved
     forward by `years_forward`; number and date cleared."""
+    require(ctx, DRAFT, user)
     with ctx.session() as session:
         source = get_document(session, document_id)
         data = read_loaded(session, source).data
@@ -99,6 +101,7 @@ def make_correction(ctx: AppContext, document_id: int, kind: str, user: str) -> 
     """A new draft linked to issued document `document_id` (corrects_id): kind "correction"
     (công văn đính chính, for an error of form) or "replacement" (văn bản thay thế, for an
     error of content, same type and text to edit)."""
+    require(ctx, DRAFT, user)
     if kind not in ("correction", "replacement"):
         raise DocumentError("Chỉ có hai cách sửa văn bản đã ban hành: đính chính hoặc thay thế.")
     with ctx.session() as session:

@@ -10,6 +10,8 @@ from datetime import date, datetime
 
 from sqlalchemy.orm.exc import StaleDataError
 
+from desktop.core.access import DRAFT, REGISTER, SIGN
+from desktop.core.access import check_right
 from desktop.core.audit import record
 from desktop.core.changes import Changes
 from desktop.core.context import AppContext
@@ -40,9 +42,14 @@ def _start(session, document_id: int, allowed: tuple[str, ...], action: str, exp
 
 
 def _move(ctx: AppContext, document_id: int, user: str, allowed: tuple[str, ...], to: str, action: str,
-          verb: str, expected_version: int | None, validate_first: bool = False, **details) -> Changes:
+          verb: str, expected_version: int | None, validate_first: bool = False, *, permission,
+          **details) -> Changes:
+    """One step of the flow; `permission` is the right it needs (desktop/core/access.py), or a
+    function of the document's status giving it."""
     try:
         with ctx.write_session() as session:
+            doc = get_document(session, document_id)
+            check_right(session, ctx.actor, permission(doc.status) if callable(permission) else permission, user)
             doc = _start(session, document_id, allowed, verb, expected_version)
             if validate_first:
                 errors = check(session, read_loaded(session, doc).data)
@@ -60,26 +67,29 @@ def _move(ctx: AppContext, document_id: int, user: str, allowed: tuple[str, ...]
 def submit(ctx: AppContext, document_id: int, user: str, *, expected_version: int | None = None) -> Changes:
     """Dự thảo → Trình ký, after every field check passes (ValidationFailed otherwise, nothing changed)."""
     return _move(ctx, document_id, user, ("draft",), "submitted", "submit", "trình ký", expected_version,
-                 validate_first=True)
+                 validate_first=True, permission=DRAFT)
 
 
 def sign(ctx: AppContext, document_id: int, user: str, *, expected_version: int | None = None) -> Changes:
-    """Trình ký → Đã ký (the signer approved the text)."""
-    return _move(ctx, document_id, user, ("submitted",), "signed", "sign", "ghi nhận đã ký", expected_version)
+    """Trình ký → Đã ký (the signer approved the text): lãnh đạo only."""
+    return _move(ctx, document_id, user, ("submitted",), "signed", "sign", "ghi nhận đã ký", expected_version,
+                 permission=SIGN)
 
 
 def return_to_draft(ctx: AppContext, document_id: int, user: str, reason: str | None = None, *,
                     expected_version: int | None = None) -> Changes:
-    """Trình ký / Đã ký → Dự thảo (sent back for changes)."""
+    """Trình ký / Đã ký → Dự thảo (sent back for changes, by lãnh đạo)."""
     return _move(ctx, document_id, user, ("submitted", "signed"), "draft", "return_to_draft",
-                 "trả về dự thảo", expected_version, reason=reason)
+                 "trả về dự thảo", expected_version, reason=reason, permission=SIGN)
 
 
 def cancel(ctx: AppContext, document_id: int, user: str, reason: str | None = None, *,
            expected_version: int | None = None) -> Changes:
-    """Give up a document that was never issued (Đã hủy); it stays in the list, unnumbered."""
+    """Give up a document that was never issued (Đã hủy); it stays in the list, unnumbered. A signed
+    one needs lãnh đạo (it undoes a signature)."""
     return _move(ctx, document_id, user, ("draft", "submitted", "signed"), "cancelled", "cancel",
-                 "hủy văn bản", expected_version, reason=reason)
+                 "hủy văn bản", expected_version, reason=reason,
+                 permission=lambda status: SIGN if status == "signed" else DRAFT)
 
 
 def issue(ctx: AppContext, document_id: int, user: str, on: date | None = None, *,
@@ -94,6 +104,7 @@ def issue(ctx: AppContext, document_id: int, user: str, on: date | None = None, 
     when = on or date.today()
     try:
         with ctx.write_session() as session:
+            check_right(session, ctx.actor, REGISTER, user)
             doc = _start(session, document_id, ("signed",), "ban hành", expected_version)
             data = read_loaded(session, doc).data
             data.date = when

@@ -22,6 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from db.models import IncomingDocument, OutgoingDocument, Register, RegisterEntry
+from desktop.core.access import REGISTER, require
 from desktop.core.changes import Changes
 from desktop.core.context import AppContext
 from desktop.documents.errors import DocumentError
@@ -197,6 +198,7 @@ def _duplicate_message(entry: RegisterEntry, number: int, year: int) -> str:
 
 def reserve_number(ctx: AppContext, register_id: int, year: int, reason: str, user: str) -> tuple[int, Changes]:
     """Hold the next number ahead of its document (giữ số), with the reason."""
+    require(ctx, REGISTER, user)
     if not (reason or "").strip():
         raise DocumentError("Cần ghi lý do giữ số.")
     with ctx.write_session() as session:
@@ -212,6 +214,7 @@ def void_number(ctx: AppContext, register_id: int, year: int, number: int, reaso
     A number issued to a document is not voided here: the document is corrected or replaced
     instead. A number beyond the next one would leave a gap and is refused.
     """
+    require(ctx, REGISTER, user)
     if not (reason or "").strip():
         raise DocumentError("Cần ghi lý do hủy số.")
     with ctx.write_session() as session:

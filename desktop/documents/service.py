@@ -13,6 +13,7 @@ from sqlalchemy import delete
 from sqlalchemy.orm.exc import StaleDataError
 
 from db.models import DraftAutosave, OutgoingDocument, UnitGroup
+from desktop.core.access import DRAFT, require
 from desktop.core.audit import record
 from desktop.core.changes import Changes
 from desktop.core.context import AppContext
@@ -41,6 +42,7 @@ EDITABLE = ("draft", "submitted")
 def create_draft(ctx: AppContext, data: DraftInput, user: str) -> tuple[int, Changes]:
     """Store a new draft (Dự thảo). Incomplete drafts are fine; only values that cannot be
     stored (negative copies, an unknown register ...) raise ValidationFailed."""
+    require(ctx, DRAFT, user)
     with ctx.write_session() as session:
         raise_if(hard_errors(session, data))
         doc = OutgoingDocument(status="draft", issuer_name="", subject="", body="")
@@ -62,6 +64,7 @@ def update_draft(
     ReadOnlyDocument once it is signed or issued, ValidationFailed when a submitted document
     would become invalid. The document's autosave is discarded with the save.
     """
+    require(ctx, DRAFT, user)
     try:
         with ctx.write_session() as session:
             doc = get_document(session, document_id)

@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import extract, select
 
 from db.models import CalendarDay
+from desktop.core.access import ADMIN, require
 from desktop.core.audit import record
 from desktop.core.changes import Changes
 from desktop.core.context import AppContext
@@ -42,6 +43,7 @@ def calendar_year(ctx: AppContext, year: int) -> list[CalendarEntry]:
 
 def set_office_day(ctx: AppContext, day: date, kind: str, name: str, user: str) -> Changes:
     """Record (or change) one office day: kind "off" (nghỉ) or "work" (làm bù)."""
+    require(ctx, ADMIN, user)
     name = " ".join(nfc(name or "").split())
     if kind not in ("off", "work"):
         raise CalendarError("Loại ngày phải là ngày nghỉ hoặc ngày làm bù.")
@@ -66,6 +68,7 @@ def set_office_day(ctx: AppContext, day: date, kind: str, name: str, user: str) 
 
 def remove_office_day(ctx: AppContext, day: date, user: str) -> Changes:
     """Forget an office day (the built-in calendar applies again to that date)."""
+    require(ctx, ADMIN, user)
     with ctx.write_session() as session:
         row = session.scalar(select(CalendarDay).where(CalendarDay.day == day))
         if row is None:

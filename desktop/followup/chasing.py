@@ -16,6 +16,7 @@ from datetime import date
 from sqlalchemy import select
 
 from db.models import OutgoingDocument, Register, TaskChase, Template
+from desktop.core.access import DRAFT, require
 from desktop.core.audit import record
 from desktop.core.changes import Changes
 from desktop.core.context import AppContext
@@ -171,6 +172,7 @@ def draft_for_rows(ctx: AppContext, rows: list[TaskRow], new_deadline: date, use
     """The chasing draft for `rows` (Kính gửi: their units, in order). Rows with an id are stored
     tasks and get a `TaskChase` link; a row with id 0 stands for a unit that owes an answer
     without a task (desktop.tracking.chase)."""
+    require(ctx, DRAFT, user)
     from desktop.documents.flow import cancel
     from desktop.documents.service import create_draft
 

@@ -5,6 +5,8 @@ choosing among the remaining ones is `deadlines.py`'s business.
 """
 from __future__ import annotations
 
+import bisect
+
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -317,12 +319,17 @@ def hits(text: str, doc_date: date | None, calendar: WorkingCalendar | None, len
     ]
     if lenient and not found:
         found = list(_scan_bare(text, doc_date))
-    # Overlapping hits: the longest wins ("trước ngày 06 hàng tháng" over "hàng tháng").
+    # Overlapping hits: the longest wins ("trước ngày 06 hàng tháng" over "hàng tháng"). The kept hits
+    # never overlap, so in start order only the neighbours of a new one can (n log n on a long text).
     kept: list[Hit] = []
+    starts: list[int] = []
     for hit in sorted(found, key=lambda h: (h.start - h.end, h.start)):
-        if all(hit.end <= k.start or hit.start >= k.end for k in kept):
-            kept.append(hit)
-    return sorted(kept, key=lambda h: h.start)
+        i = bisect.bisect_right(starts, hit.start)
+        if (i and kept[i - 1].end > hit.start) or (i < len(kept) and kept[i].start < hit.end):
+            continue
+        kept.insert(i, hit)
+        starts.insert(i, hit.start)
+    return kept
 
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from db.models import IncomingDocument, Movement, MovementDocument, OutgoingDocument, RecipientTracking, Task, Unit
+from desktop.core.access import DRAFT, require
 from desktop.core.audit import record
 from desktop.core.changes import Changes
 from desktop.core.context import AppContext
@@ -102,6 +103,7 @@ def save_tasks(ctx: AppContext, outgoing_id: int, confirmed: list[ProposedTask],
     skipped, unless `replace` (then the document's stored tasks, and their chase links, go
     first). Returns the new task ids.
     """
+    require(ctx, DRAFT, user)
     with ctx.write_session() as session:
         if session.get(OutgoingDocument, outgoing_id) is None:
             raise TaskError(f"Không có văn bản đi số định danh {outgoing_id}.")
@@ -134,6 +136,7 @@ def save_tasks(ctx: AppContext, outgoing_id: int, confirmed: list[ProposedTask],
 
 def add_task(ctx: AppContext, data: TaskInput, user: str) -> tuple[int, Changes]:
     """Store one task typed by hand."""
+    require(ctx, DRAFT, user)
     with ctx.write_session() as session:
         task = _new_task(session, data)
         _link_movement(session, data.movement_id, data.outgoing_id)
@@ -150,6 +153,7 @@ def tasks_from_incoming(ctx: AppContext, incoming_id: int, *, title: str | None 
     The deadline is `deadline`, else the document's handling deadline (thời hạn giải quyết),
     else a deadline phrase of its instructions; the title defaults to its subject.
     """
+    require(ctx, DRAFT, user)
     from desktop.followup.calendar import load_calendar
     from desktop.followup.deadlines import find_deadline
 
@@ -187,6 +191,7 @@ def record_progress(ctx: AppContext, task_id: int, *, reply_incoming_id: int | N
     `notes` replaces the stored notes ("" clears them; None keeps them). A linked reply also
     marks the unit's tracking rows of the source dispatch as replied.
     """
+    require(ctx, DRAFT, user)
     with ctx.write_session() as session:
         task = _get(session, task_id)
         if task.status == "cancelled":
@@ -235,6 +240,7 @@ def _mark_line_replied(session: Session, task: Task, reply: IncomingDocument, us
 
 def reopen(ctx: AppContext, task_id: int, user: str) -> Changes:
     """A done (or cancelled) task becomes open again; its completion date is cleared."""
+    require(ctx, DRAFT, user)
     with ctx.write_session() as session:
         task = _get(session, task_id)
         if task.status == "open":

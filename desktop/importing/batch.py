@@ -11,6 +11,7 @@ from desktop.importing.items import Units
 from desktop.importing.parse import ImportResult
 from desktop.importing.readers import SUPPORTED
 from desktop.core.jobs import CancelToken, Cancelled, ProgressFn, WriteFn, no_progress, write_here
+from desktop.core.limits import Limits
 
 IMPORTED, ATTENTION, FAILED, DUPLICATE = "imported", "attention", "failed", "duplicate"
 STATUS_LABELS = {IMPORTED: "đã nhập", ATTENTION: "cần kiểm tra", FAILED: "lỗi", DUPLICATE: "đã có, không lưu"}
@@ -45,12 +46,13 @@ def import_folder(folder: Path, *, units: Units | None = None, ctx=None, save_as
     reason and never stops the others. `on_report` sees each file's report as soon as it is
     done (so a cancelled run still shows what it did)."""
     files = folder_files(folder)
+    limits = Limits.read(ctx) if ctx is not None else Limits.defaults()  # each file within the office's limits
     reports: list[FileReport] = []
     for index, path in enumerate(files):
         if cancel is not None:
             cancel.raise_if_cancelled()
         progress(index / max(len(files), 1), path.name)
-        reports.append(_import_file(path, units, ctx if save_as else None, save_as, write, ocr, cancel))
+        reports.append(_import_file(path, units, ctx if save_as else None, save_as, write, ocr, cancel, limits))
         if on_report is not None:
             on_report(reports[-1])
     progress(1.0, "")
@@ -58,11 +60,11 @@ def import_folder(folder: Path, *, units: Units | None = None, ctx=None, save_as
 
 
 def _import_file(path: Path, units: Units | None, ctx, save_as: str | None, write: WriteFn, ocr: str = "auto",
-                 cancel: CancelToken | None = None) -> FileReport:
+                 cancel: CancelToken | None = None, limits: Limits | None = None) -> FileReport:
     from desktop.importing.parse import read_dispatch
 
     try:
-        result = read_dispatch(path, units=units, ocr=ocr, cancel=cancel)
+        result = read_dispatch(path, units=units, ocr=ocr, cancel=cancel, limits=limits)
     except Cancelled:
         raise
     except Exception as exc:  # noqa: BLE001 - one bad file is reported, the next one is read

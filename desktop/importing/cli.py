@@ -40,7 +40,10 @@ def run(args: argparse.Namespace) -> int:
                 units = load_units(session)
         if Path(args.file).is_dir():
             return _run_folder(args, ctx, units)
-        result = read_dispatch(Path(args.file), units=units, ocr=args.ocr)
+        from desktop.core.limits import Limits
+
+        limits = Limits.read(ctx) if ctx is not None else Limits.defaults()
+        result = read_dispatch(Path(args.file), units=units, ocr=args.ocr, limits=limits)
         if args.warnings:
             for warning in result.warnings:
                 print(f"Cảnh báo: {warning}", file=sys.stderr)

@@ -7,8 +7,12 @@ The limits are generous: they stop a runaway file, not a normal one.
 """
 from __future__ import annotations
 
-# A PDF with more pages than this is refused before any page is read.
-MAX_PDF_PAGES = 500
+from desktop.core.settings import default
+
+# A PDF with more pages than this is refused before any page is read: the default of the office
+# setting limits/pdf_pages (declared once, desktop/core/settings/options.py); an import with a database
+# passes the office's value (desktop/core/limits.py). Size, ZIP, text and time limits live there too.
+MAX_PDF_PAGES = default("limits/pdf_pages")
 # An image inside a page to OCR: refused above this many pixels (decoding it alone would take
 # width x height x 3 bytes of memory; a 600 dpi A3 scan is ~70 Mpx).
 MAX_IMAGE_PIXELS = 120_000_000

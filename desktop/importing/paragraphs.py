@@ -100,13 +100,13 @@ def _join(lines: list[Line]) -> RawParagraph:
     text = ""
     for line in lines:
         piece = line.text.replace("\f", " ").strip()
-        closing_mark = re.search(r"(?<!\*)(\*{1,3})$", text)
+        closing_mark = re.search(r"(?<!\*)(\*{1,3})$", text[-5:])  # the tail only: linear in the paragraph
         if closing_mark and piece.startswith(closing_mark.group(1)) and not piece.startswith(closing_mark.group(1) + "*"):
             # one emphasis run wrapped over two lines (marked per line by the PDF reader)
             text = text[: -len(closing_mark.group(1))] + " " + piece[len(closing_mark.group(1)):]
         elif not text:
             text = piece
-        elif re.search(r"\w-$", text) and piece[:1].isalnum():
+        elif re.search(r"\w-$", text[-2:]) and piece[:1].isalnum():
             text += piece  # "273/KH-" + "UBND"
         else:
             text += " " + piece

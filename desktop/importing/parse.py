@@ -20,6 +20,7 @@ from desktop.importing.readers import SourceText, read_source
 from desktop.importing.references import find_references
 from desktop.importing.zones import annex_start, closing_start, find_line, has_segment, is_kinh_gui, locate, named_type
 from desktop.core.jobs import CancelToken, ProgressFn, no_progress
+from desktop.core.limits import Limits
 from desktop.core.text import nfc
 from desktop.core.vocabulary import short_date
 
@@ -86,10 +87,11 @@ def parse_text(text: str, *, units: Units | None = None, source_format: str = "t
 
 
 def read_dispatch(path: Path, *, units: Units | None = None, ocr: str = "auto", progress: ProgressFn = no_progress,
-                  cancel: CancelToken | None = None,
-                  on_partial: Callable[[ImportResult], None] | None = None) -> ImportResult:
-    """Read `path` (.txt, .md, .docx, .pdf). ImportFileError (a ValueError) when the file
-    cannot be read; otherwise always a result, with null fields where nothing was found.
+                  cancel: CancelToken | None = None, on_partial: Callable[[ImportResult], None] | None = None,
+                  limits: Limits | None = None) -> ImportResult:
+    """Read `path` (.txt, .md, .docx, .pdf) within `limits` (desktop/core/limits.py; the defaults when
+    None). ImportFileError (a ValueError; ImportLimitError beyond a limit) when the file cannot be read,
+    Cancelled; otherwise always a result, with null fields where nothing was found.
 
     A PDF page without a usable text layer is read by OCR (`ocr`: "auto", "always" or "never");
     that is a job: `progress` per page, `cancel` between pages, and `on_partial` gets the result
@@ -100,7 +102,7 @@ def read_dispatch(path: Path, *, units: Units | None = None, ocr: str = "auto", 
         if on_partial is not None:
             on_partial(_read_result(path, SourceText(pdf.text, "pdf", pdf), units))
 
-    source = read_source(path, ocr=ocr, progress=progress, cancel=cancel,
+    source = read_source(path, ocr=ocr, limits=limits, progress=progress, cancel=cancel,
                          on_page=partial if on_partial is not None else None)
     return _read_result(path, source, units)
 

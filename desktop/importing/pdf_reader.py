@@ -54,14 +54,16 @@ def text_usable(words: list[Word]) -> bool:
 
 
 def read_pdf(path: Path, *, ocr: str = "auto", progress: ProgressFn = no_progress,
-             cancel: CancelToken | None = None, on_page: Callable[[PdfRead], None] | None = None) -> PdfRead:
-    """Read `path`; ImportFileError (Vietnamese) for a file that cannot be read."""
+             cancel: CancelToken | None = None, on_page: Callable[[PdfRead], None] | None = None,
+             max_pages: int | None = None) -> PdfRead:
+    """Read `path`; ImportFileError (Vietnamese) for a file that cannot be read (ImportLimitError for
+    more pages than `max_pages`, see pdf_text.open_pdf)."""
     from desktop.importing.pdf_text import image_pixels, open_pdf, page_text
 
     if ocr not in OCR_MODES:
         raise ValueError(f"ocr must be one of {OCR_MODES}")
     path = Path(path)
-    with open_pdf(path) as pdf:
+    with open_pdf(path, max_pages=max_pages) as pdf:
         texts = [page_text(pdf, i) for i in range(len(pdf))]
         pages = [PageInfo(t.index, t.width, t.height, widgets=t.has_widgets) for t in texts]
         words = [t.words for t in texts]

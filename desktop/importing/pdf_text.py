@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import desktop.importing.limits as limits
-from desktop.importing.errors import ImportFileError
+from desktop.core.limits import too_many_pages
+from desktop.importing.errors import ImportFileError, ImportLimitError
 from desktop.importing.layout import Word
 
 # a gap the text does not show as a space is most often next to punctuation ("-Phó", "2,số")
@@ -44,9 +45,10 @@ class EncryptedPdfError(ImportFileError):
 
 
 @contextmanager
-def open_pdf(path: Path):
+def open_pdf(path: Path, *, max_pages: int | None = None):
     """The PdfDocument of `path`, closed afterwards; clear messages for a password-protected
-    file and for one with more pages than limits.MAX_PDF_PAGES."""
+    file and for one with more pages than `max_pages` (the office's limits/pdf_pages; by default
+    limits.MAX_PDF_PAGES), counted from the page tree before any page is read."""
     import pypdfium2 as pdfium
 
     path = Path(path)
@@ -60,10 +62,9 @@ def open_pdf(path: Path):
         raise ImportFileError(f"Không đọc được tệp {path.name}: tệp hỏng hoặc không đúng định dạng .pdf.") from exc
     try:
         pages = len(pdf)
-        if pages > limits.MAX_PDF_PAGES:
-            raise ImportFileError(
-                f"Tệp {path.name} có {pages} trang, vượt giới hạn {limits.MAX_PDF_PAGES} trang của chức năng "
-                "nhập văn bản. Hãy tách phần công văn (thường là vài trang đầu) ra một tệp riêng rồi nhập.")
+        most = max_pages or limits.MAX_PDF_PAGES
+        if pages > most:
+            raise ImportLimitError(too_many_pages(path.name, pages, most))
         if pages == 0:
             raise ImportFileError(f"Tệp {path.name} không có trang nào.")
         yield pdf

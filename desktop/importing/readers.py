@@ -1,7 +1,12 @@
 """Reading a file into text: .txt/.md (UTF-8, UTF-16 or Windows-1258), .docx (python-docx),
 .pdf (its text layer and form-field widgets, OCR where a page is a scan: pdf_reader.py). Text
 comes back NFC; text typed in the old TCVN3 / VNI fonts (which reads like "Céng hoµ x· héi") is
-refused with a clear message."""
+refused with a clear message.
+
+Within the limits of desktop/core/limits.py (the office's settings): the file's size, a DOCX's
+inflated size and compression ratio, a PDF's pages, the characters of text, and a wall-clock budget
+checked between DOCX blocks and OCR'd pages, together with the cancel token (ImportLimitError,
+Cancelled)."""
 from __future__ import annotations
 
 import unicodedata
@@ -10,9 +15,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from desktop.core.jobs import CancelToken, Cancelled, ProgressFn, no_progress
-
+from desktop.core.limits import (
+    Budget,
+    Limits,
+    check_archive,
+    check_size,
+    check_text,
+    read_bounded,
+    read_too_long,
+)
 from desktop.core.text import nfc
-from desktop.importing.errors import ImportFileError, LegacyEncodingError  # noqa: F401  (part of this module's face)
+from desktop.importing.errors import (  # noqa: F401  (part of this module's face)
+    ImportFileError,
+    ImportLimitError,
+    LegacyEncodingError,
+)
 
 if TYPE_CHECKING:
     from desktop.importing.pdf_reader import PdfRead
@@ -63,10 +80,11 @@ def check_encoding(text: str) -> str:
     return text
 
 
-def read_source(path: Path, *, ocr: str = "auto", progress: ProgressFn = no_progress,
+def read_source(path: Path, *, ocr: str = "auto", limits: Limits | None = None, progress: ProgressFn = no_progress,
                 cancel: CancelToken | None = None, on_page: Callable[[PdfRead], None] | None = None) -> SourceText:
-    """The text of `path`; for a PDF `ocr`, `progress`, `cancel` and `on_page` go to
-    pdf_reader.read_pdf. ImportFileError (Vietnamese, one line) for a file that cannot be read."""
+    """The text of `path` within `limits` (the defaults when None); for a PDF `ocr`, `progress`, the
+    cancel token and time budget, and `on_page` go to pdf_reader.read_pdf. ImportFileError (Vietnamese,
+    one line) for a file that cannot be read, ImportLimitError beyond a limit, Cancelled."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
@@ -76,15 +94,24 @@ def read_source(path: Path, *, ocr: str = "auto", progress: ProgressFn = no_prog
     if not path.is_file():
         raise ImportFileError(f"Không tìm thấy tệp {path}.")
     try:
+        office_pages = limits.pdf_pages if limits is not None else None  # else pdf_text's default, read when used
+        limits = limits or Limits.defaults()
+        budget = Budget(limits.read_seconds, read_too_long(path.name, limits), cancel=cancel, error=ImportLimitError)
+        check_size(path, limits, ImportLimitError)
         if suffix in (".txt", ".md"):
-            source = SourceText(check_encoding(_decode(path.read_bytes(), path.name)), "text")
+            source = SourceText(check_encoding(_decode(read_bounded(path, limits, ImportLimitError), path.name)),
+                                "text")
         elif suffix == ".docx":
-            source = SourceText(check_encoding(_read_docx(path)), "docx")
+            check_archive(path, limits, ImportLimitError)
+            source = SourceText(check_encoding(_read_docx(path, budget)), "docx")
         else:
             from desktop.importing.pdf_reader import read_pdf
 
-            pdf = read_pdf(path, ocr=ocr, progress=progress, cancel=cancel, on_page=on_page)
+            pdf = read_pdf(path, ocr=ocr, progress=progress, cancel=budget, on_page=on_page,
+                           max_pages=office_pages)
             source = SourceText(check_encoding(pdf.text), "pdf", pdf)
+        budget.check()
+        check_text(path.name, source.text, limits, ImportLimitError)
         if not source.text.strip():
             raise ImportFileError(f"Tệp {path.name} không có nội dung chữ.")
         return source
@@ -117,9 +144,9 @@ def _decode(data: bytes, name: str) -> str:
     return text
 
 
-def _read_docx(path: Path) -> str:
+def _read_docx(path: Path, budget: Budget | None = None) -> str:
     """Paragraphs in order, with the numbers of Word lists put back in front ("5.1. ..."); each
-    table cell as its own block (header and signature tables)."""
+    table cell as its own block (header and signature tables). `budget` is checked every 100 blocks."""
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph as DocxParagraph
@@ -130,7 +157,9 @@ def _read_docx(path: Path) -> str:
     document = docx.Document(str(path))
     labels = list_labels(document)  # Word's own list numbers, as the reader sees them
     out: list[str] = []
-    for child in document.element.body.iterchildren():
+    for n, child in enumerate(document.element.body.iterchildren()):
+        if budget is not None and n % 100 == 0:
+            budget.check()
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             text = _runs_text(DocxParagraph(child, document))

@@ -28,13 +28,16 @@ def directory_units(ctx) -> Units:
 
 def read_with_units(ctx, path: Path, *, progress: ProgressFn = no_progress, cancel: CancelToken | None = None,
                     on_partial=None) -> tuple[ImportResult, Units]:
-    """Read `path` with the unit directory (a job for the pool; a scan is read by OCR page by page,
-    `on_partial((first-page result, units))` before the rest). ImportFileError on a bad file."""
+    """Read `path` with the unit directory, within the office's limits (a job for the pool; a scan is
+    read by OCR page by page, `on_partial((first-page result, units))` before the rest).
+    ImportFileError on a bad file (ImportLimitError beyond a limit), Cancelled."""
+    from desktop.core.limits import Limits
     from desktop.importing.parse import read_dispatch
 
     units = directory_units(ctx)
     partial = (lambda result: on_partial((result, units))) if on_partial is not None else None
-    return read_dispatch(Path(path), units=units, progress=progress, cancel=cancel, on_partial=partial), units
+    return read_dispatch(Path(path), units=units, progress=progress, cancel=cancel, on_partial=partial,
+                         limits=Limits.read(ctx)), units
 
 
 def parse_dmy(text: str | None, what: str = "ngày") -> date | None:
@@ -45,7 +48,9 @@ def parse_dmy(text: str | None, what: str = "ngày") -> date | None:
         return None
     found = read_date(text)
     if found is None:
-        raise ValueError(f"{what} “{text}” không đúng dạng ngày/tháng/năm (ví dụ 25/05/2018)")
+        shown = " ".join(text.split())  # one line, whatever was pasted
+        shown = shown if len(shown) <= 40 else shown[:39] + "…"
+        raise ValueError(f"{what} “{shown}” không đúng dạng ngày/tháng/năm (ví dụ 25/05/2018)")
     return found
 
 

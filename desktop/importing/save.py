@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from db.models import OutgoingDocument, RegisterEntry, Task
 from desktop.core import audit
+from desktop.core.access import REGISTER, check_right
 from desktop.core.changes import Changes
 from desktop.core.dispatch import Dispatch
 from desktop.core.vocabulary import urgency_code
@@ -77,6 +78,7 @@ def save_import(ctx, result: ImportResult, as_: str, *, source_file: str | None 
     source_file = source_file or result.source_path
     with ctx.write_session() as session:
         try:
+            check_right(session, ctx.actor, REGISTER, ctx.user)  # inside: BEGIN IMMEDIATE stays the first statement
             if as_ == "in":
                 outcome = _save_incoming(session, result, source_file, arrival_date, ctx.user, allow_duplicate)
             else:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select, update
 
 from db.models import IncomingDocument, RecipientTracking, RegisterEntry, Task
+from desktop.core.access import REGISTER, check_right
 from desktop.core.audit import record
 from desktop.core.changes import Changes
 from desktop.core.context import AppContext
@@ -66,6 +67,7 @@ def delete_incoming(ctx: AppContext, incoming_id: int, user: str) -> Changes:
     """Delete the letter; rows it answered become unanswered, tasks lose it as their report,
     its own tasks are deleted, its arrival number is voided. Audited with what it held."""
     with ctx.write_session() as session:
+        check_right(session, ctx.actor, REGISTER, user)
         doc = session.get(IncomingDocument, incoming_id)
         if doc is None:
             raise IncomingError(f"Không có văn bản đến số định danh {incoming_id}.")

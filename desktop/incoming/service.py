@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.models import DocumentRecipient, DocumentReference, IncomingDocument, OutgoingDocument
+from desktop.core.access import REGISTER, check_right
 from desktop.core.audit import record
 from desktop.core.changes import Changes
 from desktop.core.context import AppContext
@@ -154,6 +155,7 @@ def create_incoming(ctx: AppContext, data: IncomingInput, user: str, *, allow_du
                     then: Callable[[Session, IncomingDocument], int] | None = None) -> tuple[IncomingSaved, Changes]:
     """`create_in_session` in its own transaction."""
     with ctx.write_session() as session:
+        check_right(session, ctx.actor, REGISTER, user)
         saved = create_in_session(session, data, user, allow_duplicate=allow_duplicate, then=then)
         session.commit()
     return saved, saved_changes(saved)
@@ -173,6 +175,7 @@ def update_incoming(ctx: AppContext, incoming_id: int, data: IncomingInput, user
 
     _check(data)
     with ctx.write_session() as session:
+        check_right(session, ctx.actor, REGISTER, user)
         doc = _get(session, incoming_id)
         arrived = data.arrival_date or doc.arrival_date
         if doc.arrival_number is not None and arrived is not None and arrived.year != doc.arrival_year:
@@ -233,6 +236,7 @@ def attach_file(ctx: AppContext, incoming_id: int, path: Path, user: str) -> Cha
     """Keep `path` as the letter's original (replacing the one kept before)."""
     relative, sha = files.store(Path(path))
     with ctx.write_session() as session:
+        check_right(session, ctx.actor, REGISTER, user)
         doc = _get(session, incoming_id)
         old = doc.file_path
         doc.file_path, doc.file_sha256, doc.file_name = relative, sha, Path(path).name[:255]

@@ -58,8 +58,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _read_text(path: Path) -> str:
+    from desktop.core.limits import LimitExceeded, Limits, read_bounded
+
     try:
-        return path.read_text(encoding="utf-8-sig")
+        return read_bounded(path, Limits.defaults()).decode("utf-8-sig")
+    except LimitExceeded as exc:
+        raise CliError(str(exc)) from None
     except FileNotFoundError:
         raise CliError(f"không tìm thấy tệp {path}") from None
     except UnicodeDecodeError:

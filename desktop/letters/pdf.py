@@ -9,6 +9,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from desktop.core.dispatch import Dispatch
+from desktop.core.jobs import CancelToken
 from desktop.letters import content
 from desktop.letters.fonts import FontSet, register_fonts
 from desktop.letters.layout import LetterSettings
@@ -28,8 +29,9 @@ def markup(text: str) -> str:
     return "".join(out)
 
 
-def render_pdf(dispatch: Dispatch, settings: LetterSettings | None = None) -> bytes:
-    """The printable letter as PDF bytes."""
+def render_pdf(dispatch: Dispatch, settings: LetterSettings | None = None, *,
+               cancel: CancelToken | None = None) -> bytes:
+    """The printable letter as PDF bytes; `cancel` is checked as each page is laid out (Cancelled)."""
     import io
 
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
@@ -41,9 +43,13 @@ def render_pdf(dispatch: Dispatch, settings: LetterSettings | None = None) -> by
     left, top = s.margin_left_mm * MM, page_h - s.margin_top_mm * MM
 
     def first_page(canvas, doc) -> None:
+        if cancel is not None:
+            cancel.raise_if_cancelled()
         head.draw(canvas, left, top, s)
 
     def later_page(canvas, doc) -> None:
+        if cancel is not None:
+            cancel.raise_if_cancelled()
         canvas.saveState()
         canvas.setFont(fonts.name("regular"), s.page_number_size)
         y = page_h - s.margin_top_mm * MM / 2 - s.page_number_size * 0.33

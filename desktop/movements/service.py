@@ -13,6 +13,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 
 from db.models import Movement, MovementDocument, OutgoingDocument, Task, Unit
+from desktop.core.access import DRAFT, require
 from desktop.core.audit import record
 from desktop.core.changes import Changes
 from desktop.core.context import AppContext
@@ -109,6 +110,7 @@ def get_movement(ctx: AppContext, movement_id: int) -> MovementRow:
 
 
 def create_movement(ctx: AppContext, data: MovementInput, user: str) -> tuple[int, Changes]:
+    require(ctx, DRAFT, user)
     with ctx.write_session() as session:
         name = _check(session, data)
         row = Movement(name=name)
@@ -123,6 +125,7 @@ def create_movement(ctx: AppContext, data: MovementInput, user: str) -> tuple[in
 
 
 def update_movement(ctx: AppContext, movement_id: int, data: MovementInput, user: str) -> Changes:
+    require(ctx, DRAFT, user)
     with ctx.write_session() as session:
         row = session.get(Movement, movement_id)
         if row is None:
@@ -136,6 +139,7 @@ def update_movement(ctx: AppContext, movement_id: int, data: MovementInput, user
 
 def link_documents(ctx: AppContext, movement_id: int, outgoing_ids: list[int], user: str) -> Changes:
     """Attach dispatches to the movement (already linked ones are left as they are)."""
+    require(ctx, DRAFT, user)
     with ctx.write_session() as session:
         if session.get(Movement, movement_id) is None:
             raise MovementError(f"Không có phong trào số định danh {movement_id}.")
@@ -154,6 +158,7 @@ def link_documents(ctx: AppContext, movement_id: int, outgoing_ids: list[int], u
 
 
 def unlink_document(ctx: AppContext, movement_id: int, outgoing_id: int, user: str) -> Changes:
+    require(ctx, DRAFT, user)
     with ctx.write_session() as session:
         session.execute(delete(MovementDocument).where(
             MovementDocument.movement_id == movement_id, MovementDocument.outgoing_id == outgoing_id))
@@ -164,6 +169,7 @@ def unlink_document(ctx: AppContext, movement_id: int, outgoing_id: int, user: s
 
 def assign_tasks(ctx: AppContext, movement_id: int | None, task_ids: list[int], user: str) -> Changes:
     """Put tasks under a movement (None: under none)."""
+    require(ctx, DRAFT, user)
     with ctx.write_session() as session:
         if movement_id is not None and session.get(Movement, movement_id) is None:
             raise MovementError(f"Không có phong trào số định danh {movement_id}.")

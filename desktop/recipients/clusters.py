@@ -12,6 +12,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from db.models import EmulationCluster, EmulationClusterMember, Unit
+from desktop.core.access import DRAFT, require
 from desktop.core.audit import record
 from desktop.core.changes import Changes
 from desktop.core.context import AppContext
@@ -141,6 +142,7 @@ def get_cluster(ctx: AppContext, cluster_id: int) -> tuple[ClusterInput, dict[in
 
 
 def save_cluster(ctx: AppContext, cluster_id: int | None, data: ClusterInput, user: str) -> tuple[int, Changes]:
+    require(ctx, DRAFT, user)
     with ctx.write_session() as session:
         cluster = EmulationCluster() if cluster_id is None else session.get(EmulationCluster, cluster_id)
         if cluster is None:
@@ -155,6 +157,7 @@ def save_cluster(ctx: AppContext, cluster_id: int | None, data: ClusterInput, us
 
 
 def delete_cluster(ctx: AppContext, cluster_id: int, user: str) -> Changes:
+    require(ctx, DRAFT, user)
     with ctx.write_session() as session:
         cluster = session.get(EmulationCluster, cluster_id)
         if cluster is None:
@@ -168,6 +171,7 @@ def delete_cluster(ctx: AppContext, cluster_id: int, user: str) -> Changes:
 def copy_year(ctx: AppContext, from_year: int, to_year: int, user: str) -> tuple[int, Changes]:
     """Start `to_year` with the clusters of `from_year` (members and roles; inactive units left out).
     Refused when `to_year` already has clusters."""
+    require(ctx, DRAFT, user)
     with ctx.write_session() as session:
         if session.scalar(select(func.count(EmulationCluster.id)).where(EmulationCluster.year == to_year)):
             raise DirectoryError(f"Năm {to_year} đã có cụm, khối thi đua; sửa từng cụm thay vì sao chép.", "year")

@@ -15,6 +15,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from db.models import UNIT_KINDS, Unit, UnitAlias, UnitGroupMember
+from desktop.core.access import DRAFT, require
 from desktop.core.audit import record
 from desktop.core.changes import Changes
 from desktop.core.context import AppContext
@@ -189,6 +190,7 @@ def unit_choices(ctx: AppContext, *, active_only: bool = False) -> list[UnitChoi
 
 
 def add_unit(ctx: AppContext, data: UnitInput, user: str) -> tuple[int, Changes]:
+    require(ctx, DRAFT, user)
     with ctx.write_session() as session:
         checked = check_unit(session, data)
         unit = Unit(name=checked.name, kind=checked.kind)
@@ -201,6 +203,7 @@ def add_unit(ctx: AppContext, data: UnitInput, user: str) -> tuple[int, Changes]
 
 
 def update_unit(ctx: AppContext, unit_id: int, data: UnitInput, user: str) -> Changes:
+    require(ctx, DRAFT, user)
     with ctx.write_session() as session:
         unit = session.get(Unit, unit_id)
         if unit is None:
@@ -216,6 +219,7 @@ def update_unit(ctx: AppContext, unit_id: int, data: UnitInput, user: str) -> Ch
 def deactivate_unit(ctx: AppContext, unit_id: int, last_day: date, user: str) -> Changes:
     """The unit works until `last_day` (inclusive): it leaves its groups that day; memberships
     that would start later are removed. Documents and tasks naming it stay as they are."""
+    require(ctx, DRAFT, user)
     with ctx.write_session() as session:
         unit = session.get(Unit, unit_id)
         if unit is None:

@@ -15,10 +15,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Unit
+from desktop.core.access import DRAFT, require
 from desktop.core.audit import record
 from desktop.core.changes import Changes
 from desktop.core.context import AppContext
 from desktop.core.jobs import CancelToken, ProgressFn, no_progress
+from desktop.core.limits import Limits
 from desktop.recipients import excel_format as fmt
 from desktop.recipients.directory import (
     DirectoryError,
@@ -123,9 +125,10 @@ def import_directory(ctx: AppContext, path: str | Path, user: str, *, dry_run: b
                      ) -> tuple[ImportReport, Changes]:
     """Read `path` and apply it; with `dry_run`, or when any row is wrong, nothing is written.
     The report holds one outcome per row (the preview) and whether it was written."""
+    require(ctx, DRAFT, user)
     cancel = cancel or CancelToken()
     progress(0.05, "Đọc tệp…")
-    sheets, problems = read_workbook(path)
+    sheets, problems = read_workbook(path, Limits.read(ctx))
     report = ImportReport(list(problems))
     with ctx.write_session() as session:
         progress(0.2, f"Kiểm tra sheet {fmt.UNITS_SHEET}…")

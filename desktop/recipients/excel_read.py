@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop.core.limits import LimitExceeded, Limits, check_archive, check_size
 from desktop.core.text import fold
 from desktop.recipients import excel_format as fmt
 from desktop.recipients.directory import DirectoryError
@@ -95,13 +96,20 @@ def _rows(sheet, title: str, headers: tuple[str, ...], problems: list[RowOutcome
     return out
 
 
-def read_workbook(path: str | Path) -> tuple[dict[str, list[SheetRow]], list[RowOutcome]]:
-    """The rows of each known sheet (absent sheets: no rows), and problems with the file's shape."""
+def read_workbook(path: str | Path, limits: Limits | None = None) -> tuple[dict[str, list[SheetRow]], list[RowOutcome]]:
+    """The rows of each known sheet (absent sheets: no rows), and problems with the file's shape. A file
+    beyond `limits` (its size, what it inflates to: desktop/core/limits.py) is refused before it is opened."""
     from openpyxl import load_workbook
 
     path = Path(path)
     if not path.exists():
         raise DirectoryError(f"Không tìm thấy tệp {path}.")
+    limits = limits or Limits.defaults()
+    try:
+        check_size(path, limits)
+        check_archive(path, limits)
+    except LimitExceeded as exc:
+        raise DirectoryError(str(exc)) from None
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # zip/XML errors of a file that is not an .xlsx

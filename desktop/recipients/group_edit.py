@@ -13,6 +13,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from db.models import Unit, UnitGroup, UnitGroupMember
+from desktop.core.access import DRAFT, require
 from desktop.core.audit import record
 from desktop.core.changes import Changes
 from desktop.core.context import AppContext
@@ -133,6 +134,7 @@ def get_group(ctx: AppContext, group_id: int) -> GroupRow:
 
 def save_group(ctx: AppContext, group_id: int | None, data: GroupInput, user: str) -> tuple[int, Changes]:
     """Create (group_id None) or replace a group with its ordered memberships."""
+    require(ctx, DRAFT, user)
     with ctx.write_session() as session:
         group = None
         if group_id is not None:
@@ -157,6 +159,7 @@ def save_group(ctx: AppContext, group_id: int | None, data: GroupInput, user: st
 
 def delete_group(ctx: AppContext, group_id: int, user: str) -> Changes:
     """Remove a group; documents that printed its label keep the text they printed."""
+    require(ctx, DRAFT, user)
     with ctx.write_session() as session:
         group = session.get(UnitGroup, group_id)
         if group is None:

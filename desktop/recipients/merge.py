@@ -13,6 +13,7 @@ from sqlalchemy import Table, UniqueConstraint, delete, exists, select, update
 from sqlalchemy.orm import Session
 
 from db.models import Base, EmulationClusterMember, Unit, UnitAlias, UnitGroupMember
+from desktop.core.access import DRAFT, require
 from desktop.core.audit import record
 from desktop.core.changes import Changes
 from desktop.core.context import AppContext
@@ -93,6 +94,7 @@ def _merge_groups(session: Session, loser: int, survivor: int) -> None:
 
 def merge_units(ctx: AppContext, loser_id: int, survivor_id: int, user: str) -> tuple[MergeResult, Changes]:
     """Merge unit `loser_id` into `survivor_id` (one transaction, audited)."""
+    require(ctx, DRAFT, user)
     if loser_id == survivor_id:
         raise DirectoryError("Chọn hai đơn vị khác nhau để gộp.", "survivor")
     with ctx.write_session() as session:

@@ -72,7 +72,7 @@ def export_list(ctx, browser: Browser, path: Path, view: ListView, *, progress: 
 
 
 def _kinds(keys: list[str], rows) -> list[str]:
-    """A column is "date" or "int" when its values are; text otherwise."""
+    """A column is "datetime", "date" or "int" when its values are; text otherwise."""
     from datetime import date
 
     kinds = ["text"] * len(keys)
@@ -81,7 +81,8 @@ def _kinds(keys: list[str], rows) -> list[str]:
         for i, value in enumerate(row):
             if decided[i] or value is None:
                 continue
-            kinds[i] = "date" if isinstance(value, date) else ("int" if isinstance(value, int) else "text")
+            kinds[i] = ("datetime" if isinstance(value, datetime) else "date" if isinstance(value, date)
+                        else "int" if isinstance(value, int) else "text")
             decided[i] = True
         if all(decided):
             break

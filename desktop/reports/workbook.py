@@ -19,10 +19,10 @@ from typing import Any, Iterable, Sequence
 from desktop.core.vocabulary import short_date
 
 FONT = "Times New Roman"  # Liberation Serif (metric-compatible) where Times is absent
-KINDS = ("text", "center", "date", "int", "percent")
+KINDS = ("text", "center", "date", "datetime", "int", "percent")
 TONES = (None, "muted", "overdue", "pending", "total", "group", "alert")
 _FILLS = {"overdue": "F8D7DA", "alert": "F8D7DA", "pending": "FFF3CD", "total": "E7E6E6", "group": "DDEBF7"}
-_FORMATS = {"date": "dd/mm/yyyy", "int": "0", "percent": "0.0%"}
+_FORMATS = {"date": "dd/mm/yyyy", "datetime": "dd/mm/yyyy hh:mm:ss", "int": "0", "percent": "0.0%"}
 LINE_POINTS = 14.5  # one line of 11 pt Times New Roman, with its leading
 # Characters of Vietnamese text per Excel width unit (Times is narrower than the Calibri "0"
 # the unit is measured with); word wrapping loses about three characters a line.
@@ -206,7 +206,8 @@ class TableSheet:
         """(prototype, takes dates) per column for a tone."""
         found = self._tone_rows.get(tone)
         if found is None:
-            found = self._tone_rows[tone] = [(self._proto(tone, c.kind), c.kind == "date") for c in self.columns]
+            found = self._tone_rows[tone] = [(self._proto(tone, c.kind), c.kind in ("date", "datetime"))
+                                             for c in self.columns]
         return found
 
     def _values_to_row(self, values, row_idx):

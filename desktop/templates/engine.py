@@ -1,7 +1,10 @@
 """Filling template text: Jinja2's sandbox with StrictUndefined, plain text (no autoescape).
 
 Templates are data, never code: the sandbox refuses attribute tricks such as
-`{{ ''.__class__ }}`. A placeholder with no value is never printed as "{{x}}": the text shows
+`{{ ''.__class__ }}`, and the meter of desktop/templates/guard.py caps what a fill may build, loop,
+nest and take (the office's limits, desktop/core/limits.py). Whatever goes wrong inside a template —
+a syntax error, a forbidden operation, a limit, an IndexError, a RecursionError — is the one
+TemplateProblem, naming the template line where it happened. A placeholder with no value is never printed as "{{x}}": the text shows
 "[[Chưa điền: <label>]]" and `FillResult.missing` lists it; a placeholder used in the text but
 not declared in the template's list is reported in `FillResult.unknown`.
 
@@ -14,15 +17,18 @@ from __future__ import annotations
 
 import functools
 import re
+import time
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Callable
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, meta
 from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
-from jinja2.sandbox import SandboxedEnvironment
 
+from desktop.core.jobs import CancelToken, Cancelled
+from desktop.core.limits import Limits, number
 from desktop.core.text import nfc
+from desktop.templates.guard import MeteredSandbox, TemplateLimit, meter_environment, metered, metered_ast
 from desktop.core.vocabulary import decree_date, enumeration, pad2, read_date, short_date
 
 PLACEHOLDER_TYPES = ("text", "date", "number", "unit", "list", "year")
@@ -166,26 +172,9 @@ def _finalize(value):
     return value
 
 
-class _Sandbox(SandboxedEnvironment):
-    """The sandbox, also refusing "*" and "**" that would build huge strings or numbers."""
-
-    intercepted_binops = frozenset(["*", "**"])
-    MAX_REPEAT = 1000
-
-    def call_binop(self, context, operator, left, right):
-        if operator == "**" and isinstance(right, int) and abs(right) > 64:
-            raise SecurityError("lũy thừa quá lớn")
-        if operator == "*":
-            sized = isinstance(left, (str, list, tuple)) or isinstance(right, (str, list, tuple))
-            count = right if isinstance(right, int) else left if isinstance(left, int) else 0
-            if sized and count > self.MAX_REPEAT:
-                raise SecurityError("phép lặp chuỗi quá lớn")
-        return super().call_binop(context, operator, left, right)
-
-
 @functools.lru_cache(maxsize=1)
-def environment() -> SandboxedEnvironment:
-    env = _Sandbox(
+def environment() -> MeteredSandbox:
+    env = MeteredSandbox(
         undefined=StrictUndefined, autoescape=False, trim_blocks=True, lstrip_blocks=True,
         keep_trailing_newline=False, finalize=_finalize,
     )
@@ -196,19 +185,31 @@ def environment() -> SandboxedEnvironment:
         "pad": _pad,
         "liet_ke": _enumerate,
     })
-    return env
+    return meter_environment(env)
 
 
-def _parse(text: str):
+def _parse(text: str, limits: Limits | None = None):
+    limits = limits or Limits.defaults()
+    if len(text) > limits.template_chars:
+        raise TemplateProblem(f"Mẫu dài {number(len(text))} ký tự, quá giới hạn {number(limits.template_chars)} ký tự.")
     try:
         return environment().parse(text)
     except TemplateSyntaxError as exc:
         raise TemplateProblem(f"Mẫu có lỗi cú pháp ở dòng {exc.lineno}: {exc.message}") from None
+    except RecursionError:
+        raise TemplateProblem("Mẫu lồng nhau quá sâu, không đọc được.") from None
 
 
 def placeholders_in(text: str) -> set[str]:
     """The placeholder names the text uses (loop variables excluded). Raises TemplateProblem."""
-    return set(meta.find_undeclared_variables(_parse(text)))
+    return _used(_parse(text))
+
+
+def _used(ast) -> set[str]:
+    try:  # the analysis compiles the template: an unknown filter or test is found here
+        return set(meta.find_undeclared_variables(ast))
+    except Exception as exc:  # noqa: BLE001 - the one TemplateProblem
+        raise TemplateProblem(problem_text(exc)) from None
 
 
 def _prepare(ph: Placeholder | None, name: str, value: Any, seen: list[str]) -> Any:
@@ -232,25 +233,83 @@ def _prepare(ph: Placeholder | None, name: str, value: Any, seen: list[str]) -> 
     return nfc(value) if isinstance(value, str) else value
 
 
-def fill(template_text: str, values: dict[str, Any], placeholders: list[Placeholder] | None = None) -> FillResult:
-    """Fill `template_text` with `values`; see the module docstring. Raises TemplateProblem."""
-    ast = _parse(template_text or "")
-    used = meta.find_undeclared_variables(ast)
+def fill(template_text: str, values: dict[str, Any], placeholders: list[Placeholder] | None = None, *,
+         limits: Limits | None = None, cancel: CancelToken | None = None,
+         clock: Callable[[], float] = time.monotonic) -> FillResult:
+    """Fill `template_text` with `values` within `limits` (the defaults when None); see the module
+    docstring. Raises TemplateProblem (and Cancelled when `cancel` is set)."""
+    limits = limits or Limits.defaults()
+    ast = _parse(template_text or "", limits)
+    used = _used(ast)
     declared = {p.name: p for p in placeholders or []}
     unknown = sorted(used - set(declared)) if placeholders is not None else []
     seen: list[str] = []
     context = {name: _prepare(declared.get(name), name, values.get(name), seen) for name in used}
     try:
-        text = environment().from_string(ast).render(context)
-    except SecurityError as exc:
-        raise TemplateProblem(f"Mẫu dùng thao tác không được phép ({exc}); mẫu chỉ được chứa chỗ điền.") from None
-    except UndefinedError as exc:
-        raise TemplateProblem(f"Mẫu dùng một giá trị không có: {exc}.") from None
-    except TemplateError as exc:
-        raise TemplateProblem(f"Không điền được mẫu: {exc}.") from None
-    except (TypeError, ValueError, ArithmeticError) as exc:
-        raise TemplateProblem(f"Không điền được mẫu: {exc}.") from None
-    return FillResult(text=nfc(text), missing=seen, unknown=unknown)
+        with metered(limits, cancel, clock):
+            template = environment().from_string(metered_ast(ast))
+            chunks, size = [], 0
+            for chunk in template.generate(context):
+                size += len(chunk)
+                if size > limits.template_chars:
+                    raise TemplateLimit(f"văn bản điền ra dài quá {number(limits.template_chars)} ký tự")
+                chunks.append(chunk)
+    except Cancelled:
+        raise
+    except Exception as exc:  # noqa: BLE001 - whatever a template does wrong is one TemplateProblem
+        raise TemplateProblem(problem_text(exc)) from None
+    return FillResult(text=nfc("".join(chunks)), missing=seen, unknown=unknown)
+
+
+_REASONS = {
+    IndexError: "lấy phần tử ngoài danh sách", KeyError: "không có khóa này", ZeroDivisionError: "chia cho 0",
+    RecursionError: "gọi lồng nhau quá sâu", OverflowError: "số quá lớn", MemoryError: "mẫu cần quá nhiều bộ nhớ",
+    StopIteration: "danh sách đã hết", AttributeError: "không có thuộc tính này",
+}
+
+
+_JINJA_WORDS = ((re.compile(r"^No filter named '([^']*)'\.?"), "không có bộ lọc «{}»"),
+                (re.compile(r"^No test named '([^']*)'\.?"), "không có phép thử «{}»"))
+
+
+def _jinja_message(text: str) -> str:
+    """Jinja's own words where the clerk will meet them in Vietnamese (an unknown filter or test)."""
+    for pattern, words in _JINJA_WORDS:
+        m = pattern.match(text)
+        if m:
+            return words.format(m.group(1))
+    return " ".join(text.split())
+
+
+def template_line(exc: BaseException) -> int | None:
+    """The template line where `exc` happened (Jinja puts the template's lines in the traceback)."""
+    if isinstance(exc, TemplateSyntaxError):
+        return exc.lineno
+    line, tb = None, exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def problem_text(exc: BaseException) -> str:
+    """The one Vietnamese sentence for an exception raised while filling, with its line."""
+    line = template_line(exc)
+    where = f" ở dòng {line}" if line else ""
+    if isinstance(exc, TemplateSyntaxError):
+        return f"Mẫu có lỗi cú pháp{where}: {_jinja_message(exc.message or '')}"
+    if isinstance(exc, SecurityError):
+        return f"Mẫu dùng thao tác không được phép{where} ({exc}); mẫu chỉ được chứa chỗ điền."
+    if isinstance(exc, TemplateLimit):
+        return f"Mẫu vượt giới hạn{where}: {exc}."
+    if isinstance(exc, UndefinedError):
+        return f"Mẫu dùng một giá trị không có{where}: {exc}."
+    reason = next((text for kind, text in _REASONS.items() if isinstance(exc, kind)), None)
+    if reason is None:
+        detail = str(exc) if isinstance(exc, (TemplateError, TypeError, ValueError)) else ""
+        reason = " ".join(detail.split())[:200] or exc.__class__.__name__
+    return f"Không điền được mẫu{where}: {reason}."
 
 
 def check_values(placeholders: list[Placeholder], values: dict[str, Any]) -> dict[str, str]:

@@ -13,9 +13,11 @@ from typing import Any
 from sqlalchemy import select
 
 from db.models import Template, Unit, UnitGroup
+from desktop.core.access import DRAFT, require
 from desktop.core.audit import record
 from desktop.core.changes import Changes
 from desktop.core.context import AppContext
+from desktop.core.limits import Limits
 from desktop.documents.errors import NotFound, ValidationFailed
 from desktop.documents.inputs import DraftInput, RecipientInput
 from desktop.templates.engine import (
@@ -164,6 +166,7 @@ def _name_taken(session, name: str, except_id: int | None = None) -> bool:
 
 
 def create_template(ctx: AppContext, data: TemplateData, user: str) -> tuple[int, Changes]:
+    require(ctx, DRAFT, user)
     errors = check_template(data)
     with ctx.write_session() as session:
         if "name" not in errors and _name_taken(session, data.name):
@@ -180,6 +183,7 @@ def create_template(ctx: AppContext, data: TemplateData, user: str) -> tuple[int
 
 
 def update_template(ctx: AppContext, template_id: int, data: TemplateData, user: str) -> Changes:
+    require(ctx, DRAFT, user)
     errors = check_template(data)
     with ctx.write_session() as session:
         row = _get(session, template_id)
@@ -195,6 +199,7 @@ def update_template(ctx: AppContext, template_id: int, data: TemplateData, user:
 
 def duplicate_template(ctx: AppContext, template_id: int, user: str, name: str | None = None) -> tuple[int, Changes]:
     """A copy under `name` (default "<name> (bản sao)", numbered if taken)."""
+    require(ctx, DRAFT, user)
     with ctx.write_session() as session:
         source = _get(session, template_id)
         data = _to_data(source)
@@ -216,6 +221,7 @@ def duplicate_template(ctx: AppContext, template_id: int, user: str, name: str |
 
 def archive_template(ctx: AppContext, template_id: int, user: str, archived: bool = True) -> Changes:
     """Hide a template from the picker (or bring it back); drafts made from it keep their text."""
+    require(ctx, DRAFT, user)
     with ctx.write_session() as session:
         row = _get(session, template_id)
         row.archived = archived
@@ -259,8 +265,9 @@ def fill_template(ctx: AppContext, template_id: int, values: dict[str, Any]) -> 
     with ctx.session() as session:
         row = _get(session, template_id)
         data = _to_data(row)
-        subject: FillResult = fill(data.subject, values, data.placeholders)
-        body: FillResult = fill(data.body, values, data.placeholders)
+        limits = Limits.of(session)  # the office's caps on what a fill may build, loop and take
+        subject: FillResult = fill(data.subject, values, data.placeholders, limits=limits)
+        body: FillResult = fill(data.body, values, data.placeholders, limits=limits)
         recipients = [_resolve(session, line) for line in data.recipients + _list_recipients(data.placeholders, values)]
         distribution = [_resolve(session, line) for line in data.distribution]
     missing = list(dict.fromkeys(subject.missing + body.missing))

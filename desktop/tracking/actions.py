@@ -10,6 +10,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 
 from db.models import OutgoingDocument, RecipientTracking, Unit
+from desktop.core.access import DRAFT, check_right
 from desktop.core.audit import record
 from desktop.core.changes import Changes
 from desktop.core.context import AppContext
@@ -76,6 +77,7 @@ def bulk_mark(ctx: AppContext, row_ids: list[int], key: str, user: str, *,
         raise TrackingError("Chưa chọn đơn vị nào.")
     now = (now or datetime.now()).replace(microsecond=0)
     with ctx.write_session() as session:
+        check_right(session, ctx.actor, DRAFT, user)
         rows = session.scalars(select(RecipientTracking).where(RecipientTracking.id.in_(row_ids))).all()
         if len(rows) != len(set(row_ids)):
             raise TrackingError("Có đơn vị đã chọn không còn trong danh sách theo dõi; hãy tải lại.")
@@ -97,6 +99,7 @@ def bulk_mark(ctx: AppContext, row_ids: list[int], key: str, user: str, *,
 def attach_unit(ctx: AppContext, row_id: int, unit_id: int | None, user: str) -> tuple[BulkDone, Changes]:
     """Attach a directory unit to a row (a free-text line becomes tracked), or detach it (None)."""
     with ctx.write_session() as session:
+        check_right(session, ctx.actor, DRAFT, user)
         row = session.get(RecipientTracking, row_id)
         if row is None:
             raise TrackingError(f"Không có dòng theo dõi số định danh {row_id}.")
@@ -117,6 +120,7 @@ def attach_unit(ctx: AppContext, row_id: int, unit_id: int | None, user: str) ->
 def set_reply_deadline(ctx: AppContext, outgoing_id: int, deadline: date | None, user: str) -> Changes:
     """The date recipients must answer by (None: the earliest deadline of the dispatch's tasks)."""
     with ctx.write_session() as session:
+        check_right(session, ctx.actor, DRAFT, user)
         doc = session.get(OutgoingDocument, outgoing_id)
         if doc is None:
             raise TrackingError(f"Không có văn bản đi số định danh {outgoing_id}.")

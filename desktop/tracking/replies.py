@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import AuditEntry, DocumentReference, IncomingDocument, OutgoingDocument, RecipientTracking, Task, Unit
+from desktop.core.access import DRAFT, check_right
 from desktop.core.changes import Changes
 from desktop.core.context import AppContext
 from desktop.core.text import fold
@@ -146,6 +147,7 @@ def link_citations(session: Session, reply: IncomingDocument, user: str,
 def link_by_hand(ctx: AppContext, row_id: int, incoming_id: int, user: str) -> tuple[int, Changes]:
     """The clerk links a letter to a row (and the other rows of the same unit); returns the undo id."""
     with ctx.write_session() as session:
+        check_right(session, ctx.actor, DRAFT, user)
         row = session.get(RecipientTracking, row_id)
         reply = session.get(IncomingDocument, incoming_id)
         if row is None or reply is None:
@@ -159,6 +161,7 @@ def link_by_hand(ctx: AppContext, row_id: int, incoming_id: int, user: str) -> t
 def unlink_reply(ctx: AppContext, row_id: int, user: str) -> Changes:
     """Undo the link that marked row `row_id` replied (its unit's tasks get their old report back)."""
     with ctx.write_session() as session:
+        check_right(session, ctx.actor, DRAFT, user)
         row = session.get(RecipientTracking, row_id)
         if row is None or row.replied_at is None:
             raise UndoError("Đơn vị này chưa được ghi nhận trả lời.")
@@ -173,6 +176,7 @@ def unlink_reply(ctx: AppContext, row_id: int, user: str) -> Changes:
 def unlink_letter(ctx: AppContext, incoming_id: int, user: str) -> Changes:
     """Undo every link that made letter `incoming_id` a reply (it is not one, the clerk says)."""
     with ctx.write_session() as session:
+        check_right(session, ctx.actor, DRAFT, user)
         rows = session.scalars(select(RecipientTracking).where(RecipientTracking.reply_incoming_id == incoming_id)
                                .order_by(RecipientTracking.id)).all()
         if not rows:

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import AuditEntry, RecipientTracking, Task
+from desktop.core.access import DRAFT, check_right
 from desktop.core.audit import record
 from desktop.core.changes import Changes
 from desktop.core.context import AppContext
@@ -92,6 +93,7 @@ def undone_ids(session: Session, outgoing_id: int | None) -> set[int]:
 def undo(ctx: AppContext, audit_id: int, user: str) -> Changes:
     """Put back what the change `audit_id` replaced; UndoError when it was undone already."""
     with ctx.write_session() as session:
+        check_right(session, ctx.actor, DRAFT, user)
         entry = session.get(AuditEntry, audit_id)
         if entry is None:
             raise UndoError("Không tìm thấy thao tác cần hoàn tác.")

@@ -33,6 +33,7 @@ LABELS = {
     ("calendar_days", "kind"): v.CALENDAR_DAY_LABELS,
     ("recipient_tracking", "channel"): v.CHANNEL_LABELS,
     ("recipient_tracking", "reply_link"): v.REPLY_LINK_LABELS,
+    ("user_roles", "role"): v.ROLE_LABELS,
 }
 
 

@@ -24,10 +24,10 @@ def test_each_section_shows_rows_from_the_demo_database(main_window, key):
     assert section.count_label.text().startswith(str(SECTIONS[key]).replace(",", "."))
 
 
-def test_the_navigation_lists_the_seven_sections_in_vietnamese(main_window):
+def test_the_navigation_lists_the_eight_sections_in_vietnamese(main_window):
     titles = [main_window.nav.item(i).text() for i in range(main_window.nav.count())]
     assert titles == ["Văn bản đi", "Văn bản đến", "Nhiệm vụ", "Đơn vị nhận", "Phong trào thi đua",
-                      "Mẫu văn bản", "Báo cáo"]
+                      "Mẫu văn bản", "Báo cáo", "Nhật ký"]
 
 
 def test_the_filter_box_narrows_the_list_without_accents(qtbot, main_window):

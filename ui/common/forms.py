@@ -1,8 +1,9 @@
 """Small helpers every form shares: the colour of an error message, the error label under a field,
-and combo boxes filled from choices (`.id`, `.label`, optional `.detail`) with their data as the id."""
+combo boxes filled from choices (`.id`, `.label`, optional `.detail`) with their data as the id, and a
+dialog's Vietnamese OK / Hủy buttons."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLabel
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QPushButton
 
 ERROR_STYLE = "color: #b3261e;"  # one clear Vietnamese message next to its field, in this red
 
@@ -33,3 +34,14 @@ def select_data(combo: QComboBox, value) -> None:
     """Select the entry whose data is `value` (the first entry when none is)."""
     index = combo.findData(value)
     combo.setCurrentIndex(index if index >= 0 else 0)
+
+
+def ok_cancel(dialog: QDialog, ok_text: str, on_ok, cancel_text: str = "Hủy") -> tuple[QDialogButtonBox, QPushButton]:
+    """The dialog's button row: `ok_text` calls `on_ok()` (which accepts when it is done), `cancel_text` rejects."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setText(ok_text)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel_text)
+    buttons.accepted.connect(on_ok)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, ok

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar
 
+from desktop.core.access import DRAFT, REGISTER, SIGN, PermissionDenied
 from desktop.documents import autosave, service
 from desktop.documents.errors import DocumentError, ValidationFailed
 from desktop.documents.inputs import DraftInput, LoadedDraft, draft_to_payload
@@ -20,6 +21,7 @@ from desktop.documents.editor_data import editor_choices, letter_settings
 from desktop.documents.preview import dispatch_from_input
 from ui.common.background import default_error_handler, run_read, run_write
 from ui.common.icons import icon
+from ui.common.rights import may, restrict
 from ui.documents import form_binding as fb
 from ui.documents.editor_layout import EditorForm
 from ui.documents.editor_memory import EditorMemory
@@ -31,6 +33,9 @@ AUTOSAVE_DELAY_MS = 2000
 HISTORY_DELAY_MS = 400
 # Problems that stop even a draft from being saved (the others wait for "Trình ký").
 SAVE_BLOCKING = ("subject", "symbol", "urgency", "copies", "file_copies", "register_id", "signer_id")
+# The right each toolbar action needs (desktop/core/access.py); without it the action is disabled with the reason.
+RIGHTS = {"save": DRAFT, "undo": DRAFT, "redo": DRAFT, "submit": DRAFT, "clone": DRAFT, "correct": DRAFT,
+          "replace": DRAFT, "sign": SIGN, "return": SIGN, "issue": REGISTER}
 
 _open: list[EditorWindow] = []
 # The toolbar: (key, text, icon, shortcut), None between groups. Trợ giúp ▸ Phím tắt lists it too.
@@ -169,7 +174,7 @@ class EditorWindow(EditorMemory, QMainWindow):
     def _set_loaded(self, loaded: LoadedDraft | None) -> None:
         self.loaded = loaded
         status = loaded.status if loaded else "draft"
-        editable = loaded is None or loaded.editable
+        editable = (loaded is None or loaded.editable) and may(self.ctx, DRAFT)
         fb.set_read_only(self.form, not editable)
         title = loaded.number_label if loaded and loaded.number else (self.base.subject or "văn bản mới")
         label = loaded.status_label if loaded else "Dự thảo (chưa lưu)"
@@ -185,6 +190,8 @@ class EditorWindow(EditorMemory, QMainWindow):
         for key, action in self.actions_by_key.items():
             if key in enabled:
                 action.setEnabled(enabled[key])
+            if key in RIGHTS:
+                restrict(action, self.ctx, RIGHTS[key])
 
     def _apply(self, data: DraftInput) -> None:
         was = self._loading
@@ -250,7 +257,7 @@ class EditorWindow(EditorMemory, QMainWindow):
         if isinstance(exc, ValidationFailed):
             self.form.show_errors(exc.errors)
             self.form.show_notice("Chưa thực hiện được: hãy sửa các ô ghi chữ đỏ.", error=True)
-        elif isinstance(exc, DocumentError):
+        elif isinstance(exc, (DocumentError, PermissionDenied)):
             self.form.show_notice(str(exc), error=True)
         else:
             default_error_handler(exc)
@@ -261,7 +268,7 @@ class EditorWindow(EditorMemory, QMainWindow):
         `strict` (before Trình ký) refuses on any validation error; otherwise only the
         SAVE_BLOCKING fields stop a draft from being saved.
         """
-        if self.loaded is not None and not self.loaded.editable:
+        if (self.loaded is not None and not self.loaded.editable) or not may(self.ctx, DRAFT):
             return
         data = self.collect()
         run_read(lambda: service.validate(self.ctx, data), lambda errors: self._save_checked(data, errors, then, strict))

@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu, QToolButton
 
+from desktop.core.access import DRAFT
 from desktop.core.browse import Browser
 from desktop.documents.convert import printable
 from desktop.documents.lists import OUTGOING, outgoing_detail
@@ -11,6 +12,7 @@ from ui.common.background import run_read, run_write
 from ui.common.icons import icon
 from ui.common.list_section import ListSection
 from ui.common.messages import show_info
+from ui.common.rights import restrict_all
 from ui.importing.actions import add_import_button
 from ui.tracking.actions import add_response_button
 
@@ -41,6 +43,7 @@ class OutgoingSection(ListSection):
         self.open_action = menu.addAction(icon("edit"), "Mở văn bản đang chọn (Enter)", self.open_selected)
         self.clone_action = menu.addAction(icon("copy"), "Nhân bản văn bản đang chọn", self.clone_selected)
         new_button.setMenu(menu)
+        restrict_all(ctx, DRAFT, new_button, self.template_action, self.clone_action)
         new_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.opened.disconnect(self.show_detail)
         self.opened.connect(self.open_or_detail)

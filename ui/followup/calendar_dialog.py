@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop.core.access import ADMIN
 from desktop.core.vocabulary import CALENDAR_DAY_LABELS, SHORT_DATE_QT, short_date
 from desktop.followup.calendar_service import calendar_year, remove_office_day, set_office_day
 from ui.common.background import run_read, run_write
 from ui.common.forms import ERROR_STYLE
 from ui.common.messages import confirm
+from ui.common.rights import restrict_all
 from ui.common.window_size import fit_window
 
 
@@ -59,6 +61,7 @@ class CalendarDialog(QDialog):
         self.remove_button = QPushButton("Bỏ ngày do cơ quan ghi")
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
+        restrict_all(ctx, ADMIN, self.add_button, self.remove_button)
 
         top = QHBoxLayout()
         top.addWidget(QLabel("Năm"))

@@ -13,6 +13,7 @@ from datetime import date
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMenu, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
+from desktop.core.access import DRAFT
 from desktop.core.settings.office_store import read_office_value
 from desktop.core.vocabulary import short_date, vi_number
 from desktop.followup.board import TaskBrowser, dispatch_choices, movement_choices, unit_choices
@@ -21,6 +22,7 @@ from desktop.followup.task_query import TaskFilter, TaskRow, task_row
 from ui.common.background import run_read
 from ui.common.change_bus import change_bus
 from ui.common.messages import show_error, show_info
+from ui.common.rights import restrict_all
 from ui.followup.add_dialog import AddTaskDialog
 from ui.followup.board_export import add_board_export
 from ui.followup.board_layout import BoardLayout
@@ -72,6 +74,7 @@ class FollowupBoard(QWidget):
         u.chase_button.setMenu(menu)
         u.chase_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.exporter = add_board_export(self)
+        restrict_all(ctx, DRAFT, u.propose_button, u.add_button, u.progress_button, u.chase_button)
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self.apply_filters)
         u.search.textChanged.connect(lambda _t: self._debounce.start())

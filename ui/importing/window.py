@@ -12,6 +12,7 @@ from PySide6.QtCore import QByteArray, QItemSelection, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
+from desktop.core.access import REGISTER
 from desktop.core.jobs import CancelToken
 from desktop.importing.evidence import field_words, span_words
 from desktop.importing.parse import ImportResult
@@ -20,6 +21,7 @@ from desktop.importing.review import read_with_units, reference_span, save_edite
 from desktop.importing.save import DuplicateImport
 from ui.common.background import CANCELLED, on_gui_thread, run_task, run_write
 from ui.common.messages import confirm
+from ui.common.rights import restrict_all
 from ui.common.user_settings import user_settings
 from ui.common.window_size import fit_window
 from ui.importing.fields import LABELS, FieldError
@@ -67,6 +69,7 @@ class ImportWindow(QDialog):
         QShortcut(QKeySequence(OPEN_KEY), self, activated=self.choose_file)
         for button in (ui.open_button, ui.folder_button, ui.save_in, ui.save_out, ui.close_button):
             button.setAutoDefault(False)  # Enter in a field must not save
+        restrict_all(ctx, REGISTER, ui.folder_button)  # a folder import saves every file
         self.set_default_as(default_as)
         self._set_ready(False)
         self._fit_to_screen()
@@ -238,6 +241,7 @@ class ImportWindow(QDialog):
     def _set_ready(self, ready: bool) -> None:
         self.ui.save_in.setEnabled(ready)
         self.ui.save_out.setEnabled(ready)
+        restrict_all(self.ctx, REGISTER, self.ui.save_in, self.ui.save_out)  # a number of the register
 
     # ---- highlighting -----------------------------------------------------------------------
     def span_for(self, key: str) -> tuple[int, int] | None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QPushB
                                QToolButton, QVBoxLayout, QWidget)
 
 from desktop.core.dispatch import Dispatch
+from desktop.core.jobs import CancelToken
 from desktop.letters.layout import LetterSettings
 from ui.common import background
 from ui.common.messages import show_error
@@ -24,10 +25,10 @@ from ui.common.window_size import fit_window
 ZOOM_STEPS = (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0)
 
 
-def _render_pdf(dispatch: Dispatch, settings: LetterSettings | None) -> bytes:
+def _render_pdf(dispatch: Dispatch, settings: LetterSettings | None, cancel=None) -> bytes:
     from desktop.letters.pdf import render_pdf
 
-    return render_pdf(dispatch, settings)
+    return render_pdf(dispatch, settings, cancel=cancel)
 
 
 def _render_docx(dispatch: Dispatch, settings: LetterSettings | None) -> bytes:
@@ -46,6 +47,7 @@ class PreviewWidget(QWidget):
         super().__init__(parent)
         self._settings = settings
         self._generation = 0
+        self._rendering: CancelToken | None = None
         self._pdf: bytes | None = None
         self.view = PagesView(self)
 
@@ -92,8 +94,11 @@ class PreviewWidget(QWidget):
         generation = self._generation
         layout_settings = self._settings
         self.status.setText("Đang dựng trang…")
+        if self._rendering is not None:
+            self._rendering.cancel()  # a newer request supersedes the page being laid out
+        token = self._rendering = CancelToken()
         background.run_read(
-            lambda: _render_pdf(dispatch, layout_settings),
+            lambda: _render_pdf(dispatch, layout_settings, token),
             on_done=lambda data: self._show(generation, data),
             on_error=lambda exc: self._failed(generation, exc),
         )

@@ -14,11 +14,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop.core.access import ADMIN
 from desktop.core.settings import option
 from desktop.letters.layout import SETTINGS_KEY, LetterSettings
 from desktop.letters.office_settings import letter_overrides, save_letter_overrides
 from ui.common.background import run_read, run_write
 from ui.common.forms import ERROR_STYLE
+from ui.common.rights import restrict_all
 from ui.common.window_size import fit_window
 
 RED = "#d00000"
@@ -83,6 +85,7 @@ class LetterSettingsDialog(QDialog):
         self.defaults_button.setText("Giá trị mặc định")
         self.defaults_button.clicked.connect(self.restore_defaults)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        restrict_all(ctx, ADMIN, self.save_button, self.defaults_button)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

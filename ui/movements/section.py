@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from desktop.core.access import DRAFT
 from desktop.core.browse import Browser
 from desktop.followup.board import dispatch_choices, unit_choices
 from desktop.movements.lists import MOVEMENTS, movement_detail
@@ -11,6 +12,7 @@ from ui.common.background import run_read
 from ui.common.icons import icon
 from ui.common.list_section import ListSection
 from ui.common.messages import show_info
+from ui.common.rights import restrict_all
 
 
 class MovementSection(ListSection):
@@ -22,6 +24,7 @@ class MovementSection(ListSection):
                                            compact=True)
         self.add_new = self.add_button("Thêm…", icon("plus"), self.add_movement, "Thêm phong trào thi đua",
                                        compact=True)
+        restrict_all(ctx, DRAFT, self.edit_button, self.add_new)
         self.last_editor = None
 
     def _choices(self):

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMenu, QToolButton
 
+from desktop.core.access import DRAFT
 from desktop.core.browse import Browser
 from desktop.recipients.directory import get_unit, unit_choices
 from desktop.recipients.excel_export import export_directory
@@ -16,6 +17,7 @@ from ui.common.background import run_job, run_read
 from ui.common.icons import icon
 from ui.common.list_section import ListSection
 from ui.common.messages import show_info
+from ui.common.rights import restrict_all
 
 
 class DirectorySection(ListSection):
@@ -51,6 +53,8 @@ class DirectorySection(ListSection):
         self.clusters_button = self.add_button("Cụm, khối…", icon("flag"), self.open_clusters,
                                                "Cụm, khối thi đua theo năm, Cụm trưởng, Cụm phó")
         self.actions_row.addWidget(self.excel_button)
+        restrict_all(ctx, DRAFT, self.add_new, self.edit_button, self.merge_button, self.deactivate_button,
+                     self.import_action)
         self.actions_row.addStretch(1)
         self.message = QLabel()
         self.message.setWordWrap(True)

@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop.core.access import REGISTER
 from desktop.documents.numbering import check_manual_number, register_entries, reserve_number, void_number
 from desktop.documents.editor_data import editor_choices
 from desktop.core.vocabulary import SHORT_DATE_QT, short_date
 from ui.common.background import run_read, run_write
 from ui.common.forms import ERROR_STYLE, fill_combo
 from ui.common.messages import confirm
+from ui.common.rights import restrict_all
 from ui.common.window_size import fit_window
 
 OK_STYLE = "color: #1f5f2a;"
@@ -70,6 +72,7 @@ class RegisterDialog(QDialog):
         self.manual_date.setCalendarPopup(True)
         self.manual_button = QPushButton("Kiểm tra")
         self.manual_result = _label()
+        restrict_all(ctx, REGISTER, self.reserve_button, self.void_button)
 
         top = QHBoxLayout()
         top.addWidget(QLabel("Sổ:"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu, QToolButton
 
+from desktop.core.access import DRAFT
 from desktop.core.browse import Browser
 from desktop.templates.lists import TEMPLATES, template_detail
 from desktop.templates.service import archive_template, duplicate_template
@@ -11,6 +12,7 @@ from ui.common.background import run_write
 from ui.common.icons import icon
 from ui.common.list_section import ListSection
 from ui.common.messages import confirm, show_info
+from ui.common.rights import restrict_all
 
 
 def compose_from_template(ctx, parent, template_id: int | None = None):
@@ -45,8 +47,9 @@ class TemplatesSection(ListSection):
         manage.setMenu(menu)
         manage.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         manage.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.add_button("Soạn từ mẫu…", icon("template"), self.compose_selected,
-                        "Chọn mẫu, điền các chỗ cần điền rồi soạn văn bản")
+        compose = self.add_button("Soạn từ mẫu…", icon("template"), self.compose_selected,
+                                  "Chọn mẫu, điền các chỗ cần điền rồi soạn văn bản")
+        restrict_all(ctx, DRAFT, manage, compose)
         self.opened.disconnect(self.show_detail)
         self.opened.connect(self.edit_template)
 

@@ -7,7 +7,7 @@ SQLite (kept by triggers) and by a GIN tsvector index on PostgreSQL; existing ro
 indexes in their default order, so their first screen is read without sorting the table.
 
 Revision ID: 0007
-Revises: 0004
+Revises: 0006
 Create Date: 2026-11-30 15:00:00
 """
 from __future__ import annotations
@@ -19,7 +19,7 @@ from db import search_index
 
 
 revision = '0007'
-down_revision = '0004'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 

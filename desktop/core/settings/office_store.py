@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Office, Setting
+from desktop.core.access import ADMIN, require
 from desktop.core.audit import record
 from desktop.core.changes import Changes
 from desktop.core.context import AppContext
@@ -73,6 +74,7 @@ def read_office_overrides(ctx: AppContext, section: str) -> dict[str, Any]:
 
 def save_office_section(ctx: AppContext, section: str, values: dict[str, Any], user: str) -> Changes:
     """The office's values of `section` become exactly `values` (names left out go back to their default)."""
+    require(ctx, ADMIN, user)
     kept = _changed_from_defaults(section, values)
     with ctx.write_session() as session:
         before = office_overrides(session, section)
@@ -84,6 +86,7 @@ def save_office_section(ctx: AppContext, section: str, values: dict[str, Any], u
 
 def save_office_value(ctx: AppContext, key: str, value: Any, user: str) -> Changes:
     """One office setting changed; the other values of its section stay."""
+    require(ctx, ADMIN, user)
     opt = option(key, OFFICE)
     value = opt.check(value)
     with ctx.write_session() as session:

@@ -23,6 +23,24 @@ declare("documents", "archive_line", str, "Lưu: VT", label="Dòng lưu văn th�
 # the dashboard and the start-up notice) ---------------------------------------------------------------
 declare("followup", "soon_days", int, 7, label="Nhắc nhiệm vụ sắp đến hạn trước", unit="ngày", low=1, high=60)
 
+# ---- limits: what an import may read and a template may produce (desktop/core/limits.py; the importer's
+# readers, desktop/templates/engine.py, the directory's Excel import). Generous: they stop a runaway file
+# or template (a ZIP bomb, a 1,000-page PDF, nested loops), never an office's real letters.
+def _limit(name, default, label, unit, low, high):
+    declare("limits", name, int, default, label=label, unit=unit, low=low, high=high)
+
+
+_limit("file_mb", 20, "Dung lượng tối đa của một tệp nhập", "MB", 1, 500)
+_limit("pdf_pages", 500, "Số trang tối đa của một tệp PDF nhập", "trang", 1, 10_000)
+_limit("unzipped_mb", 100, "Dung lượng tối đa khi giải nén tệp DOCX, XLSX", "MB", 1, 2_000)
+_limit("zip_ratio", 100, "Tỉ lệ nén tối đa của một phần trong tệp DOCX, XLSX", "lần", 10, 10_000)
+_limit("text_chars", 1_000_000, "Số ký tự chữ tối đa của một tệp nhập", "ký tự", 10_000, 20_000_000)
+_limit("read_seconds", 120, "Thời gian tối đa để đọc một tệp nhập", "giây", 5, 3_600)
+_limit("template_chars", 1_000_000, "Độ dài tối đa của văn bản điền từ mẫu", "ký tự", 1_000, 20_000_000)
+_limit("template_loops", 100_000, "Số bước lặp tối đa khi điền một mẫu", "bước", 100, 10_000_000)
+_limit("template_depth", 30, "Số cấp lồng nhau tối đa khi điền mẫu", "cấp", 2, 80)
+_limit("template_seconds", 5, "Thời gian tối đa để điền một mẫu", "giây", 1, 120)
+
 # ---- letter_layout: every number of the printed letter, Decree 30/2020 Phụ lục I (desktop/letters/) ----
 # The decree gives ranges (margins 20–25 / 20–25 / 30–35 / 15–20 mm, sizes 12–13 or 13–14, indent 1 or
 # 1.27 cm, at least 6 pt between paragraphs, line spacing single to 1.5 lines); the defaults are the
@@ -96,6 +114,7 @@ WINDOW_KEYS = ("editor", "preview", "detail", "directory-picker", "issue", "move
                "template-editor", "task-add", "task-progress", "task-propose", "chase-deadline", "holidays",
                "register", "letter-settings", "import", "import-folder", "help-guide", "help-shortcuts",
                "help-about", "unit-edit", "unit-merge", "unit-lists", "unit-picker", "unit-excel-import",
-               "report-export", "responses", "responses-waiting", "incoming-edit", "search")
+               "report-export", "responses", "responses-waiting", "incoming-edit", "search", "users",
+               "password")
 for _key in WINDOW_KEYS:
     declare("windows", _key, str, "", store=USER)

@@ -136,3 +136,12 @@ def test_the_settings_page_names_every_setting_outside_the_letter_layout():
     page = (REPO / "docs" / "settings.md").read_text(encoding="utf-8")
     missing = [o.key for o in options() if o.section != "letter_layout" and f"`{o.key}`" not in page]
     assert not missing, f"docs/settings.md does not name {missing}"
+
+
+def test_the_limits_are_exactly_the_limits_section():
+    from dataclasses import fields
+
+    from desktop.core.limits import Limits
+
+    assert [f.name for f in fields(Limits)] == [o.name for o in options("limits")]
+    assert all(o.type is int and o.range for o in options("limits"))

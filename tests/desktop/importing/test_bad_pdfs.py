@@ -68,7 +68,8 @@ def test_a_thousand_pages_are_refused_before_reading(tmp_path):
     with pytest.raises(ImportFileError) as info:
         read_dispatch(path)
     message = str(info.value)
-    assert "1000 trang" in message and f"giới hạn {limits.MAX_PDF_PAGES} trang" in message
+    assert message.startswith("Tệp có quá nhiều trang: «nghin-trang.pdf» có 1.000 trang")
+    assert f"giới hạn là {limits.MAX_PDF_PAGES} trang" in message
 
 
 def test_a_huge_image_is_refused_without_decoding_it(tmp_path):
@@ -103,7 +104,7 @@ def test_the_limits_are_read_when_used(tmp_path, monkeypatch):
     """A setting may lower a limit at run time (the registry repoints these names)."""
     path = _blank_pages(tmp_path / "ba-trang.pdf", 3)
     monkeypatch.setattr(limits, "MAX_PDF_PAGES", 2)
-    with pytest.raises(ImportFileError, match="giới hạn 2 trang"):
+    with pytest.raises(ImportFileError, match="giới hạn là 2 trang"):
         read_dispatch(path)
 
 

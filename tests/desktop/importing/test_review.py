@@ -58,11 +58,11 @@ def test_a_cancelled_folder_job_keeps_what_it_did(ctx, folder):
 
     def progress(fraction, message=""):
         if message == "b.txt":
-            token.cancel()  # the clerk presses Hủy while b.txt is read: it finishes, c.txt is not started
+            token.cancel()  # the clerk presses Hủy while b.txt is read: its read stops, c.txt is not started
 
     outcome = import_folder_job(ctx, folder, "in", progress=progress, cancel=token)
     assert outcome.cancelled
-    assert [r.path.name for r in outcome.reports] == ["a.txt", "b.txt"]
+    assert [r.path.name for r in outcome.reports] == ["a.txt"]  # what was saved before Hủy stays
     assert all(r.document_id for r in outcome.reports)
     assert outcome.changes.incoming and outcome.changes.tasks
 
