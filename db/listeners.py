@@ -1,15 +1,24 @@
-"""Keep the accent-folded search columns and Vietnamese sort keys in step with their text.
-The hook knows no model: each searched model names its parts (so models and hooks form no circle).
+"""Keep the accent-folded search columns, Vietnamese sort keys and the search index in step with
+their text. The hooks know no model: each searched model names its parts, and each model whose text
+the search index holds names the items it belongs to (so models and hooks form no circle).
 
 One `before_flush` hook for every write path, so no service can forget it. The same hook gives a new
 row of a coded model (one with `code_prefix`, e.g. units "DV0001") the next free code when it has none.
+
+The search index (db.search_index): a model says `search_owners = (("outgoing", "id"),)` (it is an
+item) or `(("outgoing", "outgoing_id"), ...)` (its text is part of that item's, e.g. a Kính gửi line).
+Flushes and bulk UPDATE/DELETE statements collect the items touched; just before the transaction
+commits their entries are written again, once each, in the same transaction.
 """
 from __future__ import annotations
 
-from sqlalchemy import event, select
-from sqlalchemy.orm import Session
+from sqlalchemy import event, inspect, select
+from sqlalchemy.orm import ORMExecuteState, Session
 
+from db import search_index
 from db.text import fold, vi_sort_key
+
+_PENDING = "search_pending"  # key in Session.info: kind -> ids to index again before commit
 
 
 def _join(*parts: object) -> str:
@@ -61,3 +70,65 @@ def _before_flush(session: Session, flush_context, instances) -> None:
     _assign_codes(session)
     for obj in list(session.new) + list(session.dirty):
         _refresh(obj)
+
+
+def _owners(cls: type) -> tuple[tuple[str, str], ...]:
+    return getattr(cls, "search_owners", ())
+
+
+def _mark(session: Session, kind: str, item_id: int | None) -> None:
+    if item_id is not None:
+        session.info.setdefault(_PENDING, {}).setdefault(kind, set()).add(item_id)
+
+
+@event.listens_for(Session, "after_flush")
+def _after_flush(session: Session, flush_context) -> None:
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        owners = _owners(type(obj))
+        if owners:
+            values = inspect(obj).dict  # what is loaded: never a query for a deleted row
+            for kind, attr in owners:
+                _mark(session, kind, values.get(attr))
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _bulk_statement(state: ORMExecuteState) -> None:
+    """UPDATE / DELETE statements that bypass the flush: the items they touch, read before they run."""
+    if not (state.is_update or state.is_delete) or state.bind_mapper is None:
+        return
+    cls = state.bind_mapper.class_
+    owners = [(kind, attr) for kind, attr in _owners(cls) if not (state.is_delete and attr == "id")]
+    if not owners:  # deleting items themselves: their entries go by ON DELETE CASCADE
+        return
+    where = state.statement.whereclause
+    if where is not None:
+        query = select(*(getattr(cls, attr) for _, attr in owners)).where(where)
+        for row in state.session.execute(query):
+            for (kind, _), value in zip(owners, row):
+                _mark(state.session, kind, value)
+    elif isinstance(state.parameters, list):  # UPDATE by primary key, one dict per row
+        for params in state.parameters:
+            for kind, attr in owners:
+                _mark(state.session, kind, params.get(attr))
+
+
+@event.listens_for(Session, "before_commit")
+def _write_search_entries(session: Session) -> None:
+    session.flush()
+    pending = session.info.pop(_PENDING, None)
+    if pending:
+        search_index.refresh(session.connection(), pending)
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_pending(session: Session) -> None:
+    session.info.pop(_PENDING, None)
+
+
+def rebuild_search_index(session: Session, progress=None) -> int:
+    """Every search entry again (bulk loads that bypass the hooks), in the session's transaction;
+    what the hooks had collected is covered by it, so they write nothing more at commit."""
+    session.flush()
+    count = search_index.rebuild(session.connection(), progress)
+    session.info.pop(_PENDING, None)
+    return count

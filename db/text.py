@@ -6,6 +6,7 @@ re-exports them for the services.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # The Vietnamese alphabet in dictionary order; f, j, w, z (foreign letters) where an
@@ -29,8 +30,25 @@ def fold(text: str | None) -> str:
     if not text:
         return ""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = _LATIN_MARKS.sub("", decomposed)  # every Vietnamese mark, at C speed
+    if not stripped.isascii():  # dashes, quotes… and maybe the marks of other scripts
+        marks = {ord(ch): None for ch in set(_NOT_ASCII.findall(stripped)) if unicodedata.combining(ch)}
+        stripped = stripped.translate(marks) if marks else stripped
     return " ".join(stripped.casefold().split())
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
+# The combining diacritical marks block (U+034F, the grapheme joiner, is no mark: it stays)
+_LATIN_MARKS = re.compile("[\u0300-\u034e\u0350-\u036f]+")
+_NOT_ASCII = re.compile("[^\x00-\x7f]")
+
+
+def words(*parts: object) -> str:
+    """The folded words of `parts`, one space between them, punctuation gone and numbers without
+    leading zeros: what the search index stores and how a query is read ("01/UBND-NC" -> "1 ubnd
+    nc"), the same on every database (no tokenizer's idea of a file name or a version number)."""
+    text = _NOT_WORD.sub(" ", " ".join(fold(str(p)) for p in parts if p not in (None, "")))
+    return " ".join(w.lstrip("0") or "0" if w.isdigit() else w for w in text.split())
 
 
 def _split_letter(ch: str) -> tuple[str, int]:

@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "desktop.recipients.cli",
     "desktop.reports.cli",
     "desktop.tracking.cli",
+    "desktop.search.cli",
     "desktop.users.cli",
 )
 

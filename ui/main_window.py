@@ -36,6 +36,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("TĐKT Desk – Thi đua, Khen thưởng")
         self.specs: list[SectionSpec] = sections()
         self.widgets: dict[str, QWidget] = {}
+        self.search_window = None  # ui.search.window.SearchWindow, once Ctrl+K is pressed
 
         self.nav = QListWidget()
         self.nav.setIconSize(QSize(22, 22))
@@ -150,9 +151,22 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         find = QAction("Tìm kiếm trong danh sách", self, shortcut=QKeySequence("Ctrl+F"), triggered=self._focus_filter)
         view_menu.addAction(find)
+        self.search_action = QAction(icon("search"), "Tìm mọi nơi…", self, shortcut=QKeySequence("Ctrl+K"),
+                                     triggered=self.open_search)
+        self.search_action.setToolTip("Tìm văn bản đi, văn bản đến, nhiệm vụ, đơn vị theo số, ký hiệu, nội dung…")
+        view_menu.addAction(self.search_action)
         from ui.help.menu import add_help_menu
 
         self._help_actions = add_help_menu(self)
+
+    def open_search(self) -> None:
+        """Ctrl+K: the search window (built on first use, kept with its last search)."""
+        if self.search_window is None:
+            from ui.search.opening import open_item  # imported when first asked: start-up stays light
+            from ui.search.window import SearchWindow
+
+            self.search_window = SearchWindow(self.ctx, lambda kind, item_id: open_item(self, kind, item_id), self)
+        self.search_window.popup()
 
     def _focus_filter(self) -> None:
         widget = self.stack.currentWidget()

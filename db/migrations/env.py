@@ -6,9 +6,16 @@ from sqlalchemy import pool
 
 from db.engine import make_engine
 from db.models import Base
+from db.search_index import is_unmodelled
 
 config = context.config
 target_metadata = Base.metadata
+
+
+def include_name(name, type_, parent_names) -> bool:
+    """Autogenerate leaves alone what the models cannot describe: the full-text index of
+    search_entries (FTS5 and its shadow tables, the GIN index), created by its migration."""
+    return not is_unmodelled(name)
 
 
 def run_migrations_offline() -> None:
@@ -17,6 +24,7 @@ def run_migrations_offline() -> None:
         target_metadata=target_metadata,
         literal_binds=True,
         render_as_batch=True,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()
@@ -33,7 +41,8 @@ def run_migrations_online() -> None:
 
 
 def _run(connection) -> None:
-    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True,
+                      include_name=include_name)
     with context.begin_transaction():
         context.run_migrations()
 

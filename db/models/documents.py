@@ -8,9 +8,11 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     UniqueConstraint,
+    func,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -80,6 +82,7 @@ class OutgoingDocument(Timestamps, Base):
     reply_deadline: Mapped[date | None] = mapped_column(Date)
     source_file: Mapped[str | None] = mapped_column(NFCString(500))  # when imported
     search_folded: Mapped[str] = mapped_column(String(2000), default="", nullable=False)
+    search_owners = (("outgoing", "id"),)  # an item of the search index (db.search_index)
 
     def search_parts(self) -> tuple:
         number = f"{self.number:02d}/{self.symbol}" if self.number else self.symbol
@@ -126,10 +129,18 @@ class IncomingDocument(Timestamps, Base):
     file_path: Mapped[str | None] = mapped_column(String(300))  # relative to the data folder
     file_sha256: Mapped[str | None] = mapped_column(String(64), index=True)
     search_folded: Mapped[str] = mapped_column(String(2000), default="", nullable=False)
+    search_owners = (("incoming", "id"),)
 
     def search_parts(self) -> tuple:
         number = f"{self.number}/{self.symbol}" if self.number else self.symbol
         return (number, self.doc_type, self.issuer_name, self.subject, self.arrival_number)
+
+
+# The lists' default order (desktop.documents.lists), so their first screen is read from an index:
+# newest first, a draft (no date yet) by the day it was started.
+Index("ix_outgoing_documents_listed",
+      func.coalesce(OutgoingDocument.date, func.date(OutgoingDocument.created_at)), OutgoingDocument.number)
+Index("ix_incoming_documents_listed", IncomingDocument.arrival_date, IncomingDocument.arrival_number)
 
 
 class DocumentReference(Base):

@@ -43,3 +43,5 @@ class DocumentRecipient(Base):
     text: Mapped[str] = mapped_column(NFCText, nullable=False)  # "Ban TĐKT Trung ương"
     purpose: Mapped[str | None] = mapped_column(NFCString(40))  # "(b/c)", "(Cụm trưởng)"
     notes: Mapped[str | None] = mapped_column(NFCText)
+    # the document's search entry holds its lines (db.search_index)
+    search_owners = (("outgoing", "outgoing_id"), ("incoming", "incoming_id"))

@@ -65,6 +65,7 @@ class Task(Timestamps, Base):
     reply_date: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str | None] = mapped_column(NFCText)
     search_folded: Mapped[str] = mapped_column(String(2000), default="", nullable=False)
+    search_owners = (("task", "id"),)  # an item of the search index (db.search_index)
 
     def search_parts(self) -> tuple:
         return (self.item_label, self.title, self.assignee_text, self.deadline_text, self.notes)

@@ -61,6 +61,7 @@ class Unit(Timestamps, Base):
     # Maintained by db.listeners: accent-folded code, name + aliases, Vietnamese sort key.
     search_folded: Mapped[str] = mapped_column(String(1000), default="", nullable=False)
     sort_key: Mapped[str] = mapped_column(String(600), default="", nullable=False, index=True)
+    search_owners = (("unit", "id"),)  # an item of the search index (db.search_index)
 
     def search_parts(self) -> tuple:
         # The name first: lookups match the start of the search text (templates' recipient lines).
@@ -81,6 +82,7 @@ class UnitAlias(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"), nullable=False)
     alias: Mapped[str] = mapped_column(NFCString(250), nullable=False)
+    search_owners = (("unit", "unit_id"),)  # the unit's search entry holds its other names
 
 
 class UnitGroup(Timestamps, Base):

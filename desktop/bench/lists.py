@@ -1,4 +1,6 @@
-"""Benchmark: the first screen of a 100,000-row document list (ids from SQL + one page of rows)."""
+"""Benchmark: the first screen of a 100,000-row document list, as the lazy table model reads it —
+the first page of ids (along the list's index) and its rows — then all the ids (in the background
+while the first screen shows), a search and a sort by another column."""
 from __future__ import annotations
 
 import time
@@ -31,13 +33,22 @@ def bench_document_list(workdir: Path) -> list[tuple[str, float]]:
     from desktop.core.browse import Browser
     from desktop.documents.lists import OUTGOING
 
+    from sqlalchemy.orm import configure_mappers
+
+    page = 100  # ui.common.lazy_table.PAGE (the bench imports no Qt)
     ctx = make_large_database(workdir / "large.sqlite3")
     try:
         browser = Browser(ctx, OUTGOING)
+        # once per process, at the first ORM query whatever it is: timed on its own line
         start = time.perf_counter()
-        ids = browser.ids()
-        browser.rows(ids[:100])
+        configure_mappers()
+        mappers = time.perf_counter() - start
+        start = time.perf_counter()
+        browser.rows(browser.ids(limit=page))
         first_screen = time.perf_counter() - start
+        start = time.perf_counter()
+        browser.ids()
+        all_ids = time.perf_counter() - start
         start = time.perf_counter()
         found = browser.ids("nhiem vu so 4242")
         search = time.perf_counter() - start
@@ -48,7 +59,9 @@ def bench_document_list(workdir: Path) -> list[tuple[str, float]]:
     finally:
         ctx.close()
     return [
-        ("100 000 văn bản đi: màn hình đầu (ids + 100 dòng)", first_screen),
+        ("SQLAlchemy: cấu hình mapper (một lần mỗi tiến trình)", mappers),
+        ("100 000 văn bản đi: màn hình đầu (100 ids + 100 dòng)", first_screen),
+        ("100 000 văn bản đi: mọi ids (nền, sau màn hình đầu)", all_ids),
         ("100 000 văn bản đi: tìm không dấu", search),
         ("100 000 văn bản đi: sắp xếp theo trích yếu", resort),
     ]

@@ -1,6 +1,7 @@
 """The lists the GUI browses, behind one small facade (the GUI never sees SQL).
 
-`Browser(ctx, source, detail)` answers `ids(...)` (ordered ids: run it off the GUI thread),
+`Browser(ctx, source, detail)` answers `ids(...)` (ordered ids: run it off the GUI thread; with
+`limit` the first ones only, for a first screen),
 `rows(ids)` (display texts of a page of rows, with their stored values) and `detail(id)` (label/value pairs).
 """
 from __future__ import annotations
@@ -50,9 +51,9 @@ class Browser:
         return self._source.default_sort, self._source.default_descending
 
     def ids(self, text: str = "", sort_key: str | None = None, descending: bool | None = None,
-            filter_key: str | None = None) -> list[int]:
+            filter_key: str | None = None, limit: int | None = None) -> list[int]:
         with self._ctx.session() as session:
-            return listing.ids(session, self._source, text, sort_key, descending, filter_key)
+            return listing.ids(session, self._source, text, sort_key, descending, filter_key, limit=limit)
 
     def rows(self, wanted: list[int]) -> dict[int, listing.Row]:
         with self._ctx.session() as session:

@@ -26,6 +26,7 @@ class Column:
     sortable: bool = True
     format: Callable[[Any], str] | None = None  # value -> display text
     export: Any = None  # SQL for the spreadsheet's typed value when `expr` is a display text
+    never_null: bool = False  # the sort expression is never NULL (no NULLS LAST needed)
 
     def display(self, value: Any) -> str:
         if self.format is not None:
@@ -89,25 +90,36 @@ def ids(
     descending: bool | None = None,
     filter_key: str | None = None,
     where: Sequence[ColumnElement[bool]] = (),
+    limit: int | None = None,
 ) -> list[int]:
-    """The ids of matching rows, in display order. Accent-insensitive: "dak nong" finds "Đắk Nông"."""
+    """The ids of matching rows, in display order. Accent-insensitive: "dak nong" finds "Đắk Nông".
+    With `limit`, only the first ones: a list's first screen, read along an index in its order
+    when there is one (the lists' default orders have theirs), without sorting the whole table."""
     col = source.column(sort_key or source.default_sort)
     desc = source.default_descending if descending is None else descending
     order = col.sort if col.sort is not None else col.expr
     query = source.from_clause(select(source.id_column))
-    conditions = list(where)
-    for word in fold(text).split():
-        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        conditions.append(source.search_column.like(f"%{escaped}%", escape="\\"))
+    conditions = list(where) + search_conditions(source, text)
     if filter_key:
         conditions.extend(f.where() for f in source.filters if f.key == filter_key)
     if conditions:
         query = query.where(and_(*conditions))
     tie = source.tie_breaker if source.tie_breaker is not None else source.id_column
-    query = query.order_by(
-        (order.desc() if desc else order.asc()).nulls_last(), tie.desc() if desc else tie.asc()
-    )
+    # NULLS LAST only where a value may be missing: an index scanned backwards then still serves it
+    first = order.desc() if desc else order.asc()
+    query = query.order_by(first if col.never_null else first.nulls_last(), tie.desc() if desc else tie.asc())
+    if limit is not None:
+        query = query.limit(limit)
     return list(session.scalars(query))
+
+
+def search_conditions(source: ListSource, text: str) -> list[ColumnElement[bool]]:
+    """Every word of `text` inside the list's folded search text (accent-insensitive)."""
+    out = []
+    for word in fold(text).split():
+        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        out.append(source.search_column.like(f"%{escaped}%", escape="\\"))
+    return out
 
 
 def rows(session: Session, source: ListSource, wanted: Sequence[int]) -> dict[int, Row]:

@@ -2,6 +2,6 @@
 (Numbers and dates as Decree 30 writes them are in desktop.core.vocabulary.)"""
 from __future__ import annotations
 
-from db.text import fold, nfc, vi_sort_key
+from db.text import fold, nfc, vi_sort_key, words
 
-__all__ = ["nfc", "fold", "vi_sort_key"]
+__all__ = ["nfc", "fold", "vi_sort_key", "words"]

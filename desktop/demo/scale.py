@@ -3,7 +3,8 @@ tracking rows (a group line one row per member) and replies in proportion (a fif
 most of those are done, some late, with a reply letter registered as incoming).
 
 Rows are written with bulk inserts in one transaction (100,000 documents in well under a minute);
-the accent-folded search columns are filled as the ORM hook fills them.
+the accent-folded search columns are filled as the ORM hook fills them, and the search index is
+rebuilt at the end (bulk inserts bypass the hooks that keep it).
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import func, insert, select, update
 
-from db.listeners import search_text
+from db.listeners import rebuild_search_index, search_text
 from db.models import (
     DocumentRecipient,
     DraftingUnit,
@@ -159,6 +160,8 @@ def grow(session, n: int, *, progress: ProgressFn = no_progress, today: date) ->
             progress(0.9 * i / max(wanted, 1), f"{i:,} văn bản".replace(",", "."))
     w.flush()
     _number_replies(session, office)
+    progress(0.9, "chỉ mục tìm kiếm")
+    rebuild_search_index(session, lambda f, _m: progress(0.9 + 0.1 * f, "chỉ mục tìm kiếm"))
     progress(1.0, "")
 
 

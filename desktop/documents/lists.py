@@ -32,8 +32,9 @@ OUTGOING = ListSource(
         Column("number", "Số", O.number, width=60, format=pad2),
         Column("symbol", "Ký hiệu", O.symbol, width=120),
         # A draft has no date yet: it sorts by when it was started, so new drafts come first.
+        # (ix_outgoing_documents_listed is this order: the first screen comes from the index)
         Column("date", "Ngày", O.date, sort=func.coalesce(O.date, func.date(O.created_at)), width=90,
-               format=short_date),
+               format=short_date, never_null=True),
         Column("doc_type", "Loại", O.doc_type, width=90),
         Column("subject", "Trích yếu", O.subject, width=420),
         Column("signer", "Người ký", O.signer_name, width=140),

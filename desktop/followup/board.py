@@ -15,28 +15,46 @@ from desktop.core import listing
 from desktop.core.browse import Browser
 from desktop.core.context import AppContext
 from desktop.core.vocabulary import TASK_ROLE_LABELS, short_date
+from desktop.followup.groups import TaskGroup, group_where, groups
 from desktop.followup.lists import TASKS
 from desktop.followup.task_query import TaskFilter, conditions, document_label
 
-__all__ = ["TaskBrowser", "unit_choices", "movement_choices", "dispatch_choices", "incoming_choices",
+__all__ = ["TaskBrowser", "TaskGroup", "unit_choices", "movement_choices", "dispatch_choices", "incoming_choices",
            "task_detail"]
 
 
 class TaskBrowser(Browser):
-    """The Nhiệm vụ list restricted by `task_filter` (set it on the GUI thread, then reload)."""
+    """The Nhiệm vụ list restricted by `task_filter` (set it on the GUI thread, then reload); its
+    grouped view reads `groups(...)` and, for an opened group, `group_ids(...)` (off the GUI thread)."""
 
     def __init__(self, ctx: AppContext):
         super().__init__(ctx, TASKS, task_detail)
         self.task_filter = TaskFilter()
 
-    def ids(self, text: str = "", sort_key: str | None = None, descending: bool | None = None,
-            filter_key: str | None = None) -> list[int]:
+    def _where(self) -> list:
         flt = TaskFilter(**vars(self.task_filter))  # a copy: the GUI may change it meanwhile
         flt.text = ""  # the search box goes through listing's own folded search
         flt.existing_only = False  # as of today every stored task exists
+        return conditions(flt, date.today())
+
+    def ids(self, text: str = "", sort_key: str | None = None, descending: bool | None = None,
+            filter_key: str | None = None, limit: int | None = None) -> list[int]:
+        where = self._where()
         with self._ctx.session() as session:
-            return listing.ids(session, self._source, text, sort_key, descending, filter_key,
-                               where=conditions(flt, date.today()))
+            return listing.ids(session, self._source, text, sort_key, descending, filter_key, where=where,
+                               limit=limit)
+
+    def groups(self, grouping: str, text: str = "") -> list[TaskGroup]:
+        """"unit" or "document" groups of the tasks the list shows, with their counts."""
+        where = self._where() + listing.search_conditions(self._source, text)
+        with self._ctx.session() as session:
+            return groups(session, grouping, where, date.today())
+
+    def group_ids(self, key: tuple, text: str = "") -> list[int]:
+        """The ids of one group's tasks, in the list's order (by deadline)."""
+        where = self._where() + [group_where(key)]
+        with self._ctx.session() as session:
+            return listing.ids(session, self._source, text, where=where)
 
 
 def _dispatch_label(number, symbol, on: date | None, subject: str) -> str:

@@ -107,3 +107,62 @@ def test_a_new_undated_draft_comes_first_in_the_newest_first_list(demo_ctx):
     browser = Browser(demo_ctx, OUTGOING)
     first = browser.rows(browser.ids()[:1]).popitem()[1]
     assert first[-1] == "Dự thảo" and first[2] == ""  # the demo's draft, not yet dated
+
+
+def _plan(ctx, source, **kwargs) -> str:
+    """SQLite's plan for the ids query `listing.ids` sends."""
+    from sqlalchemy import event
+
+    sent = []
+    event.listen(ctx.engine, "before_cursor_execute", lambda *a: sent.append((a[2], a[3])))
+    with ctx.session() as session:
+        listing.ids(session, source, **kwargs)
+        statement, params = sent[-1]
+        rows = session.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + statement, params).all()
+    return " | ".join(row[-1] for row in rows)
+
+
+def test_the_document_lists_first_screen_is_read_along_an_index(ctx):
+    from desktop.documents.lists import INCOMING
+
+    plan = _plan(ctx, OUTGOING, limit=100)
+    assert "ix_outgoing_documents_listed" in plan and "TEMP B-TREE" not in plan
+    plan = _plan(ctx, INCOMING, limit=100)
+    assert "ix_incoming_documents_listed" in plan and "TEMP B-TREE" not in plan
+
+
+def test_a_first_page_is_the_start_of_the_whole_list(ctx):
+    rows = [{"issuer_name": "UBND", "subject": f"văn bản {i}", "search_folded": "", "status": "issued",
+             "doc_type": "Công văn", "body": "", "copies": 0, "version": 1, "year": 2020, "number": i + 1,
+             "date": date(2020, 1, 1) + timedelta(days=i % 7)} for i in range(30)]
+    rows += [{**rows[0], "number": None, "date": None, "status": "draft", "subject": "dự thảo"}]
+    with ctx.session() as s, s.begin():
+        s.execute(insert(OutgoingDocument), rows)
+    browser = Browser(ctx, OUTGOING)
+    everything = browser.ids()
+    assert browser.ids(limit=10) == everything[:10]
+    assert browser.rows(everything[:1]).popitem()[1][4] == "dự thảo"  # a draft (no date yet) leads
+    assert browser.ids(descending=False, limit=5) == browser.ids(descending=False)[:5]
+
+
+def _reference_fold(text: str) -> str:
+    """fold() as first written: every combining mark dropped one character at a time."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().split())
+
+
+def test_fold_agrees_with_the_character_by_character_rule():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    vietnamese = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+    alphabet = st.sampled_from(vietnamese + vietnamese.upper() + " -–/“”.,0123456789\u0301\u0323\u034f\u05b0ñßİ")
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet=alphabet, max_size=40) | st.text(max_size=20))
+    def agrees(text):
+        assert fold(text) == _reference_fold(text)
+
+    agrees()

@@ -72,6 +72,9 @@ def main(db: str) -> None:
             section.show_detail(section.model.id_at(0))
             sweep()
 
+    window.open_search()  # Ctrl+K
+    record(window.search_window, "SearchWindow")
+    window.search_window.hide()
     outgoing = window.section("outgoing")
     outgoing.table.selectRow(0)
     outgoing.preview_selected()

@@ -24,3 +24,21 @@ def test_a_hundred_thousand_rows_fetch_only_what_is_painted(qtbot, tmp_path):
     assert fetched == [PAGE, PAGE]
     assert len(model._rows) <= 2 * PAGE
     ctx.close()
+
+
+def test_the_first_page_comes_before_the_rest(qtbot, tmp_path):
+    ctx = make_large_database(tmp_path / "large.sqlite3", 1000)
+    browser = Browser(ctx, OUTGOING)
+    asked: list[int | None] = []
+    original_ids = browser.ids
+    browser.ids = lambda *a, limit=None: asked.append(limit) or original_ids(*a, limit=limit)  # type: ignore
+    model = LazyTableModel(browser)
+    counts: list[int] = []
+    model.loaded.connect(counts.append)
+    model.reload()
+    assert asked == [PAGE, None]  # a page first, then all the ids
+    assert model.rowCount() == 1000 and counts == [1000]  # the count once, when known
+    model.reload("nhiem vu so 99")  # fewer than a page: one query
+    found = len(original_ids("nhiem vu so 99"))
+    assert asked[2:] == [PAGE] and model.rowCount() == found == counts[-1] and 0 < found < PAGE
+    ctx.close()

@@ -1,6 +1,8 @@
 """Running work off the GUI thread; results reach widgets only on the GUI thread.
 
 - `run_read(fn, on_done)`: a read or non-DB job (render, parse, large query) in the pool.
+- `run_lookup(fn, on_done)`: a short read a clerk waits for (a list's first page, the search box
+  as they type) on a lane of its own, never queued behind long reads.
 - `run_write(fn, on_done)`: a DB write on the one serial lane; the `Changes` it returns
   is announced on the change bus after `on_done`.
 - `run_job(fn, parent, title)`: long work with a progress dialog and a Cancel button; `fn`
@@ -30,6 +32,7 @@ from desktop.core.writes import perform
 _inline = False
 _pool: QThreadPool | None = None
 _write_lane: QThreadPool | None = None
+_lookup_lane: QThreadPool | None = None
 _alive: set[_Relay] = set()  # keep relays alive until their result is delivered
 
 
@@ -49,11 +52,24 @@ def pools() -> tuple[QThreadPool, QThreadPool]:
     return _pool, _write_lane  # type: ignore[return-value]
 
 
+def _lane(index: int) -> QThreadPool:
+    """0: reads, 1: the serial write lane, 2: short lookups."""
+    global _lookup_lane
+    if index < 2:
+        return pools()[index]
+    if _lookup_lane is None:
+        _lookup_lane = QThreadPool()
+        _lookup_lane.setMaxThreadCount(1)
+    return _lookup_lane
+
+
 def wait_for_all(msecs: int = 10_000) -> None:
     """Block until queued jobs end (application shutdown and test teardown)."""
     if _pool is not None:
         _pool.waitForDone(msecs)
         _write_lane.waitForDone(msecs)  # type: ignore[union-attr]
+    if _lookup_lane is not None:
+        _lookup_lane.waitForDone(msecs)
 
 
 class _Relay(QObject):
@@ -122,7 +138,7 @@ def _submit(
             finish(result)
         return relay
     _alive.add(relay)
-    pools()[pool_index].start(_Task(fn, relay))
+    _lane(pool_index).start(_Task(fn, relay))
     return relay
 
 
@@ -144,6 +160,11 @@ def on_write_lane(call: Callable[[], Any]) -> Any:
     """The write lane's entry point: every write of the GUI (a `run_write`, or one `write` of a
     job) runs here, on the lane's one thread (inline in tests), through the one write door."""
     return perform(call)
+
+
+def run_lookup(fn, on_done=None, on_error=None) -> _Relay:
+    """Run a short read `fn()` on the lookup lane (one thread of its own); `on_done` on the GUI thread."""
+    return _submit(fn, on_done, on_error, 2)
 
 
 def run_write(fn: Callable[[], tuple[Any, Changes] | Changes], on_done=None, on_error=None) -> _Relay:

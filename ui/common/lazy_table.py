@@ -1,6 +1,8 @@
 """A table model over ordered ids whose rows are fetched by page when painted.
 
-The ids come from `Browser.ids` (in the pool); `data()` asks `Browser.rows` for the page that
+The ids come from `Browser.ids` (in the pool) in two steps: the first page (read along the list's
+index, a few milliseconds whatever the table's size), shown at once, then all of them, appended
+as rows; `loaded` says the count once it is known. `data()` asks `Browser.rows` for the page that
 holds the requested row (one small primary-key query) and caches it. `changed` from the bus
 marks the cache stale and reloads the ids. Never a whole table in memory.
 """
@@ -12,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from desktop.core.browse import Browser
 from desktop.core.listing import Row
-from ui.common.background import run_read
+from ui.common.background import run_lookup, run_read
 
 PAGE = 100
 
@@ -42,9 +44,10 @@ class LazyTableModel(QAbstractTableModel):
         self._generation += 1
         generation = self._generation
         args = (self._text, self._sort_key, self._descending, self._filter)
-        run_read(lambda: self._browser.ids(*args), lambda ids: self._set_ids(generation, ids))
+        browser = self._browser
+        run_lookup(lambda: browser.ids(*args, limit=PAGE), lambda ids: self._set_first(generation, ids, args))
 
-    def _set_ids(self, generation: int, ids: list[int]) -> None:
+    def _set_first(self, generation: int, ids: list[int], args: tuple) -> None:
         if generation != self._generation:
             return  # a newer request is on its way
         self.beginResetModel()
@@ -52,6 +55,25 @@ class LazyTableModel(QAbstractTableModel):
         self._rows.clear()
         self.ready = True
         self.endResetModel()
+        if len(ids) < PAGE:
+            self.loaded.emit(len(ids))  # that was all of them
+            return
+        browser = self._browser
+        run_read(lambda: browser.ids(*args), lambda all_ids: self._set_rest(generation, all_ids))
+
+    def _set_rest(self, generation: int, ids: list[int]) -> None:
+        if generation != self._generation:
+            return
+        shown = len(self._ids)
+        if ids[:shown] != self._ids:  # the table changed in between: start again from these
+            self.beginResetModel()
+            self._ids = ids
+            self._rows.clear()
+            self.endResetModel()
+        elif len(ids) > shown:
+            self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
+            self._ids = ids
+            self.endInsertRows()
         self.loaded.emit(len(ids))
 
     def id_at(self, row: int) -> int | None:

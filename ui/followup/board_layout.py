@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTableView,
     QToolButton,
-    QTreeWidget,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +26,6 @@ from desktop.core.vocabulary import SHORT_DATE_QT
 from desktop.followup.categories import CATEGORY_LABELS
 from desktop.followup.task_query import TaskFilter
 from ui.common.icons import icon, tool_button
-from ui.followup.grouped import TREE_COLUMNS
 
 GROUPINGS = (("Không nhóm", None), ("Nhóm theo đơn vị", "unit"), ("Nhóm theo văn bản", "document"))
 
@@ -44,7 +43,7 @@ def _date_edit(d: date) -> QDateEdit:
 
 
 class BoardLayout:
-    def __init__(self, owner: QWidget, model):
+    def __init__(self, owner: QWidget, model, tree_model):
         # notice banner (non-modal)
         self.banner = QFrame(owner)
         self.banner.setObjectName("noticeBanner")
@@ -133,8 +132,10 @@ class BoardLayout:
         sort_col = next(i for i, c in enumerate(model.columns) if c.key == model.sort_state[0])
         header.setSortIndicator(sort_col, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)  # after the indicator: enabling sorts by it
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(TREE_COLUMNS)
+        self.tree = QTreeView()
+        self.tree.setModel(tree_model)
+        self.tree.setUniformRowHeights(True)  # thousands of groups scroll as fast as a list
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for i, width in enumerate((300, 45, 90, 190, 70, 300)):

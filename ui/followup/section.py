@@ -1,7 +1,7 @@
 """Nhiệm vụ: the follow-up board.
 
 A lazy task list under filters (unit, status category, movement, dispatch, due range), or the
-filtered set grouped by unit or dispatch in a tree; overdue rows red, due within the office's reminder
+filtered set grouped by unit or dispatch in a tree as lazy (a group's tasks are read when opened); overdue rows red, due within the office's reminder
 window (setting followup/soon_days) amber;
 the "Tổng quan" dashboard; proposing tasks from a dispatch, recording progress, drafting
 chasing letters; and a non-modal notice banner on start and once a day while open.
@@ -18,7 +18,7 @@ from desktop.core.settings.office_store import read_office_value
 from desktop.core.vocabulary import short_date, vi_number
 from desktop.followup.board import TaskBrowser, dispatch_choices, movement_choices, unit_choices
 from desktop.followup.dashboard import Notices, notices
-from desktop.followup.task_query import TaskFilter, TaskRow, task_row, task_rows
+from desktop.followup.task_query import TaskFilter, TaskRow, task_row
 from ui.common.background import run_read
 from ui.common.change_bus import change_bus
 from ui.common.messages import show_error, show_info
@@ -29,7 +29,7 @@ from ui.followup.board_layout import BoardLayout
 from ui.followup.board_model import TaskTableModel
 from ui.followup.chase import ChaseRunner, DeadlineDialog
 from ui.followup.dashboard_panel import DashboardPanel
-from ui.followup.grouped import fill_grouped
+from ui.followup.grouped import GroupedTaskModel, open_first_groups
 from ui.followup.progress_dialog import ProgressDialog
 from ui.followup.propose_dialog import ProposeDialog
 
@@ -43,7 +43,8 @@ class FollowupBoard(QWidget):
         self.title = "Nhiệm vụ"
         self.browser = TaskBrowser(ctx)
         self.model = TaskTableModel(self.browser, self)
-        self.ui = BoardLayout(self, self.model)
+        self.tree_model = GroupedTaskModel(self.browser, self)
+        self.ui = BoardLayout(self, self.model, self.tree_model)
         # the names every list section offers (Ctrl+F focuses filter_box)
         self.filter_box, self.table, self.count_label = self.ui.search, self.ui.table, self.ui.count_label
         self.dashboard = DashboardPanel(ctx)
@@ -84,7 +85,11 @@ class FollowupBoard(QWidget):
         u.due_box.toggled.connect(lambda _b: self.apply_filters())
         self.model.loaded.connect(self._show_count)
         u.table.doubleClicked.connect(lambda _i: self.open_progress())
-        u.tree.itemDoubleClicked.connect(lambda _item, _col: self.open_progress())
+        u.tree.doubleClicked.connect(lambda index: self.tree_model.id_of(index) and self.open_progress())
+        self._open_groups: set[tuple] = set()  # the groups the clerk opened, kept across reloads
+        u.tree.expanded.connect(lambda index: self._open_groups.add(self.tree_model.key_of(index)))
+        u.tree.collapsed.connect(lambda index: self._open_groups.discard(self.tree_model.key_of(index)))
+        self.tree_model.loaded.connect(lambda _n: open_first_groups(u.tree, self.tree_model, set(self._open_groups)))
         u.banner_close.clicked.connect(u.banner.hide)
         u.banner_show.clicked.connect(self.show_overdue)
         change_bus().changed.connect(self._on_changed)
@@ -106,7 +111,11 @@ class FollowupBoard(QWidget):
     def load_soon_days(self) -> None:
         """The office's reminder window, for the amber rows of the lazy list."""
         ctx = self.ctx
-        run_read(lambda: read_office_value(ctx, "followup/soon_days"), self.model.set_soon_days)
+        run_read(lambda: read_office_value(ctx, "followup/soon_days"), self._set_soon_days)
+
+    def _set_soon_days(self, days: int) -> None:
+        self.model.set_soon_days(days)
+        self.tree_model.set_soon_days(days)
 
     def load_choices(self) -> None:
         ctx = self.ctx
@@ -123,13 +132,10 @@ class FollowupBoard(QWidget):
         grouping = self.ui.group_combo.currentData()
         self.ui.stack.setCurrentIndex(1 if grouping else 0)
         if grouping:
-            ctx, today = self.ctx, date.today()
-            run_read(lambda: task_rows(ctx, today, flt), lambda rows: self._fill_tree(rows, grouping))
+            if grouping != self.tree_model.grouping:
+                self._open_groups.clear()  # other groups: open the first ones again
+            self.tree_model.reload(grouping, flt.text)
         self.dashboard.refresh(flt)
-
-    def _fill_tree(self, rows: list[TaskRow], grouping: str) -> None:
-        fill_grouped(self.ui.tree, rows, grouping)
-        self._show_count(len(rows))
 
     def _show_count(self, n: int) -> None:
         self.ui.count_label.setText(f"{vi_number(n)} nhiệm vụ")
@@ -173,7 +179,7 @@ class FollowupBoard(QWidget):
     # ---- selection and actions ---------------------------------------------------------
     def selected_ids(self) -> list[int]:
         if self.ui.stack.currentIndex() == 1:
-            ids = [item.data(0, Qt.ItemDataRole.UserRole) for item in self.ui.tree.selectedItems()]
+            ids = [self.tree_model.id_of(index) for index in self.ui.tree.selectionModel().selectedRows()]
             return [i for i in ids if i is not None]
         rows = sorted({index.row() for index in self.ui.table.selectionModel().selectedRows()})
         return [i for i in (self.model.id_at(r) for r in rows) if i is not None]
@@ -197,8 +203,12 @@ class FollowupBoard(QWidget):
         if len(ids) != 1:
             show_info(self, "Chọn một nhiệm vụ để cập nhật tiến độ.")
             return
+        self.open_task(ids[0])
+
+    def open_task(self, task_id: int) -> None:
+        """A task's progress dialog (double-click on the board, or a hit of the search window)."""
         ctx = self.ctx
-        run_read(lambda: task_row(ctx, ids[0], date.today()), self._open_progress_dialog)
+        run_read(lambda: task_row(ctx, task_id, date.today()), self._open_progress_dialog)
 
     def _open_progress_dialog(self, row: TaskRow | None) -> None:
         if row is None:

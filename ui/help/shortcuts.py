@@ -14,6 +14,7 @@ TABLES = (
     "ui.documents.section:SHORTCUTS",
     "ui.documents.editor:SHORTCUTS",
     "ui.importing.window:SHORTCUTS",
+    "ui.search.window:SHORTCUTS",
 )
 
 

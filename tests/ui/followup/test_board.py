@@ -146,17 +146,69 @@ def test_filters_grouping_and_notice_banner(qtbot, board, demo_ctx):
     ui.unit_combo.setCurrentIndex(0)
     ui.group_combo.setCurrentIndex(ui.group_combo.findData("document"))
     assert ui.stack.currentIndex() == 1
-    groups = [ui.tree.topLevelItem(i).text(0) for i in range(ui.tree.topLevelItemCount())]
+    tree = board.tree_model
+    groups = [tree.data(tree.index(i, 0)) for i in range(tree.rowCount())]
     assert any(g.startswith("2457/UBND-NC") for g in groups) and len(groups) == 3
-    first = ui.tree.topLevelItem(0).child(0)
-    first.setSelected(True)
+    first = tree.index(0, 0, tree.index(0, 0))
+    ui.tree.selectionModel().select(first, QItemSelectionModel.SelectionFlag.Select
+                                    | QItemSelectionModel.SelectionFlag.Rows)
     assert len(board.selected_ids()) == 1
     ui.due_box.setChecked(True)
     ui.due_from.setDate(ui.due_from.date().fromString("01/01/2019", "dd/MM/yyyy"))
     ui.due_to.setDate(ui.due_to.date().fromString("31/12/2021", "dd/MM/yyyy"))
-    labels = sorted({ui.tree.topLevelItem(i).child(j).text(1) for i in range(ui.tree.topLevelItemCount())
-                     for j in range(ui.tree.topLevelItem(i).childCount())})
-    assert labels == ["5", "5.4"]
+    assert sorted(set(tree_labels(board))) == ["5", "5.4"]
+
+
+def tree_labels(board) -> list[str]:
+    """The Mục of every task under every group (each group opened: the view opens only the first)."""
+    tree = board.tree_model
+    labels = []
+    for i in range(tree.rowCount()):
+        group = tree.index(i, 0)
+        if tree.canFetchMore(group):
+            tree.fetchMore(group)
+        labels += [tree.data(tree.index(j, 1, group)) for j in range(tree.rowCount(group))]
+    return labels
+
+
+def test_the_grouped_view_reads_a_group_when_it_opens(qtbot, board, demo_ctx, monkeypatch):
+    """Lazy like the lists: the groups come with their counts; a closed group's tasks are not read."""
+    from desktop.core.text import vi_sort_key
+    from desktop.followup.task_query import TaskFilter, task_rows
+
+    monkeypatch.setattr("ui.followup.grouped.SCREENFUL", 2)  # the demo's first groups would fill no screen
+    asked: list[tuple] = []
+    original = board.browser.group_ids
+    board.browser.group_ids = lambda key, text="": asked.append(key) or original(key, text)
+    ui, tree = board.ui, board.tree_model
+    ui.group_combo.setCurrentIndex(ui.group_combo.findData("unit"))
+    groups = tree.groups
+    titles = [g.title for g in groups]
+    assert titles == sorted(titles, key=vi_sort_key)  # units in Vietnamese order
+    assert sum(g.count for g in groups) == board.model.rowCount()  # the same tasks as the flat list
+    noi_vu = titles.index("Sở Nội vụ")
+    noi_vu_key = groups[noi_vu].key
+    rows = task_rows(demo_ctx, date.today(), TaskFilter(unit_id=noi_vu_key[1]))
+    late = sum(r.overdue for r in rows)
+    assert groups[noi_vu].summary == f"{len(rows)} nhiệm vụ, {late} quá hạn" and 0 < late < len(rows)
+    # GIVEN the first groups open (about a screenful), the others closed and unread
+    opened = [g.key for g in groups if ui.tree.isExpanded(tree.group_index(g.key))]
+    assert asked == opened and 0 < len(opened) < noi_vu and noi_vu_key not in asked
+    # WHEN the clerk opens Sở Nội vụ
+    index = tree.index(noi_vu, 0)
+    ui.tree.expand(index)
+    if tree.canFetchMore(index):  # offscreen the view may lay itself out later
+        tree.fetchMore(index)
+    # THEN its tasks are read, by deadline, red when overdue as in the list
+    assert asked[-1] == noi_vu_key and tree.rowCount(index) == len(rows)
+    shown = {(tree.data(tree.index(r, 0, index)), tree.data(tree.index(r, 1, index))): r for r in range(len(rows))}
+    for row in rows:
+        red = tree.data(tree.index(shown[(row.document, row.item_label)], 3, index), Qt.ItemDataRole.BackgroundRole)
+        assert (red is not None) == (row.overdue or row.due_soon), row.item_label
+    # and the open groups stay open when the filters change
+    ui.category_combo.setCurrentIndex(ui.category_combo.findData("open_overdue"))
+    assert ui.tree.isExpanded(tree.group_index(noi_vu_key))
+    assert tree.rowCount(tree.group_index(noi_vu_key)) == late
 
 
 def test_propose_from_seed_001_and_confirm(qtbot, board, demo_ctx):

@@ -1,0 +1,45 @@
+"""The board's grouped view reads groups with counts, and a group's tasks apart (both backends)."""
+from __future__ import annotations
+
+import pytest
+
+from desktop.followup.board import TaskBrowser
+from desktop.followup.task_query import TaskFilter
+
+
+def everything(browser: TaskBrowser, grouping: str, text: str = "") -> dict[str, tuple[int, int, list[int]]]:
+    """title -> (count, overdue, the group's task ids)."""
+    return {g.title: (g.count, g.overdue, browser.group_ids(g.key, text)) for g in browser.groups(grouping, text)}
+
+
+@pytest.mark.parametrize("grouping", ["unit", "document"])
+def test_groups_hold_exactly_the_tasks_of_the_list(demo_ctx, grouping):
+    browser = TaskBrowser(demo_ctx)
+    for flt, text in ((TaskFilter(), ""), (TaskFilter(category="open_overdue"), ""), (TaskFilter(), "bao cao")):
+        browser.task_filter = flt
+        groups = everything(browser, grouping, text)
+        listed = browser.ids(text)
+        assert sorted(i for _, _, ids in groups.values() for i in ids) == sorted(listed)
+        assert all(count == len(ids) for count, _, ids in groups.values())
+        if flt.category == "open_overdue":
+            assert all(late == count for count, late, _ in groups.values())
+
+
+def test_units_in_vietnamese_order_documents_newest_first(demo_ctx):
+    browser = TaskBrowser(demo_ctx)
+    units = [g.title for g in browser.groups("unit")]
+    assert units.index("Ban Thi đua - Khen thưởng tỉnh") < units.index("Sở Nội vụ")
+    documents = [g.title for g in browser.groups("document")]
+    assert documents[0].startswith("812/UBND-NC") and documents[-1].startswith("2457/UBND-NC")
+
+
+@pytest.mark.postgres
+def test_the_same_groups_on_postgresql(pg_ctx, demo_ctx):
+    from desktop.demo.office import _populate
+
+    with pg_ctx.write_session() as session, session.begin():
+        _populate(session, 0)
+    for grouping in ("unit", "document"):
+        on_pg = {title: (n, late) for title, (n, late, _) in everything(TaskBrowser(pg_ctx), grouping).items()}
+        on_sqlite = {title: (n, late) for title, (n, late, _) in everything(TaskBrowser(demo_ctx), grouping).items()}
+        assert on_pg == on_sqlite and on_pg
