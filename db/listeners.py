@@ -1,14 +1,17 @@
-"""Keep the accent-folded search columns and Vietnamese sort keys in step with their text.
+"""Keep the accent-folded search columns and Vietnamese sort keys in step with their text, and keep
+out of every text column what no store can hold (NUL, control characters, lone surrogates: a
+PostgreSQL DataError, a DOCX that cannot be written). The services refuse such text at their door
+with a message; this is the floor under every write path, which strips it.
 The hook knows no model: each searched model names its parts (so models and hooks form no circle).
 
 One `before_flush` hook for every write path, so no service can forget it.
 """
 from __future__ import annotations
 
-from sqlalchemy import event
+from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
-from db.text import fold, vi_sort_key
+from db.text import fold, storable, unstorable, vi_sort_key
 
 
 def _join(*parts: object) -> str:
@@ -28,7 +31,16 @@ def _refresh(obj: object) -> None:
         obj.sort_key = vi_sort_key(sort_source())[: columns.sort_key.type.length]
 
 
+def _strip_unstorable(obj: object) -> None:
+    state = inspect(obj)
+    for attr in state.mapper.column_attrs:
+        value = state.dict.get(attr.key)
+        if isinstance(value, str) and unstorable(value):
+            setattr(obj, attr.key, storable(value))
+
+
 @event.listens_for(Session, "before_flush")
 def _before_flush(session: Session, flush_context, instances) -> None:
     for obj in list(session.new) + list(session.dirty):
+        _strip_unstorable(obj)
         _refresh(obj)

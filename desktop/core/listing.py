@@ -12,7 +12,7 @@ from typing import Any, Callable, Sequence
 from sqlalchemy import ColumnElement, Select, and_, select
 from sqlalchemy.orm import Session
 
-from desktop.core.text import fold
+from desktop.core.search import matches_words
 
 
 @dataclass(frozen=True)
@@ -86,9 +86,9 @@ def ids(
     order = col.sort if col.sort is not None else col.expr
     query = source.from_clause(select(source.id_column))
     conditions = list(where)
-    for word in fold(text).split():
-        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        conditions.append(source.search_column.like(f"%{escaped}%", escape="\\"))
+    matching = matches_words(source.search_column, text)
+    if matching is not None:
+        conditions.append(matching)
     if filter_key:
         conditions.extend(f.where() for f in source.filters if f.key == filter_key)
     if conditions:

@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox
 
-from desktop.documents.inputs import DraftInput
+from desktop.documents.inputs import DraftInput, storable_input
 from desktop.documents.editor_data import EditorChoices
 from desktop.documents.symbols import build_symbol
 from ui.documents.editor_layout import EditorForm
@@ -72,7 +72,13 @@ def populate(form: EditorForm, data: DraftInput) -> None:
 
 
 def collect(form: EditorForm, base: DraftInput) -> DraftInput:
-    """The form as a DraftInput; `base` keeps what the form does not show (issuer, template)."""
+    """The form as a DraftInput, without characters no store can hold (a pasted NUL or control
+    character); `base` keeps what the form does not show (issuer, template)."""
+    return storable_input(collect_raw(form, base))
+
+
+def collect_raw(form: EditorForm, base: DraftInput) -> DraftInput:
+    """The form exactly as typed."""
     qd = form.date.date()
     return replace(
         base,
