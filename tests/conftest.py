@@ -77,3 +77,31 @@ def demo_ctx(demo_db):
     context = open_context(sqlite_url(demo_db))
     yield context
     context.close()
+
+
+@pytest.fixture
+def pg_ctx():
+    """A freshly migrated PostgreSQL database of its own (skipped without TDKT_TEST_PG_URL)."""
+    base = os.environ.get("TDKT_TEST_PG_URL")
+    if not base:
+        pytest.skip("TDKT_TEST_PG_URL is not set (no PostgreSQL server for this run)")
+    import uuid
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from desktop.core.context import open_context
+
+    name = f"tdkt_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(base).set(database=name).render_as_string(hide_password=False)
+    context = open_context(url)
+    try:
+        yield context
+    finally:
+        context.close()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()

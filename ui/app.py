@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QElapsedTimer, QSettings, Qt
+from PySide6.QtCore import QElapsedTimer, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.context import AppContext
-from desktop.core.paths import data_dir
+from ui.common.user_settings import user_settings
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -22,17 +22,12 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def ui_settings() -> QSettings:
-    """Window state, kept beside the data (so tests and portable installs stay separate)."""
-    return QSettings(str(data_dir() / "ui.ini"), QSettings.Format.IniFormat)
-
-
 def run(ctx: AppContext, *, smoke: bool = False) -> int:
     app = make_app()
     from ui.common.background import wait_for_all
     from ui.main_window import MainWindow
 
-    window = MainWindow(ctx, ui_settings())
+    window = MainWindow(ctx, user_settings())
     window.show()
     if smoke:
         code = smoke_test(app, window)

@@ -1,8 +1,9 @@
 """The main window: a shell. Navigation on the left, the current section on the right, menus
-and shortcuts built from the section registry. Sections are built on first visit."""
+and shortcuts built from the section registry. Sections are built on first visit; features start
+their own work (reminder, recovery banner) through start-up hooks (`ui.sections.register_startup`)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,11 +24,12 @@ from desktop.core.context import AppContext
 from ui.actions import menu_actions
 from ui.common.icons import icon
 from ui.common.messages import show_info
+from ui.common.user_settings import UserSettings
 from ui.sections import SectionSpec, sections, startup_hooks
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext, settings: QSettings):
+    def __init__(self, ctx: AppContext, settings: UserSettings):
         super().__init__()
         self.ctx = ctx
         self._settings = settings
@@ -45,20 +47,16 @@ class MainWindow(QMainWindow):
             item.setToolTip(f"{spec.title} ({spec.shortcut})")
             self.nav.addItem(item)
             self.stack.addWidget(QWidget())  # placeholder until first visit
-        splitter = QSplitter()
+        self.splitter = splitter = QSplitter()
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([200, 1000])
-        from ui.documents.recovery import RecoveryBanner
-
-        self.recovery = RecoveryBanner(ctx)
         central = QWidget()
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.recovery)
-        column.addWidget(splitter, 1)
+        self._column = QVBoxLayout(central)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(0)
+        self._column.addWidget(splitter, 1)
         self.setCentralWidget(central)
         self.nav.currentRowChanged.connect(self.show_section)
 
@@ -67,8 +65,8 @@ class MainWindow(QMainWindow):
         self._build_notice()
         self.statusBar().addPermanentWidget(QLabel(f"Người dùng: {ctx.user}   |   Dữ liệu: {where}"))
         self._restore()
-        self.started = [hook(ctx, self) for hook in startup_hooks()]
-        self.recovery.check()  # drafts autosaved before a crash
+        # what each feature started, by hook key (e.g. "followup-reminder", "documents-recovery")
+        self.started: dict[str, object] = {key: hook(ctx, self) for key, hook in startup_hooks().items()}
 
     # ---- navigation -------------------------------------------------------------------
     def show_section(self, row: int) -> None:
@@ -117,6 +115,10 @@ class MainWindow(QMainWindow):
         self.notice.hide()
         self._notice_key = ""
 
+    def add_banner(self, widget: QWidget) -> None:
+        """A feature's banner across the top of the window, above navigation and section."""
+        self._column.insertWidget(self._column.count() - 1, widget)
+
     def notify(self, key: str, message: str) -> None:
         """A non-blocking notice from a feature (e.g. tasks that became overdue); "Xem" opens it."""
         self._notice_key = key
@@ -161,15 +163,19 @@ class MainWindow(QMainWindow):
     # ---- window state -----------------------------------------------------------------
     def _restore(self) -> None:
         geometry = self._settings.value("main/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if geometry:
+            self.restoreGeometry(QByteArray(geometry))
         else:
             self.resize(1280, 760)
-        row = int(self._settings.value("main/section", 0))
+        splitter = self._settings.value("main/splitter")
+        if splitter:
+            self.splitter.restoreState(QByteArray(splitter))
+        row = self._settings.value("main/section")
         self.show_section(row if 0 <= row < len(self.specs) else 0)
 
     def closeEvent(self, event) -> None:
-        self._settings.setValue("main/geometry", self.saveGeometry())
-        self._settings.setValue("main/section", self.nav.currentRow())
+        self._settings.set_value("main/geometry", self.saveGeometry().data())
+        self._settings.set_value("main/splitter", self.splitter.saveState().data())
+        self._settings.set_value("main/section", self.nav.currentRow())
         self._settings.sync()
         super().closeEvent(event)

@@ -40,13 +40,15 @@ def register_section(spec: SectionSpec) -> None:
 
 
 def register_startup(key: str, fn: Callable[[AppContext, object], object]) -> None:
-    """`fn(ctx, window)` runs once the main window is up; it may call `window.notify(...)`."""
+    """`fn(ctx, window)` runs once the main window is up; it may call `window.notify(...)` or
+    `window.add_banner(widget)`; what it returns is kept in `window.started[key]`."""
     _startup[key] = fn
 
 
-def startup_hooks() -> list[Callable[[AppContext, object], object]]:
+def startup_hooks() -> dict[str, Callable[[AppContext, object], object]]:
+    """The registered hooks by key, in registration order (the order of SECTION_MODULES)."""
     sections()  # importing the section modules registers their hooks
-    return list(_startup.values())
+    return dict(_startup)
 
 
 def sections() -> list[SectionSpec]:

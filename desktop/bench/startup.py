@@ -11,11 +11,12 @@ _CHILD = """
 import sys, time
 start = time.perf_counter()
 from desktop.core.context import open_context, resolve_url
-from ui.app import make_app, ui_settings
+from ui.app import make_app
+from ui.common.user_settings import user_settings
 from ui.main_window import MainWindow
 app = make_app()
 ctx = open_context(resolve_url(sys.argv[1]))
-window = MainWindow(ctx, ui_settings())
+window = MainWindow(ctx, user_settings())
 window.show()
 app.processEvents()
 print(time.perf_counter() - start)

@@ -126,7 +126,7 @@ def distribution_lines(session: Session, data: DraftInput) -> list[tuple[Recipie
         lines.insert(0, (RecipientInput(AS_ABOVE), AS_ABOVE, AUTO_NOTE))
     if not any(f.startswith("luu:") or f.startswith("luu ") for f in folded):
         line = archive_line(
-            drafting_unit_abbr(session, data.drafting_unit_id), data.file_copies,
+            session, drafting_unit_abbr(session, data.drafting_unit_id), data.file_copies,
             (data.drafter_initials or "").strip() or None, data.copies or 0,
         )
         lines.append((RecipientInput(line), line, AUTO_NOTE))

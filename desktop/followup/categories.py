@@ -22,16 +22,15 @@ from typing import Any
 from sqlalchemy import ColumnElement, Date, and_, case, func, literal, null, or_
 
 from db.models import Task
+from desktop.core.settings import default
 from desktop.core.vocabulary import CATEGORY_LABELS, CATEGORY_ORDER, TASK_STATUS_LABELS
 
 __all__ = [
-    "CATEGORY_LABELS", "CATEGORY_ORDER", "CANCELLED_LABEL", "SOON_DAYS", "task_category", "category_of",
+    "CATEGORY_LABELS", "CATEGORY_ORDER", "CANCELLED_LABEL", "task_category", "category_of",
     "category_label", "category_sql", "category_label_sql", "category_where", "due_soon",
 ]
 
 CANCELLED_LABEL = TASK_STATUS_LABELS["cancelled"]  # what a list shows for a task in no category
-# The reminder window: an open task due within this many days (today included) is "due soon".
-SOON_DAYS = 7
 _STATUSES = ("open", "done", "cancelled")
 T = Task
 
@@ -103,10 +102,11 @@ def category_where(category: str, as_of: date | ColumnElement) -> ColumnElement[
     raise ValueError(f"Tình trạng không hợp lệ: {category!r} ({', '.join(CATEGORY_LABELS)})")
 
 
-def due_soon(deadline: date | None, status: str, as_of: date, days: int = SOON_DAYS) -> bool:
-    """An open task whose deadline falls within the next `days` days (today included),
-    not yet overdue."""
+def due_soon(deadline: date | None, status: str, as_of: date, days: int | None = None) -> bool:
+    """An open task whose deadline falls within the next `days` days (today included), not yet overdue;
+    `days` is the office's reminder window (setting followup/soon_days; its default when None)."""
     _check_status(status)
+    days = default("followup/soon_days") if days is None else days
     if status != "open" or deadline is None:
         return False
     return as_of <= deadline <= as_of + timedelta(days=days)

@@ -1,7 +1,8 @@
 """The office's follow-up dashboard ("Tổng quan") and the start-up / daily notice.
 
-Counts per official category (desktop.followup.categories) and per unit as of a date, the
-tasks due within SOON_DAYS days and the overdue ones. Read only; one session per call.
+Counts per official category (desktop.followup.categories) and per unit as of a date, the tasks
+due within the office's reminder window (setting followup/soon_days) and the overdue ones. Read only;
+one session per call.
 """
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from desktop.core.context import AppContext
+from desktop.core.settings.office_store import office_value
 from desktop.core.vocabulary import short_date
-from desktop.followup.categories import CATEGORY_ORDER, SOON_DAYS
+from desktop.followup.categories import CATEGORY_ORDER
 from desktop.followup.task_query import TaskFilter, TaskRow, rows_in_session
 
 __all__ = ["UnitCounts", "Dashboard", "Notices", "dashboard", "notices"]
@@ -38,13 +40,14 @@ class Dashboard:
     by_unit: list[UnitCounts]  # most overdue first, then most tasks
     due_soon: list[TaskRow]
     overdue: list[TaskRow]
+    soon_days: int  # the reminder window `due_soon` was taken with
 
     @property
     def total(self) -> int:
         return sum(self.by_category.values())
 
 
-def summarize(rows: list[TaskRow], as_of: date) -> Dashboard:
+def summarize(rows: list[TaskRow], as_of: date, soon_days: int) -> Dashboard:
     by_category = dict.fromkeys(CATEGORY_ORDER, 0)
     units: dict[object, UnitCounts] = {}
     for row in rows:
@@ -56,7 +59,7 @@ def summarize(rows: list[TaskRow], as_of: date) -> Dashboard:
     ranked = sorted(units.values(), key=lambda u: (-u.overdue, -u.total, u.unit))
     return Dashboard(
         as_of=as_of, by_category=by_category, by_unit=ranked,
-        due_soon=[r for r in rows if r.due_soon], overdue=[r for r in rows if r.overdue],
+        due_soon=[r for r in rows if r.due_soon], overdue=[r for r in rows if r.overdue], soon_days=soon_days,
     )
 
 
@@ -64,7 +67,8 @@ def dashboard(ctx: AppContext, as_of: date, filters: TaskFilter | None = None) -
     """The dashboard of the tasks `filters` selects (all but cancelled ones by default)."""
     with ctx.session() as session:
         rows = rows_in_session(session, as_of, filters)
-    return summarize(rows, as_of)
+        soon_days = office_value(session, "followup/soon_days")
+    return summarize(rows, as_of, soon_days)
 
 
 @dataclass
@@ -72,7 +76,8 @@ class Notices:
     as_of: date
     since: date | None
     became_overdue: list[TaskRow]  # open tasks whose deadline passed after `since`
-    due_soon: list[TaskRow]  # open tasks due within SOON_DAYS days
+    due_soon: list[TaskRow]  # open tasks due within the reminder window
+    soon_days: int
 
     @property
     def empty(self) -> bool:
@@ -86,15 +91,16 @@ class Notices:
             when = "" if self.since is None else f" từ {short_date(self.since)}"
             parts.append(f"{len(self.became_overdue)} nhiệm vụ đã quá hạn{when}")
         if self.due_soon:
-            parts.append(f"{len(self.due_soon)} nhiệm vụ đến hạn trong {SOON_DAYS} ngày tới")
+            parts.append(f"{len(self.due_soon)} nhiệm vụ đến hạn trong {self.soon_days} ngày tới")
         return ("; ".join(parts) + ".") if parts else ""
 
 
 def notices(ctx: AppContext, as_of: date, since: date | None) -> Notices:
     """What became overdue since the last notice (`since`, exclusive; None: every overdue task)
-    and what falls due within the next SOON_DAYS days, as of `as_of`."""
-    flt = TaskFilter(due_to=as_of + timedelta(days=SOON_DAYS))
+    and what falls due within the office's reminder window (followup/soon_days), as of `as_of`."""
     with ctx.session() as session:
+        soon_days = office_value(session, "followup/soon_days")
+        flt = TaskFilter(due_to=as_of + timedelta(days=soon_days))
         rows = [r for r in rows_in_session(session, as_of, flt) if r.status == "open"]
     overdue = [r for r in rows if r.overdue and (since is None or r.deadline >= since)]
-    return Notices(as_of, since, overdue, [r for r in rows if r.due_soon])
+    return Notices(as_of, since, overdue, [r for r in rows if r.due_soon], soon_days)

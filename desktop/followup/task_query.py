@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, aliased
 
 from db.models import IncomingDocument, Movement, OutgoingDocument, Task, TaskChase, Unit
 from desktop.core.context import AppContext
+from desktop.core.settings.office_store import office_value
 from desktop.followup.categories import category_label, category_of, category_where, due_soon
 from desktop.core.search import matches_words
 
@@ -56,7 +57,7 @@ class TaskRow:
     completed_on: date | None
     category: str | None  # a category code (categories.CATEGORY_LABELS); None when cancelled
     category_label: str
-    due_soon: bool
+    due_soon: bool  # open, due within the office's reminder window (followup/soon_days)
     chases: int
     movement_id: int | None
     movement: str | None
@@ -129,7 +130,7 @@ def _query(where: list[ColumnElement[bool]]):
     )
 
 
-def _row(r, as_of: date) -> TaskRow:
+def _row(r, as_of: date, soon_days: int) -> TaskRow:
     (task, unit, movement, out_no, out_sym, out_date, out_subj, in_no, in_sym, in_date, in_subj,
      reply_no, reply_sym, chases) = r
     category = category_of(task, as_of)
@@ -146,7 +147,7 @@ def _row(r, as_of: date) -> TaskRow:
         deadline=task.deadline, deadline_text=task.deadline_text, status=task.status,
         completed_on=task.completed_on, category=category,
         category_label=category_label(category),
-        due_soon=due_soon(task.deadline, task.status, as_of), chases=int(chases or 0),
+        due_soon=due_soon(task.deadline, task.status, as_of, soon_days), chases=int(chases or 0),
         movement_id=task.movement_id, movement=movement, reply_incoming_id=task.reply_incoming_id,
         reply_date=task.reply_date, reply=document_label(reply_no, reply_sym) if task.reply_incoming_id else None,
         notes=task.notes,
@@ -154,7 +155,8 @@ def _row(r, as_of: date) -> TaskRow:
 
 
 def rows_in_session(session: Session, as_of: date, flt: TaskFilter | None = None) -> list[TaskRow]:
-    return [_row(r, as_of) for r in session.execute(_query(conditions(flt, as_of)))]
+    soon_days = office_value(session, "followup/soon_days")
+    return [_row(r, as_of, soon_days) for r in session.execute(_query(conditions(flt, as_of)))]
 
 
 def task_rows(ctx: AppContext, as_of: date, filters: TaskFilter | None = None) -> list[TaskRow]:

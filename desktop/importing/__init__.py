@@ -1,23 +1,22 @@
-"""Import: read an existing dispatch (text, DOCX or PDF) into the dispatch JSON form.
+"""Import: read an existing dispatch (text, DOCX or PDF) into the dispatch JSON form, with its tasks.
 
-    read_dispatch(path, *, units=None) -> ImportResult
-    parse_text(text, *, units=None) -> ImportResult
+    read_dispatch(path, *, units=None) -> ImportResult;  parse_text(text, *, units=None) -> ImportResult
+Public modules: `parse` (those two, ImportResult, TaskDraft), `readers` (SUPPORTED, ImportFileError,
+LegacyEncodingError), `items` (Units, match_unit_id), `review` (what the import screen needs), `batch`
+(a folder), `save` (storing as incoming or issued outgoing), `cli`. The names above are loaded on first use,
+so importing this package costs nothing.
 """
 from __future__ import annotations
 
-from pathlib import Path
+import importlib
 
-from desktop.importing.items import Units
-from desktop.importing.parse import ImportResult, TaskDraft, parse_text
-from desktop.importing.readers import ImportFileError, LegacyEncodingError, read_source
+PUBLIC = ("parse", "readers", "items", "review", "batch", "save", "cli")
+_NAMES = {"read_dispatch": "parse", "parse_text": "parse", "ImportResult": "parse", "TaskDraft": "parse",
+          "ImportFileError": "errors", "LegacyEncodingError": "errors"}
+__all__ = list(_NAMES)
 
-__all__ = ["read_dispatch", "parse_text", "ImportResult", "TaskDraft", "ImportFileError", "LegacyEncodingError"]
 
-
-def read_dispatch(path: Path, *, units: Units | None = None) -> ImportResult:
-    """Read `path` (.txt, .md, .docx, .pdf). ImportFileError (a ValueError) when the file
-    cannot be read; otherwise always a result, with null fields where nothing was found."""
-    source = read_source(Path(path))
-    result = parse_text(source.text, units=units, source_format=source.format)
-    result.source_path = str(path)
-    return result
+def __getattr__(name: str):
+    if name in _NAMES:
+        return getattr(importlib.import_module(f"{__name__}.{_NAMES[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -40,7 +40,7 @@ def import_folder(folder: Path, *, units: Units | None = None, ctx=None, save_as
     """Read every file of `folder`; with `ctx` and `save_as` also store each one that has the
     fields a record needs. One file's failure never stops the others. `on_report` sees each
     file's report as soon as it is done (so a cancelled run still shows what it did)."""
-    from desktop.importing import read_dispatch
+    from desktop.importing.parse import read_dispatch
 
     files = folder_files(folder)
     reports: list[FileReport] = []

@@ -21,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from desktop.core.commands import CliError, open_db
-    from desktop.importing import read_dispatch
+    from desktop.importing.parse import read_dispatch
 
     ctx = None
     if args.save_as:

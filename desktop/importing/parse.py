@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from desktop.core.dispatch import Dispatch, Issuer, Paragraph, SignerBlock
 from desktop.importing.closing import Closing, clean_entry, parse_closing, parse_signer_only
@@ -13,6 +14,7 @@ from desktop.importing.header import parse_header
 from desktop.importing.items import Units, item_facts, match_unit_id
 from desktop.importing.lines import Line, plain, split_lines
 from desktop.importing.paragraphs import paragraphs_from_lines
+from desktop.importing.readers import read_source
 from desktop.importing.references import find_references
 from desktop.importing.zones import closing_start, find_line, has_segment, is_kinh_gui, locate, named_type
 from desktop.core.text import nfc, storable
@@ -57,6 +59,15 @@ def parse_text(text: str, *, units: Units | None = None, source_format: str = "t
         result = ImportResult(Dispatch(), source, source_format=source_format)
         result.warnings.append(f"Không phân tích được văn bản ({exc.__class__.__name__}); hãy nhập tay.")
         return result
+
+
+def read_dispatch(path: Path, *, units: Units | None = None) -> ImportResult:
+    """Read `path` (.txt, .md, .docx, .pdf). ImportFileError (a ValueError) when the file
+    cannot be read; otherwise always a result, with null fields where nothing was found."""
+    source = read_source(Path(path))
+    result = parse_text(source.text, units=units, source_format=source.format)
+    result.source_path = str(path)
+    return result
 
 
 def _parse(source: str, units: Units | None, source_format: str) -> ImportResult:

@@ -28,7 +28,7 @@ def directory_units(ctx) -> Units:
 
 def read_with_units(ctx, path: Path) -> tuple[ImportResult, Units]:
     """Read `path` with the unit directory (a job for the pool). ImportFileError on a bad file."""
-    from desktop.importing import read_dispatch
+    from desktop.importing.parse import read_dispatch
 
     units = directory_units(ctx)
     return read_dispatch(Path(path), units=units), units

@@ -1,7 +1,10 @@
 """Printable letters: the dispatch laid out per Decree 30/2020 as PDF (ReportLab) and DOCX.
 
-Public entry points (heavy libraries are imported inside them):
-- `desktop.letters.pdf.render_pdf(dispatch, settings=None) -> bytes`
-- `desktop.letters.docx.render_docx(dispatch, settings=None) -> bytes`
-- `desktop.letters.layout.LetterSettings`, `load_letter_settings(session)`
+Public modules (heavy libraries are imported inside their functions): `pdf` (render_pdf(dispatch,
+settings=None) -> bytes), `docx` (render_docx), `layout` (LetterSettings, load_letter_settings),
+`office_settings` (the office's layout values), `save` (write_atomically, suggested_filename), `content`
+(the printed strings; the importer reads labels with it), `docx_numbering` (Word list numbers), `cli`.
+Inside only: `masthead`, `fonts`, `docx_xml`.
 """
+
+PUBLIC = ("pdf", "docx", "layout", "office_settings", "save", "content", "docx_numbering", "cli")

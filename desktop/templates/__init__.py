@@ -1,2 +1,8 @@
-"""Dispatch templates: a sandboxed fill engine (engine.py), the library service (service.py)
-and the seed templates shipped in resources/templates (seed.py)."""
+"""Dispatch templates: the office's library of reusable dispatches, filled from a form.
+
+Public modules: `service` (list, create, update, duplicate, archive; instantiate: a template -> a draft), `engine`
+(the sandboxed fill: Placeholder, PLACEHOLDER_TYPES, fill, placeholders_in), `seed` (the templates shipped in
+resources/templates), `lists` (the Mẫu văn bản list).
+"""
+
+PUBLIC = ("service", "engine", "seed", "lists")

@@ -13,7 +13,7 @@ from datetime import date
 
 from desktop.followup.task_query import TaskFilter, task_rows
 from desktop.templates.service import TemplateData, create_template, list_templates
-from tests.desktop.documents.conftest import good_draft, make_setup, pg_ctx  # noqa: F401 (a fixture)
+from tests.desktop.documents.conftest import good_draft, make_setup
 
 THOUSAND = " ".join(f"từ{i}" for i in range(1000))
 

@@ -18,7 +18,7 @@ from desktop.documents.errors import ValidationFailed
 from desktop.documents.inputs import RecipientInput, storable_input, unstorable_fields
 from desktop.importing import parse_text
 from desktop.templates.service import TemplateData, create_template
-from tests.desktop.documents.conftest import good_draft, make_setup, pg_ctx  # noqa: F401 (a fixture)
+from tests.desktop.documents.conftest import good_draft, make_setup
 from tests.desktop.letters.pdftools import FIXTURES
 
 BAD = ["\x00", "\x07", "\x1b", "\ud800", "\uffff", "\x7f"]

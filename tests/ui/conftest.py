@@ -16,11 +16,12 @@ def inline_workers():
 
 @pytest.fixture
 def main_window(qtbot, demo_ctx):
-    from ui.app import make_app, ui_settings
+    from ui.app import make_app
+    from ui.common.user_settings import user_settings
     from ui.main_window import MainWindow
 
     make_app()
-    window = MainWindow(demo_ctx, ui_settings())
+    window = MainWindow(demo_ctx, user_settings())
     qtbot.addWidget(window)
     window.show()
     return window

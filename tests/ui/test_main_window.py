@@ -79,16 +79,16 @@ def test_keyboard_shortcuts_switch_sections(qtbot, main_window):
 
 
 def test_window_geometry_and_section_are_remembered(qtbot, demo_ctx):
-    from ui.app import ui_settings
+    from ui.common.user_settings import user_settings
     from ui.main_window import MainWindow
 
-    first = MainWindow(demo_ctx, ui_settings())
+    first = MainWindow(demo_ctx, user_settings())
     qtbot.addWidget(first)
     first.show()
     first.resize(701, 503)  # the offscreen screen is 800 x 600
     first.section("movements")
     first.close()
-    second = MainWindow(demo_ctx, ui_settings())
+    second = MainWindow(demo_ctx, user_settings())
     qtbot.addWidget(second)
     assert second.nav.currentRow() == 4
     assert (second.size().width(), second.size().height()) == (701, 503)
@@ -140,7 +140,7 @@ def test_on_start_the_window_tells_what_is_overdue_whatever_section_is_open(qtbo
 def test_the_reminder_speaks_again_only_on_a_new_day(qtbot, main_window):
     from datetime import date
 
-    reminder = next(r for r in main_window.started if r.__class__.__name__ == "Reminder")
+    reminder = main_window.started["followup-reminder"]
     reminder._day = None
     reminder.check(date(2026, 3, 20))  # first check: everything overdue by then
     assert main_window.notice.isVisible()

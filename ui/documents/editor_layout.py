@@ -26,19 +26,11 @@ from PySide6.QtWidgets import (
 
 from desktop.core.vocabulary import SHORT_DATE_QT
 from desktop.documents.choices import DOC_TYPES, URGENCY_CHOICES
+from ui.common.forms import ERROR_STYLE, error_label
 from ui.documents.recipient_picker import RecipientList
 
 BODY_HINT = ("Mỗi dòng là một đoạn. Mục đánh số: «1.», «5.1.»; gạch đầu dòng: «- ». "
              "In nghiêng: *chữ*; in đậm: **chữ**.")
-ERROR_STYLE = "color: #b3261e;"
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
 class EditorForm(QScrollArea):
@@ -145,7 +137,7 @@ class EditorForm(QScrollArea):
         initials.addWidget(QLabel("Viết tắt:"))
         initials.addWidget(self.drafter_initials)
         sign_form.addRow("Người soạn thảo:", self._wrap(initials))
-        self.issuer_error = _error_label()
+        self.issuer_error = error_label()
         self.errors["issuer"] = self.issuer_error
 
         layout = QVBoxLayout(inner)
@@ -174,7 +166,7 @@ class EditorForm(QScrollArea):
         box = QVBoxLayout()
         box.setSpacing(2)
         box.addWidget(widget)
-        label = _error_label()
+        label = error_label()
         label.setObjectName(f"error_{name}")
         box.addWidget(label)
         self.errors[name] = label

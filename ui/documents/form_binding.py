@@ -5,28 +5,12 @@ from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox
 
 from desktop.documents.inputs import DraftInput, storable_input
 from desktop.documents.editor_data import EditorChoices
 from desktop.documents.symbols import build_symbol
+from ui.common.forms import fill_combo, select_data
 from ui.documents.editor_layout import EditorForm
-
-
-def fill_combo(combo: QComboBox, items, none_label: str | None = None) -> None:
-    combo.blockSignals(True)
-    combo.clear()
-    if none_label is not None:
-        combo.addItem(none_label, None)
-    for choice in items:
-        text = f"{choice.label} ({choice.detail})" if choice.detail else choice.label
-        combo.addItem(text, choice.id)
-    combo.blockSignals(False)
-
-
-def select_data(combo: QComboBox, value) -> None:
-    index = combo.findData(value)
-    combo.setCurrentIndex(index if index >= 0 else 0)
 
 
 def set_choices(form: EditorForm, choices: EditorChoices) -> None:

@@ -20,7 +20,7 @@ from desktop.core.vocabulary import SHORT_DATE_QT
 from desktop.documents.numbering import check_manual_number
 from desktop.documents.editor_data import upcoming_number
 from ui.common.background import run_read
-from ui.documents.editor_layout import ERROR_STYLE
+from ui.common.forms import ERROR_STYLE
 
 
 class IssueDialog(QDialog):

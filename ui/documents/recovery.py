@@ -1,4 +1,5 @@
-"""The main window's offer to reopen drafts autosaved before a crash (non-blocking banner)."""
+"""The offer to reopen drafts autosaved before a crash: a non-blocking banner across the main window,
+started by the start-up hook "documents-recovery" (registered in ui/documents/section.py)."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
@@ -63,3 +64,11 @@ class RecoveryBanner(QWidget):
         run_write(forget)
         self.pending = []
         self.hide()
+
+
+def start_recovery(ctx, window) -> RecoveryBanner:
+    """Start-up hook: the banner goes above the sections and looks for this user's autosaves."""
+    banner = RecoveryBanner(ctx, window)
+    window.add_banner(banner)
+    banner.check()
+    return banner

@@ -12,7 +12,8 @@ from ui.common.icons import icon
 from ui.common.list_section import ListSection
 from ui.common.messages import show_info
 from ui.importing.actions import add_import_button
-from ui.sections import SectionSpec, register_section
+from ui.documents.recovery import start_recovery
+from ui.sections import SectionSpec, register_section, register_startup
 
 
 class OutgoingSection(ListSection):
@@ -117,3 +118,4 @@ def build_incoming(ctx):
 
 register_section(SectionSpec("outgoing", "Văn bản đi", "file-export", 10, "Ctrl+1", build_outgoing))
 register_section(SectionSpec("incoming", "Văn bản đến", "file-import", 20, "Ctrl+2", build_incoming))
+register_startup("documents-recovery", start_recovery)

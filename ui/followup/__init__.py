@@ -1,0 +1,8 @@
+"""Nhiệm vụ: the follow-up board, its dashboard, the dialogs that record tasks and progress and draft
+chasing letters, and the reminder on start and once a day.
+
+Public modules: `section` (registers the section and the start-up hook "followup-reminder"), `actions`
+(Tệp ▸ Lịch nghỉ lễ, Tết…). Everything else is the board's own.
+"""
+
+PUBLIC = ("section", "actions")

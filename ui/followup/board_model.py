@@ -1,4 +1,5 @@
-"""Colours of the follow-up board: overdue rows red, rows due soon (categories.SOON_DAYS) amber.
+"""Colours of the follow-up board: overdue rows red, rows due within the office's reminder window
+(setting followup/soon_days) amber.
 
 `TaskTableModel` is the lazy task list with BackgroundRole/ForegroundRole per row, decided from
 the row's stored category code and deadline (no extra query while painting, never label text).
@@ -11,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from desktop.core.settings import default
 from desktop.followup.categories import due_soon
 from ui.common.lazy_table import LazyTableModel
 
@@ -27,11 +29,12 @@ CATEGORY_COLOURS = {
 }
 
 
-def row_tone(category: str | None, deadline: date | None, today: date) -> str | None:
-    """"overdue", "soon" or None for one row, from its category code as of `today`."""
+def row_tone(category: str | None, deadline: date | None, today: date, soon_days: int | None = None) -> str | None:
+    """"overdue", "soon" or None for one row, from its category code as of `today` (`soon_days`: the
+    office's reminder window; the setting's default when None)."""
     if category == "open_overdue":
         return "overdue"
-    if category == "open_in_time" and due_soon(deadline, "open", today):
+    if category == "open_in_time" and due_soon(deadline, "open", today, soon_days):
         return "soon"
     return None
 
@@ -51,12 +54,20 @@ class TaskTableModel(LazyTableModel):
         self._category_col = keys.index("category")
         self._deadline_col = keys.index("deadline")
         self.today = date.today()
+        self.soon_days = default("followup/soon_days")  # the section sets the office's value
+
+    def set_soon_days(self, days: int) -> None:
+        if days != self.soon_days:
+            self.soon_days = days
+            if self.rowCount():
+                self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1),
+                                      [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole])
 
     def tone(self, row: int) -> str | None:
         values = self.values(row)
         if values is None:
             return None
-        return row_tone(values[self._category_col], values[self._deadline_col], self.today)
+        return row_tone(values[self._category_col], values[self._deadline_col], self.today, self.soon_days)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole) and index.isValid():

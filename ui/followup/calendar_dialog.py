@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.core.vocabulary import CALENDAR_DAY_LABELS, SHORT_DATE_QT, short_date
 from desktop.followup.calendar_service import calendar_year, remove_office_day, set_office_day
 from ui.common.background import run_read, run_write
+from ui.common.forms import ERROR_STYLE
 from ui.common.messages import confirm
 
 
@@ -56,7 +57,7 @@ class CalendarDialog(QDialog):
         self.add_button = QPushButton("Ghi ngày")
         self.remove_button = QPushButton("Bỏ ngày do cơ quan ghi")
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
+        self.error.setStyleSheet(ERROR_STYLE)
 
         top = QHBoxLayout()
         top.addWidget(QLabel("Năm"))

@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.followup.dashboard import Dashboard, dashboard
+from desktop.core.settings import default
 from desktop.core.vocabulary import SHORT_DATE_QT, short_date
-from desktop.followup.categories import CATEGORY_LABELS, CATEGORY_ORDER, SOON_DAYS
+from desktop.followup.categories import CATEGORY_LABELS, CATEGORY_ORDER
+from desktop.followup.dashboard import Dashboard, dashboard
 from desktop.followup.task_query import TaskFilter
 from ui.common.background import run_read
 from ui.followup.board_model import CATEGORY_COLOURS, tone_brushes
@@ -70,7 +71,8 @@ class DashboardPanel(QWidget):
         self.soon_list = self._task_tree()
         lists = QGridLayout()
         lists.addWidget(QLabel("<b>Quá hạn</b>"), 0, 0)
-        lists.addWidget(QLabel(f"<b>Đến hạn trong {SOON_DAYS} ngày tới</b>"), 0, 1)
+        self.soon_label = QLabel(self._soon_title(default("followup/soon_days")))
+        lists.addWidget(self.soon_label, 0, 1)
         lists.addWidget(self.overdue_list, 1, 0)
         lists.addWidget(self.soon_list, 1, 1)
 
@@ -88,6 +90,10 @@ class DashboardPanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+
+    @staticmethod
+    def _soon_title(days: int) -> str:
+        return f"<b>Đến hạn trong {days} ngày tới</b>"
 
     @staticmethod
     def _task_tree() -> QTreeWidget:
@@ -115,6 +121,7 @@ class DashboardPanel(QWidget):
         for key, label in self.category_values.items():
             label.setText(str(data.by_category[key]))
         self.total_label.setText(f"Tổng số: <b>{data.total}</b> nhiệm vụ")
+        self.soon_label.setText(self._soon_title(data.soon_days))
         self.chart.set_data(
             [(u.unit, [u.counts[k] for k in CATEGORY_ORDER]) for u in data.by_unit],
             [(CATEGORY_LABELS[k], CATEGORY_COLOURS[k]) for k in CATEGORY_ORDER],

@@ -1,15 +1,13 @@
 """The grouped view of the board: the filtered tasks under one node per unit or dispatch."""
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from desktop.core.vocabulary import short_date
 from desktop.followup.task_query import TaskRow
-from ui.followup.board_model import row_tone, tone_brushes
+from ui.followup.board_model import tone_brushes
 
 TREE_COLUMNS = ["Đơn vị / văn bản", "Mục", "Hạn", "Tình trạng", "Đôn đốc", "Nhiệm vụ"]
 
@@ -20,9 +18,8 @@ def _key(row: TaskRow, grouping: str) -> str:
     return f"{row.document} – {row.document_subject}" if row.document else "(không có văn bản)"
 
 
-def fill_grouped(tree: QTreeWidget, rows: list[TaskRow], grouping: str, today: date | None = None) -> None:
+def fill_grouped(tree: QTreeWidget, rows: list[TaskRow], grouping: str) -> None:
     """Group `rows` by "unit" or "document"; each group shows its size and overdue count."""
-    today = today or date.today()
     tree.clear()
     groups: dict[str, list[TaskRow]] = {}
     for row in rows:
@@ -41,7 +38,7 @@ def fill_grouped(tree: QTreeWidget, rows: list[TaskRow], grouping: str, today: d
                                      r.category_label, str(r.chases), r.title])
             child.setData(0, Qt.ItemDataRole.UserRole, r.id)
             child.setToolTip(5, r.title)
-            tone = row_tone(r.category, r.deadline, today)
+            tone = "overdue" if r.overdue else "soon" if r.due_soon else None
             if tone:
                 for col in range(len(TREE_COLUMNS)):
                     child.setBackground(col, tone_brushes(tone, Qt.ItemDataRole.BackgroundRole))

@@ -1,5 +1,6 @@
 """The follow-up reminder: on start, and once a day while the program is open, tell the clerk
-what became overdue or falls due within 7 days (a notice in the main window, never a dialog)."""
+what became overdue or falls due within the office's reminder window (setting followup/soon_days; a
+notice in the main window, never a dialog)."""
 from __future__ import annotations
 
 from datetime import date

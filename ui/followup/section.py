@@ -1,7 +1,8 @@
 """Nhiệm vụ: the follow-up board.
 
 A lazy task list under filters (unit, status category, movement, dispatch, due range), or the
-filtered set grouped by unit or dispatch in a tree; overdue rows red, due within 7 days amber;
+filtered set grouped by unit or dispatch in a tree; overdue rows red, due within the office's reminder
+window (setting followup/soon_days) amber;
 the "Tổng quan" dashboard; proposing tasks from a dispatch, recording progress, drafting
 chasing letters; and a non-modal notice banner on start and once a day while open.
 """
@@ -12,6 +13,7 @@ from datetime import date
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMenu, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
+from desktop.core.settings.office_store import read_office_value
 from desktop.core.vocabulary import short_date
 from desktop.followup.board import TaskBrowser, dispatch_choices, movement_choices, unit_choices
 from desktop.followup.dashboard import Notices, notices
@@ -93,9 +95,15 @@ class FollowupBoard(QWidget):
         if self._loaded_once:
             return
         self._loaded_once = True
+        self.load_soon_days()
         self.load_choices()
         self.apply_filters()
         self.check_notices()
+
+    def load_soon_days(self) -> None:
+        """The office's reminder window, for the amber rows of the lazy list."""
+        ctx = self.ctx
+        run_read(lambda: read_office_value(ctx, "followup/soon_days"), self.model.set_soon_days)
 
     def load_choices(self) -> None:
         ctx = self.ctx
@@ -124,7 +132,12 @@ class FollowupBoard(QWidget):
         self.ui.count_label.setText(f"{n:,} nhiệm vụ".replace(",", "."))
 
     def _on_changed(self, changes) -> None:
-        if not self._loaded_once or not any(getattr(changes, f) for f in _WATCH):
+        if not self._loaded_once:
+            return
+        if changes.office:  # the reminder window may have changed
+            self.load_soon_days()
+            self.dashboard.refresh()
+        if not any(getattr(changes, f) for f in _WATCH):
             return
         if changes.tasks or changes.units or changes.movements:
             self.load_choices()

@@ -27,6 +27,7 @@ from desktop.importing.review import FolderOutcome, import_folder_job
 from ui.common.background import run_job
 from ui.common.change_bus import change_bus
 from ui.common.icons import icon
+from ui.common.user_settings import user_settings
 from ui.importing.openers import open_file
 
 SAVE_CHOICES = (("in", "Lưu là văn bản đến"), ("out", "Lưu là văn bản đi (đã ban hành)"),
@@ -94,9 +95,11 @@ class BatchDialog(QDialog):
         self.table.cellDoubleClicked.connect(self._open_row)
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Chọn thư mục cần nhập", self.folder_edit.text())
+        start = self.folder_edit.text() or user_settings().value("import/last_folder")
+        folder = QFileDialog.getExistingDirectory(self, "Chọn thư mục cần nhập", start)
         if folder:
             self.folder_edit.setText(folder)
+            user_settings().set_value("import/last_folder", folder)
 
     @property
     def save_as(self) -> str | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QByteArray, QItemSelection, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
 
@@ -16,6 +16,7 @@ from desktop.importing.parse import ImportResult
 from desktop.importing.readers import SUPPORTED
 from desktop.importing.review import read_with_units, reference_span, save_edited
 from ui.common.background import run_read, run_write
+from ui.common.user_settings import user_settings
 from ui.importing.fields import LABELS, FieldError
 from ui.importing.openers import open_folder
 from ui.importing.tasks import TITLE
@@ -41,7 +42,7 @@ class ImportWindow(QDialog):
         self.last_outcome = None
         self.highlighted: tuple[str, int, int] | None = None
         self._generation = 0
-        self._last_dir = ""
+        self._settings = user_settings()  # import/last_folder, import/splitter
         ui = self.ui
         ui.open_button.clicked.connect(self.choose_file)
         ui.folder_button.clicked.connect(lambda: self.open_folder())
@@ -57,6 +58,7 @@ class ImportWindow(QDialog):
         self.set_default_as(default_as)
         self._set_ready(False)
         self._fit_to_screen()
+        self.finished.connect(self._remember_layout)
 
     def _fit_to_screen(self) -> None:
         screen = self.screen() or QApplication.primaryScreen()
@@ -66,6 +68,12 @@ class ImportWindow(QDialog):
             width, height = min(width, area.width() - 20), min(height, area.height() - 40)
         self.resize(width, height)
         self.ui.splitter.setSizes([int(width * 0.44), int(width * 0.56)])
+        state = self._settings.value("import/splitter")
+        if state:
+            self.ui.splitter.restoreState(QByteArray(state))
+
+    def _remember_layout(self) -> None:
+        self._settings.set_value("import/splitter", self.ui.splitter.saveState().data())
 
     def set_default_as(self, as_: str) -> None:
         """The direction this window was opened for: its save button is shown first and bold."""
@@ -77,14 +85,15 @@ class ImportWindow(QDialog):
 
     # ---- opening ----------------------------------------------------------------------------
     def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Mở văn bản cần nhập", self._last_dir, FILE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self, "Mở văn bản cần nhập",
+                                              self._settings.value("import/last_folder"), FILE_FILTER)
         if name:
             self.open_file(Path(name))
 
     def open_file(self, path: Path) -> None:
         """Read `path` in the pool; the result (or one clear error) replaces what is shown."""
         path = Path(path)
-        self._last_dir = str(path.parent)
+        self._settings.set_value("import/last_folder", str(path.parent))
         self._generation += 1
         generation = self._generation
         self.path = path

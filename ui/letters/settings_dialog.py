@@ -14,27 +14,29 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop.letters.layout import DECREE_RANGES, LetterSettings
+from desktop.core.settings import option
+from desktop.letters.layout import SETTINGS_KEY, LetterSettings
 from desktop.letters.office_settings import letter_overrides, save_letter_overrides
 from ui.common.background import run_read, run_write
+from ui.common.forms import ERROR_STYLE
 
 RED = "#d00000"
-# (group, field, label, unit, step)
+# (group, field, step); label, unit and the decree's range come from the settings registry
 FIELDS = (
-    ("Lề trang", "margin_top_mm", "Lề trên", "mm", 0.5),
-    ("Lề trang", "margin_bottom_mm", "Lề dưới", "mm", 0.5),
-    ("Lề trang", "margin_left_mm", "Lề trái", "mm", 0.5),
-    ("Lề trang", "margin_right_mm", "Lề phải", "mm", 0.5),
-    ("Cỡ chữ", "quoc_hieu_size", "Quốc hiệu", "pt", 0.5),
-    ("Cỡ chữ", "tieu_ngu_size", "Tiêu ngữ", "pt", 0.5),
-    ("Cỡ chữ", "issuer_size", "Tên cơ quan ban hành", "pt", 0.5),
-    ("Cỡ chữ", "subject_size", "Trích yếu (V/v)", "pt", 0.5),
-    ("Cỡ chữ", "recipients_size", "Kính gửi", "pt", 0.5),
-    ("Cỡ chữ", "body_size", "Nội dung", "pt", 0.5),
-    ("Cỡ chữ", "signer_size", "Chức vụ, họ tên người ký", "pt", 0.5),
-    ("Đoạn văn", "first_line_indent_cm", "Thụt đầu dòng", "cm", 0.01),
-    ("Đoạn văn", "paragraph_space_pt", "Khoảng cách giữa các đoạn", "pt", 1.0),
-    ("Đoạn văn", "line_spacing", "Giãn dòng (lần cỡ chữ)", "", 0.05),
+    ("Lề trang", "margin_top_mm", 0.5),
+    ("Lề trang", "margin_bottom_mm", 0.5),
+    ("Lề trang", "margin_left_mm", 0.5),
+    ("Lề trang", "margin_right_mm", 0.5),
+    ("Cỡ chữ", "quoc_hieu_size", 0.5),
+    ("Cỡ chữ", "tieu_ngu_size", 0.5),
+    ("Cỡ chữ", "issuer_size", 0.5),
+    ("Cỡ chữ", "subject_size", 0.5),
+    ("Cỡ chữ", "recipients_size", 0.5),
+    ("Cỡ chữ", "body_size", 0.5),
+    ("Cỡ chữ", "signer_size", 0.5),
+    ("Đoạn văn", "first_line_indent_cm", 0.01),
+    ("Đoạn văn", "paragraph_space_pt", 1.0),
+    ("Đoạn văn", "line_spacing", 0.05),
 )
 
 
@@ -50,12 +52,13 @@ class LetterSettingsDialog(QDialog):
                                 "áp dụng cho mọi văn bản in ra, xem trước và xuất DOCX."))
         groups: dict[str, QFormLayout] = {}
         row = QHBoxLayout()
-        for group, key, label, unit, step in FIELDS:
+        for group, key, step in FIELDS:
+            opt = option(f"{SETTINGS_KEY}/{key}")
+            label, unit, (low, high) = opt.label, opt.unit, opt.range
             if group not in groups:
                 box = QGroupBox(group)
                 groups[group] = QFormLayout(box)
                 row.addWidget(box)
-            low, high = DECREE_RANGES[key]
             spin = QDoubleSpinBox()
             spin.setRange(low, high)
             spin.setSingleStep(step)
@@ -69,7 +72,7 @@ class LetterSettingsDialog(QDialog):
         self.red_stamp = QCheckBox("In khung độ khẩn (KHẨN, THƯỢNG KHẨN, HỎA TỐC) màu đỏ")
         layout.addWidget(self.red_stamp)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
+        self.error.setStyleSheet(ERROR_STYLE)
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
                                    | QDialogButtonBox.StandardButton.RestoreDefaults)

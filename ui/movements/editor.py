@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.movements.service import MovementInput, MovementRow, create_movement, update_movement
 from ui.common.background import run_write
 from ui.common.dates import optional_date, optional_date_edit, set_optional_date
+from ui.common.forms import ERROR_STYLE
 
 
 def _year_spin() -> QSpinBox:
@@ -55,7 +56,7 @@ class MovementDialog(QDialog):
         self.active.setChecked(True)
         self.notes = QPlainTextEdit()
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
 
         period = QHBoxLayout()

@@ -1,0 +1,6 @@
+"""Đơn vị nhận: the unit directory section.
+
+Public modules: `section`.
+"""
+
+PUBLIC = ("section",)

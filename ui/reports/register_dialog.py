@@ -26,9 +26,8 @@ from desktop.documents.numbering import check_manual_number, register_entries, r
 from desktop.documents.editor_data import editor_choices
 from desktop.core.vocabulary import SHORT_DATE_QT, short_date
 from ui.common.background import run_read, run_write
+from ui.common.forms import ERROR_STYLE, fill_combo
 from ui.common.messages import confirm
-from ui.documents.editor_layout import ERROR_STYLE
-from ui.documents.form_binding import fill_combo
 
 OK_STYLE = "color: #1f5f2a;"
 WARN_STYLE = "color: #8a5a00;"

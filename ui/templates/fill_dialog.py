@@ -36,7 +36,7 @@ from desktop.core.vocabulary import SHORT_DATE_QT, read_date
 from desktop.templates.engine import TYPE_LABELS, Placeholder
 from desktop.templates.service import fill_template, get_template, list_templates
 from ui.common.background import run_read
-from ui.documents.editor_layout import ERROR_STYLE
+from ui.common.forms import ERROR_STYLE
 
 
 def _value_widget(ph: Placeholder, unit_names: list[str]) -> QWidget:

@@ -27,8 +27,7 @@ from desktop.core.vocabulary import DOC_TYPES
 from desktop.templates.engine import PLACEHOLDER_TYPES, TYPE_LABELS, Placeholder
 from desktop.templates.service import TemplateData, create_template, get_template, update_template
 from ui.common.background import run_read, run_write
-from ui.documents.editor_layout import ERROR_STYLE
-from ui.documents.form_binding import fill_combo, select_data
+from ui.common.forms import error_label, fill_combo, select_data
 from ui.documents.recipient_picker import RecipientList
 
 
@@ -98,11 +97,7 @@ class TemplateEditorDialog(QDialog):
         run_read(self._fetch, self._ready)
 
     def _error(self, name: str) -> QLabel:
-        label = QLabel()
-        label.setStyleSheet(ERROR_STYLE)
-        label.setWordWrap(True)
-        label.hide()
-        self.errors[name] = label
+        self.errors[name] = label = error_label()
         return label
 
     def _field(self, name: str, widget: QWidget) -> QWidget:

@@ -3,12 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import os
-import uuid
-
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from db.models import DraftingUnit, Office, Register, Signer, Unit, UnitGroup, UnitGroupMember
 from desktop.documents.inputs import DraftInput, RecipientInput
@@ -65,25 +60,3 @@ def good_draft(setup: Setup, **overrides) -> DraftInput:
 @pytest.fixture
 def setup(ctx) -> Setup:
     return make_setup(ctx)
-
-
-@pytest.fixture
-def pg_ctx():
-    base = os.environ.get("TDKT_TEST_PG_URL")
-    if not base:
-        pytest.skip("TDKT_TEST_PG_URL is not set (no PostgreSQL server for this run)")
-    from desktop.core.context import open_context
-
-    name = f"tdkt_test_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(base).set(database=name).render_as_string(hide_password=False)
-    context = open_context(url)
-    try:
-        yield context
-    finally:
-        context.close()
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()

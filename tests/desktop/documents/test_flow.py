@@ -134,3 +134,11 @@ def test_preview_of_unsaved_form_matches_the_stored_document(ctx, setup):
     assert preview.to_json_dict() == stored.to_json_dict()
     assert preview.urgency == "Khẩn" and preview.distribution[0] == "Như trên"
     assert [p.label for p in preview.body] == [None, "1", "2"]
+
+
+def test_the_archive_line_is_the_office_setting(ctx, setup):
+    from desktop.core.settings.office_store import save_office_value
+
+    save_office_value(ctx, "documents/archive_line", "Lưu: VT-TH", "vt")
+    doc_id, _ = service.create_draft(ctx, good_draft(setup), "cv")
+    assert service.load_draft(ctx, doc_id).printed_distribution[-1] == "Lưu: VT-TH, NC (2)"

@@ -106,6 +106,20 @@ def test_dashboard_counts_and_notices(demo_ctx):
     assert "đến hạn trong 7 ngày tới" in n.message
 
 
+
+def test_the_reminder_window_is_one_office_setting(demo_ctx):
+    from desktop.core.settings.office_store import save_office_value
+
+    as_of = date(2019, 1, 20)  # 5.4 is due on 31/01/2019: 11 days ahead
+    assert notices(demo_ctx, as_of, None).due_soon == [] and dashboard(demo_ctx, as_of).due_soon == []
+    save_office_value(demo_ctx, "followup/soon_days", 14, "vt")
+    n = notices(demo_ctx, as_of, None)
+    assert [r.item_label for r in n.due_soon] == ["5.4"] and "đến hạn trong 14 ngày tới" in n.message
+    board = dashboard(demo_ctx, as_of)
+    assert [r.item_label for r in board.due_soon] == ["5.4"] and board.soon_days == 14
+    _, rows = rows_2457(demo_ctx, as_of)
+    assert rows["5.4"].due_soon and not rows["5.1"].due_soon
+
 def test_movement_register(demo_ctx):
     from desktop.movements.service import (
         MovementError,

@@ -92,7 +92,7 @@ def test_register_view_reserves_voids_and_checks(qtbot, main_window, demo_ctx, m
 
 
 def test_killed_editor_offers_the_typed_text_back(qtbot, demo_ctx):
-    from ui.app import ui_settings
+    from ui.common.user_settings import user_settings
     from ui.documents import editor as editor_module
     from ui.main_window import MainWindow
 
@@ -107,13 +107,14 @@ def test_killed_editor_offers_the_typed_text_back(qtbot, demo_ctx):
     editor.hide()
     editor.deleteLater()
     assert _count_outgoing(demo_ctx) == before  # nothing was saved as a document
-    window = MainWindow(demo_ctx, ui_settings())
+    window = MainWindow(demo_ctx, user_settings())
     qtbot.addWidget(window)
     window.show()
-    assert window.recovery.isVisible()
-    assert "Khôi phục bản tự lưu?" in window.recovery.text.text() and "bản đang gõ dở" in window.recovery.text.text()
-    click(qtbot, window.recovery.reopen_button)
-    restored = window.recovery.editors[-1]
+    recovery = window.started["documents-recovery"]  # the banner registers as a start-up hook
+    assert recovery.isVisible()
+    assert "Khôi phục bản tự lưu?" in recovery.text.text() and "bản đang gõ dở" in recovery.text.text()
+    click(qtbot, recovery.reopen_button)
+    restored = recovery.editors[-1]
     assert restored.form.body.toPlainText() == "Nội dung chưa kịp lưu khi máy tắt."
     assert restored.form.subject.text() == "bản đang gõ dở" and restored.dirty
 
@@ -205,7 +206,7 @@ def test_unfilled_placeholders_are_listed_before_continuing(qtbot, main_window):
 def test_two_new_drafts_typed_at_once_both_come_back_after_a_crash(qtbot, demo_ctx):
     """Each new editor autosaves into its own slot: neither overwrites the other."""
     from desktop.documents.autosave import pending_autosaves
-    from ui.app import ui_settings
+    from ui.common.user_settings import user_settings
     from ui.documents import editor as editor_module
     from ui.main_window import MainWindow
 
@@ -221,8 +222,9 @@ def test_two_new_drafts_typed_at_once_both_come_back_after_a_crash(qtbot, demo_c
     for editor in (first, second):
         editor.hide()
         editor.deleteLater()
-    window = MainWindow(demo_ctx, ui_settings())
+    window = MainWindow(demo_ctx, user_settings())
     qtbot.addWidget(window)
-    click(qtbot, window.recovery.reopen_button)
-    restored = sorted(e.form.subject.text() for e in window.recovery.editors)
+    recovery = window.started["documents-recovery"]
+    click(qtbot, recovery.reopen_button)
+    restored = sorted(e.form.subject.text() for e in recovery.editors)
     assert restored == ["công văn thứ hai", "công văn thứ nhất (sửa tiếp)"]

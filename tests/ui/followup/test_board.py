@@ -173,16 +173,21 @@ def test_propose_from_seed_001_and_confirm(qtbot, board, demo_ctx):
     assert sorted(overdue) == ["5.1", "5.2", "5.3", "5.4"]
 
 
-def test_add_a_task_from_an_incoming_document_by_hand(qtbot, board):
-    before = board.model.rowCount()
+def add_task_by_hand(qtbot, board, title: str, days_ahead: int) -> None:
+    """Thêm nhiệm vụ: for Sở Nội vụ, from the incoming 2012/HD-BTĐKT, due `days_ahead` days from today."""
     qtbot.mouseClick(board.ui.add_button, Qt.MouseButton.LeftButton)
     dialog = board.last_dialog
-    dialog.title.setText("Triển khai hướng dẫn công tác thi đua năm 2027")
+    dialog.title.setText(title)
     dialog.unit_combo.setCurrentIndex(dialog.unit_combo.findText("Sở Nội vụ"))
     dialog.incoming_combo.setCurrentIndex(dialog.incoming_combo.findText("2012/HD-BTĐKT", Qt.MatchFlag.MatchContains))
-    soon = date.today() + timedelta(days=3)
-    dialog.deadline.setDate(dialog.deadline.date().fromString(f"{soon:%d/%m/%Y}", "dd/MM/yyyy"))
+    due = date.today() + timedelta(days=days_ahead)
+    dialog.deadline.setDate(dialog.deadline.date().fromString(f"{due:%d/%m/%Y}", "dd/MM/yyyy"))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+
+def test_add_a_task_from_an_incoming_document_by_hand(qtbot, board):
+    before = board.model.rowCount()
+    add_task_by_hand(qtbot, board, "Triển khai hướng dẫn công tác thi đua năm 2027", 3)
     assert board.model.rowCount() == before + 1
     m = board.model
     [row] = [r for r in range(m.rowCount()) if m.data(m.index(r, 0)) == "đến: 2012/HD-BTĐKT"]
@@ -211,3 +216,20 @@ def test_row_colours_come_from_category_codes_not_label_text(board):
     overdue = [r for r, (code, tone) in tones.items() if tone == "overdue"]
     assert overdue and all(tones[r][0] == "open_overdue" for r in overdue)
     assert all(tone == "overdue" for code, tone in tones.values() if code == "open_overdue")
+
+
+def test_amber_rows_and_the_dashboard_follow_the_office_reminder_window(qtbot, main_window, demo_ctx):
+    from desktop.core.settings.office_store import save_office_value
+    from ui.common.change_bus import change_bus
+
+    board = main_window.section("tasks")
+    add_task_by_hand(qtbot, board, "Báo cáo sơ kết phong trào", 20)
+    m = board.model
+    [row] = [r for r in range(m.rowCount()) if m.data(m.index(r, 0)) == "đến: 2012/HD-BTĐKT"]
+    assert m.tone(row) is None  # 20 days ahead: outside the default 7 days
+    assert "7 ngày" in board.dashboard.soon_label.text()
+    change_bus().changed.emit(save_office_value(demo_ctx, "followup/soon_days", 30, "vt"))
+    assert m.tone(row) == "soon"
+    assert m.data(m.index(row, 0), Qt.ItemDataRole.BackgroundRole).color().name() == "#fff3cd"
+    assert "30 ngày" in board.dashboard.soon_label.text()
+    assert [r.title for r in board.dashboard.data.due_soon] == ["Báo cáo sơ kết phong trào"]
