@@ -1,14 +1,20 @@
 """Bring a database to the program's schema: back up, then upgrade to head.
 
 A database whose revision this program does not know (written by a newer version) is refused
-untouched. Called on every start, by the GUI and by every CLI command that opens a database.
+untouched: a SQLite file is read (read-only) before any connection sets its journal mode
+(`refuse_newer_file`). Before a database that holds data is migrated it is backed up: a SQLite file
+beside itself (`<file>.bak-<revision>-<time>`, whole or not at all), any other database by the
+`backup` function the caller passes (desktop.storage: pg_dump or an export of every table).
+Called on every start, by the GUI and by every CLI command that opens a database.
 """
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Callable
 
 from alembic import command
 from alembic.config import Config
@@ -18,8 +24,10 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from db.engine import sqlite_path
+from db.sqlite_copy import copy_database, open_existing
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+_REVISION = re.compile(r"""^revision\s*(?::[^=\n]*)?=\s*['"]([^'"]+)['"]""", re.MULTILINE)
 
 
 class StorageError(Exception):
@@ -63,12 +71,58 @@ def check_sqlite_file(path: Path) -> None:
         raise StorageError(f"Tệp {path} không phải cơ sở dữ liệu của TĐKT Desk (hoặc đã hỏng).")
 
 
-def upgrade(engine: Engine) -> MigrationResult:
-    """Migrate `engine`'s database to head; back up a SQLite file first if it changes."""
+def known_revisions(versions: Path = MIGRATIONS_DIR / "versions") -> set[str]:
+    """The revision ids of this program's migration files (read as text: no Alembic import)."""
+    found = set()
+    for path in versions.glob("*.py"):
+        match = _REVISION.search(path.read_text(encoding="utf-8"))
+        if match:
+            found.add(match.group(1))
+    return found
+
+
+def too_new_message(revision: str) -> str:
+    return ("Cơ sở dữ liệu được tạo bởi phiên bản TĐKT Desk mới hơn "
+            f"(phiên bản dữ liệu {revision}). Hãy cài phiên bản mới; dữ liệu không bị thay đổi.")
+
+
+def file_revision(path: Path) -> str | None:
+    """The revision stored in a SQLite file, read through a read-only connection; None when the file
+    has none (new, empty, not ours) or cannot be read that way."""
+    try:
+        conn = open_existing(path, read_only=True)
+    except (OSError, sqlite3.Error):
+        return None
+    try:
+        rows = conn.execute("SELECT version_num FROM alembic_version").fetchall()
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    return rows[0][0] if len(rows) == 1 else None
+
+
+def refuse_newer_file(path: Path) -> None:
+    """DatabaseTooNew for a SQLite file written by a newer version, before anything (a journal mode
+    pragma included) writes to it."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    check_sqlite_file(path)
+    revision = file_revision(path)
+    if revision is not None and revision not in known_revisions():
+        raise DatabaseTooNew(too_new_message(revision))
+
+
+BackupFn = Callable[[Engine, str], "Path | None"]
+
+
+def upgrade(engine: Engine, backup: BackupFn | None = None) -> MigrationResult:
+    """Migrate `engine`'s database to head. A database that holds data is backed up first: a SQLite
+    file beside itself, any other by `backup(engine, revision)` (the caller's; it raises to stop)."""
     url = engine.url.render_as_string(hide_password=False)
     path = sqlite_path(url)
     if path is not None:
-        check_sqlite_file(path)
+        refuse_newer_file(path)
     script = ScriptDirectory.from_config(alembic_config(url))
     head = script.get_current_head()
     try:
@@ -78,31 +132,32 @@ def upgrade(engine: Engine) -> MigrationResult:
     if current == head:
         return MigrationResult(current, head, None)
     if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
-        raise DatabaseTooNew(
-            "Cơ sở dữ liệu được tạo bởi phiên bản TĐKT Desk mới hơn "
-            f"(phiên bản dữ liệu {current}). Hãy cài phiên bản mới; dữ liệu không bị thay đổi."
-        )
-    backup = _backup_sqlite(path, current) if path is not None and current is not None else None
+        raise DatabaseTooNew(too_new_message(current))
+    copy = None
+    if current is not None:
+        copy = _backup_sqlite(path, current) if path is not None else (backup(engine, current) if backup else None)
     config = alembic_config(url)
     with engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
-    return MigrationResult(current, head, backup)
+    return MigrationResult(current, head, copy)
+
+
+def build_schema(conn, revision: str) -> None:
+    """Create the schema of `revision` on an empty database, inside the caller's transaction `conn`
+    (a restore of an export: the rows go in next, then `upgrade` brings it to head)."""
+    url = conn.engine.url.render_as_string(hide_password=False)
+    if revision not in known_revisions():
+        raise DatabaseTooNew(too_new_message(revision))
+    config = alembic_config(url)
+    config.attributes["connection"] = conn
+    command.upgrade(config, revision)
 
 
 def _backup_sqlite(path: Path, revision: str) -> Path:
-    """A consistent copy of the file (sqlite3's online backup, so WAL content is included)."""
+    """A consistent copy of the file, whole or not at all (db.sqlite_copy)."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.bak-{revision}-{stamp}")
-    source = sqlite3.connect(str(path))
-    try:
-        dest = sqlite3.connect(str(target))
-        with dest:
-            source.backup(dest)
-        dest.close()
-    finally:
-        source.close()
-    return target
+    return copy_database(path, path.with_name(f"{path.name}.bak-{revision}-{stamp}"))
 
 
 def _short(exc: BaseException) -> str:
@@ -110,4 +165,5 @@ def _short(exc: BaseException) -> str:
     return text.splitlines()[0][:200]
 
 
-__all__ = ["StorageError", "DatabaseTooNew", "MigrationResult", "upgrade", "head_revision"]
+__all__ = ["StorageError", "DatabaseTooNew", "MigrationResult", "upgrade", "head_revision", "known_revisions",
+           "refuse_newer_file", "file_revision"]

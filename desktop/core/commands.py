@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 
 
 class CliError(Exception):
@@ -31,4 +32,7 @@ def open_db(args: argparse.Namespace, *, must_exist: bool = True):
     db, url = db_options(args)
     if db is None and url is None and not os.environ.get("TDKT_DATABASE_URL"):
         raise CliError("cần --db PATH hoặc --database-url URL")
-    return open_context(resolve_url(db, url), must_exist=must_exist)
+    ctx = open_context(resolve_url(db, url), must_exist=must_exist)
+    for notice in ctx.notices:  # e.g. a database on a network share
+        print(f"Chú ý: {notice}", file=sys.stderr)
+    return ctx

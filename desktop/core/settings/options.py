@@ -23,6 +23,12 @@ declare("documents", "archive_line", str, "Lưu: VT", label="Dòng lưu văn th�
 # the dashboard and the start-up notice) ---------------------------------------------------------------
 declare("followup", "soon_days", int, 7, label="Nhắc nhiệm vụ sắp đến hạn trước", unit="ngày", low=1, high=60)
 
+# ---- backup: the automatic rotating backups of a SQLite database (desktop/storage/schedule.py; the GUI's
+# start-up and timer in ui/storage/) -------------------------------------------------------------------
+declare("backup", "interval_hours", int, 4, label="Sao lưu tự động sau mỗi", unit="giờ", low=1, high=168)
+declare("backup", "keep_daily", int, 7, label="Giữ bản sao lưu hằng ngày của", unit="ngày gần nhất", low=1, high=366)
+declare("backup", "keep_weekly", int, 8, label="Giữ bản sao lưu hằng tuần của", unit="tuần gần nhất", low=0, high=520)
+
 # ---- letter_layout: every number of the printed letter, Decree 30/2020 Phụ lục I (desktop/letters/) ----
 # The decree gives ranges (margins 20–25 / 20–25 / 30–35 / 15–20 mm, sizes 12–13 or 13–14, indent 1 or
 # 1.27 cm, at least 6 pt between paragraphs, line spacing single to 1.5 lines); the defaults are the
