@@ -6,22 +6,35 @@
 - `run_job(fn, parent, title)`: long work with a progress dialog and a Cancel button; `fn`
   takes `progress` and `cancel` (desktop.core.jobs contract).
 
+A failure reaches `on_error` as `desktop.storage.problems.user_facing(exc)`: a storage failure (read-only,
+locked, disk full, file gone, share lost, server down) is one Vietnamese sentence saying what to do, and
+no database error shows its SQL.
+
 Tests call `set_inline(True)` so jobs run synchronously (Picard's FakeThreadPool idea).
 """
 from __future__ import annotations
 
 import traceback
+from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from desktop.core.changes import Changes
 from desktop.core.jobs import CancelToken, Cancelled
+from desktop.storage.problems import user_facing
 
 _inline = False
 _pool: QThreadPool | None = None
 _write_lane: QThreadPool | None = None
 _alive: set[_Relay] = set()  # keep relays alive until their result is delivered
+_database_path: Path | None = None  # the SQLite file in use, to tell a lost share from a disk error
+
+
+def set_database_path(path: Path | None) -> None:
+    """The database file the jobs use (storage failures are said in Vietnamese, about it)."""
+    global _database_path
+    _database_path = path
 
 
 def set_inline(value: bool) -> None:
@@ -91,7 +104,7 @@ def _submit(
         _alive.discard(relay)
         if isinstance(exc, Cancelled):
             return
-        (on_error or default_error_handler)(exc)
+        (on_error or default_error_handler)(user_facing(exc, _database_path))
 
     relay.done.connect(finish)
     relay.failed.connect(fail)

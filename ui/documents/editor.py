@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar
 
 from desktop.documents import autosave, service
+from desktop.core.context import StorageError
 from desktop.documents.errors import DocumentError, ValidationFailed
 from desktop.documents.inputs import TEXT_FIELDS, DraftInput, LoadedDraft, draft_to_payload, unstorable_fields
 from desktop.documents.editor_data import editor_choices, letter_settings
@@ -78,6 +79,7 @@ class EditorWindow(EditorMemory, QMainWindow):
         self.choices = None
         self.settings = None
         self.dirty = False
+        self.autosave_ok = True  # the last autosave was written
         self._loading = True
         self._closing = False
         self._history: list[dict] = []
@@ -240,6 +242,10 @@ class EditorWindow(EditorMemory, QMainWindow):
             self.form.show_notice("Chưa thực hiện được: hãy sửa các ô ghi chữ đỏ.", error=True)
         elif isinstance(exc, DocumentError):
             self.form.show_notice(str(exc), error=True)
+        elif isinstance(exc, StorageError):  # the database cannot be written: keep the text in a file
+            self.autosave_now()
+            kept = " Bản đang soạn vẫn được giữ trên máy này (tự lưu)." if self.autosave_ok else ""
+            self.form.show_notice(f"Chưa lưu: {exc}{kept}", error=True)
         else:
             default_error_handler(exc)
 
