@@ -6,28 +6,38 @@ untouched: a SQLite file is read (read-only) before any connection sets its jour
 beside itself (`<file>.bak-<revision>-<time>`, whole or not at all), any other database by the
 `backup` function the caller passes (desktop.storage: pg_dump or an export of every table).
 Called on every start, by the GUI and by every CLI command that opens a database.
+
+Programs that start at once on an empty or older database wait for one another: the upgrade
+runs holding the migration lock — on PostgreSQL an advisory lock on a fixed key
+(`pg_advisory_xact_lock`, taken in the migration's own connection and transaction, so it is
+released by the commit, a rollback or a lost connection), on SQLite the file's write lock
+(BEGIN IMMEDIATE, waiting up to `MIGRATION_WAIT_MS`). Whoever gets the lock second reads the
+revision again and finds the work done.
 """
 from __future__ import annotations
 
 import re
 import sqlite3
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
-from db.engine import sqlite_path
+from db.engine import BUSY_TIMEOUT_MS, sqlite_path
 from db.sqlite_copy import copy_database, open_existing
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 _REVISION = re.compile(r"""^revision\s*(?::[^=\n]*)?=\s*['"]([^'"]+)['"]""", re.MULTILINE)
+MIGRATION_LOCK_KEY = 0x7464_6B74_0001  # "tdkt" + 1: the advisory lock key every TĐKT Desk migration takes
+MIGRATION_WAIT_MS = 600_000  # how long a SQLite program waits for another one's migration
 
 
 class StorageError(Exception):
@@ -131,16 +141,61 @@ def upgrade(engine: Engine, backup: BackupFn | None = None) -> MigrationResult:
         raise StorageError(f"Không mở được cơ sở dữ liệu: {_short(exc)}") from exc
     if current == head:
         return MigrationResult(current, head, None)
-    if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
-        raise DatabaseTooNew(too_new_message(current))
-    copy = None
-    if current is not None:
-        copy = _backup_sqlite(path, current) if path is not None else (backup(engine, current) if backup else None)
-    config = alembic_config(url)
-    with engine.begin() as conn:
+    _refuse_unknown(script, current)
+    with migration_lock(engine) as conn:
+        current = MigrationContext.configure(conn).get_current_revision()  # again, under the lock
+        if current == head:  # another program migrated it while this one waited
+            return MigrationResult(current, head, None)
+        _refuse_unknown(script, current)
+        copy = None
+        if current is not None:
+            copy = _backup_sqlite(path, current) if path is not None else (backup(engine, current) if backup else None)
+        config = alembic_config(url)
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
+        if engine.dialect.name == "sqlite":
+            _check_foreign_keys(conn)
     return MigrationResult(current, head, copy)
+
+
+@contextmanager
+def migration_lock(engine: Engine) -> Iterator[Connection]:
+    """A connection in a transaction that holds the migration lock (see the module docstring);
+    the transaction commits when the block ends, or rolls back on an error.
+
+    On SQLite foreign keys are also off inside it: batch mode alters a table by copying it, and
+    dropping the old copy of a parent table would cascade deletes into its children while they
+    are on (the pragma works outside a transaction only); `_check_foreign_keys` runs before commit.
+    """
+    with engine.connect() as conn:
+        if engine.dialect.name != "sqlite":
+            with conn.begin():
+                if engine.dialect.name == "postgresql":
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+                yield conn
+            return
+        raw = conn.connection.dbapi_connection
+        raw.execute(f"PRAGMA busy_timeout = {MIGRATION_WAIT_MS}")
+        raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with conn.execution_options(sqlite_immediate=True).begin():  # BEGIN IMMEDIATE
+                yield conn
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")
+            raw.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
+def _check_foreign_keys(conn: Connection) -> None:
+    """Refuse (roll back) an upgrade that left a broken link, before it commits."""
+    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise StorageError(f"Nâng cấp cơ sở dữ liệu để lại liên kết hỏng (bảng {broken[0][0]}); "
+                           "dữ liệu không bị thay đổi.")
+
+
+def _refuse_unknown(script: ScriptDirectory, current: str | None) -> None:
+    if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
+        raise DatabaseTooNew(too_new_message(current))
 
 
 def build_schema(conn, revision: str) -> None:

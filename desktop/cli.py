@@ -23,6 +23,8 @@ COMMAND_MODULES = (
     "desktop.importing.cli",
     "desktop.followup.cli",
     "desktop.documents.cli",
+    "desktop.recipients.directory_cli",
+    "desktop.reports.cli",
     "desktop.storage.cli",
 )
 

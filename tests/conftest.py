@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 # Before any Qt import: without a display Qt would abort the run.
@@ -79,29 +81,50 @@ def demo_ctx(demo_db):
     context.close()
 
 
-@pytest.fixture
-def pg_ctx():
-    """A freshly migrated PostgreSQL database of its own (skipped without TDKT_TEST_PG_URL)."""
-    base = os.environ.get("TDKT_TEST_PG_URL")
-    if not base:
-        pytest.skip("TDKT_TEST_PG_URL is not set (no PostgreSQL server for this run)")
-    import uuid
+PG_URL = os.environ.get("TDKT_TEST_PG_URL")
 
+
+@contextmanager
+def _pg_database():
+    """The URL of a new, empty PostgreSQL database of its own, dropped afterwards (skipped
+    without TDKT_TEST_PG_URL; CI starts a throwaway cluster)."""
+    if not PG_URL:
+        pytest.skip("PostgreSQL not available: set TDKT_TEST_PG_URL (CI does)")
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 
-    from desktop.core.context import open_context
-
-    name = f"tdkt_test_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    name = "tdkt_" + uuid.uuid4().hex[:12]
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(base).set(database=name).render_as_string(hide_password=False)
-    context = open_context(url)
+        conn.execute(text(f'CREATE DATABASE "{name}" ENCODING \'UTF8\' TEMPLATE template0'))
     try:
-        yield context
+        yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
     finally:
-        context.close()
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend_url(request, tmp_path):
+    """An empty (unmigrated) database URL: on SQLite always, on PostgreSQL when TDKT_TEST_PG_URL is set."""
+    if request.param == "sqlite":
+        from db.engine import sqlite_url
+
+        yield sqlite_url(tmp_path / "db.sqlite3")
+        return
+    with _pg_database() as url:
+        yield url
+
+
+@pytest.fixture
+def pg_ctx():
+    """A freshly migrated PostgreSQL database of its own (skipped without TDKT_TEST_PG_URL)."""
+    from desktop.core.context import open_context
+
+    with _pg_database() as url:
+        context = open_context(url)
+        try:
+            yield context
+        finally:
+            context.close()

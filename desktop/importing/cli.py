@@ -44,11 +44,12 @@ def run(args: argparse.Namespace) -> int:
         if args.json or not args.save_as:
             _write_utf8(json.dumps(result.dispatch.to_json_dict(), ensure_ascii=False, indent=2) + "\n")
         if args.save_as:
+            from desktop.core.writes import perform
             from desktop.importing.save import save_import
 
             if ctx is None:
                 raise CliError("cần --db PATH hoặc --database-url URL để lưu")
-            outcome = save_import(ctx, result, args.save_as, source_file=str(Path(args.file).resolve()))
+            outcome = perform(lambda: save_import(ctx, result, args.save_as, source_file=str(Path(args.file).resolve())))
             print(outcome.message, file=sys.stderr if args.json else sys.stdout)
         return 0
     finally:

@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from desktop.core.changes import Changes
+from desktop.core.changes import Changes, split
 from desktop.core.dispatch import Reference
 from desktop.importing.batch import FileReport, import_folder
 from desktop.importing.items import Units
 from desktop.importing.parse import ImportResult
-from desktop.core.jobs import CancelToken, Cancelled, ProgressFn, no_progress
+from desktop.core.jobs import CancelToken, Cancelled, ProgressFn, WriteFn, no_progress, write_here
 from desktop.core.text import fold
 from desktop.core.vocabulary import read_date
 
@@ -90,26 +90,27 @@ class FolderOutcome:
     save_as: str | None
     reports: list[FileReport] = field(default_factory=list)
     cancelled: bool = False
-
-    @property
-    def changes(self) -> Changes:
-        saved = any(r.document_id is not None for r in self.reports)
-        if not saved:
-            return Changes()
-        return Changes(incoming=self.save_as == "in", outgoing=self.save_as == "out", tasks=True, registers=True)
+    changes: Changes = Changes()  # what the saves changed, added up as they are made
 
     def count(self, status: str) -> int:
         return sum(r.status == status for r in self.reports)
 
 
 def import_folder_job(ctx, folder: Path, save_as: str | None, *, progress: ProgressFn = no_progress,
-                      cancel: CancelToken | None = None) -> FolderOutcome:
-    """`import_folder` with the unit directory, as a job: a cancelled run returns what it did."""
+                      cancel: CancelToken | None = None, write: WriteFn = write_here) -> FolderOutcome:
+    """`import_folder` with the unit directory, as a job that writes (each save through
+    `write`, see desktop.core.jobs): a cancelled run returns what it did."""
     outcome = FolderOutcome(Path(folder), save_as)
+
+    def write_and_count(call):
+        result = write(call)
+        outcome.changes |= split(result)[1]
+        return result
+
     units = directory_units(ctx)
     try:
         import_folder(Path(folder), units=units, ctx=ctx if save_as else None, save_as=save_as,
-                      progress=progress, cancel=cancel, on_report=outcome.reports.append)
+                      progress=progress, cancel=cancel, on_report=outcome.reports.append, write=write_and_count)
     except Cancelled:
         outcome.cancelled = True
     return outcome

@@ -22,7 +22,7 @@ from db.models import (
 )
 from desktop.core import audit
 from desktop.core.changes import Changes
-from desktop.documents.numbering import allocate_number
+from desktop.documents.numbering import allocate_number, lock_register
 from desktop.core.dispatch import Dispatch
 from desktop.core.vocabulary import urgency_code
 from desktop.documents.body import text_from_paragraphs
@@ -53,8 +53,9 @@ class SaveOutcome:
 
 
 def load_units(session: Session) -> Units:
-    """The unit directory as (id, name, aliases) for matching assignees."""
-    units = session.scalars(select(Unit).where(Unit.active.is_(True))).all()
+    """The unit directory as (id, name, aliases) for matching assignees; dissolved units too, since
+    an imported letter may be older than the change (a 2018 letter names Sở Kế hoạch và Đầu tư)."""
+    units = session.scalars(select(Unit)).all()
     return [(u.id, u.name, [a.alias for a in u.aliases] + ([u.short_name] if u.short_name else [])) for u in units]
 
 
@@ -110,6 +111,8 @@ def _register(session: Session, direction: str, doc_type: str | None) -> Registe
 def _save_incoming(session: Session, d: Dispatch, source_file: str | None, arrived: date,
                    user: str) -> SaveOutcome:
     register = _register(session, "in", None)
+    if register is not None:
+        lock_register(session, register.id)  # before the insert: the lock order of desktop/core/writes.py
     doc = IncomingDocument(
         register_id=register.id if register else None,
         arrival_date=arrived,
@@ -154,6 +157,7 @@ def _save_outgoing(session: Session, d: Dispatch, source_file: str | None) -> Sa
     year = (d.date or date.today()).year
     register = _register(session, "out", d.doc_type)
     if register is not None:
+        lock_register(session, register.id)  # before the check and the insert (desktop/core/writes.py)
         taken = session.scalar(select(RegisterEntry.id).where(
             RegisterEntry.register_id == register.id, RegisterEntry.year == year, RegisterEntry.number == d.number))
         taken = taken or session.scalar(select(OutgoingDocument.id).where(

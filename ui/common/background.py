@@ -4,7 +4,12 @@
 - `run_write(fn, on_done)`: a DB write on the one serial lane; the `Changes` it returns
   is announced on the change bus after `on_done`.
 - `run_job(fn, parent, title)`: long work with a progress dialog and a Cancel button; `fn`
-  takes `progress` and `cancel` (desktop.core.jobs contract).
+  takes `progress` and `cancel` (desktop.core.jobs contract), and with `writes=True` also
+  `write`: the job runs in the pool, each of its writes on the serial lane, and what they
+  changed is announced on the change bus when it ends.
+
+Every write, a single edit or a job's step, enters the lane through `on_write_lane`, which
+calls the one write door (desktop.core.writes.perform: the lock order, conflicts retried).
 
 A failure reaches `on_error` as `desktop.storage.problems.user_facing(exc)`: a storage failure (read-only,
 locked, disk full, file gone, share lost, server down) is one Vietnamese sentence saying what to do, and
@@ -15,13 +20,15 @@ Tests call `set_inline(True)` so jobs run synchronously (Picard's FakeThreadPool
 from __future__ import annotations
 
 import traceback
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from desktop.core.changes import Changes
+from desktop.core.changes import Changes, split
 from desktop.core.jobs import CancelToken, Cancelled
+from desktop.core.writes import perform
 from desktop.storage.problems import user_facing
 
 _inline = False
@@ -90,7 +97,10 @@ def _submit(
     on_error: Callable[[BaseException], None] | None,
     pool_index: int,
     after: Callable[[Any], None] | None = None,
+    at_end: Callable[[], None] | None = None,
 ) -> _Relay:
+    """`after(result)` follows `on_done`; `at_end()` follows whatever ended the work (done,
+    failed or cancelled)."""
     relay = _Relay()
 
     def finish(result: Any) -> None:
@@ -99,12 +109,15 @@ def _submit(
             on_done(result)
         if after is not None:
             after(result)
+        if at_end is not None:
+            at_end()
 
     def fail(exc: BaseException) -> None:
         _alive.discard(relay)
-        if isinstance(exc, Cancelled):
-            return
-        (on_error or default_error_handler)(user_facing(exc, _database_path))
+        if not isinstance(exc, Cancelled):
+            (on_error or default_error_handler)(user_facing(exc, _database_path))
+        if at_end is not None:
+            at_end()
 
     relay.done.connect(finish)
     relay.failed.connect(fail)
@@ -126,34 +139,72 @@ def run_read(fn, on_done=None, on_error=None) -> _Relay:
     return _submit(fn, on_done, on_error, 0)
 
 
+def on_write_lane(call: Callable[[], Any]) -> Any:
+    """The write lane's entry point: every write of the GUI (a `run_write`, or one `write` of a
+    job) runs here, on the lane's one thread (inline in tests), through the one write door."""
+    return perform(call)
+
+
 def run_write(fn: Callable[[], tuple[Any, Changes] | Changes], on_done=None, on_error=None) -> _Relay:
     """Run a service write on the serial lane; announce its Changes on the change bus.
 
-    `fn` returns a Changes, or a (value, Changes) pair; `on_done` receives the value (or the
-    Changes) before the bus tells every view what changed.
+    `fn` returns a Changes, or a (value, Changes) pair (desktop.core.changes.split); `on_done`
+    receives the value (or the Changes) before the bus tells every view what changed.
     """
+    def done(result):
+        if on_done is not None:
+            on_done(split(result)[0])
+
+    return _submit(lambda: on_write_lane(fn), done, on_error, 1, after=lambda result: _announce(split(result)[1]))
+
+
+def _announce(changes: Changes) -> None:
     from ui.common.change_bus import change_bus
 
-    def split(result):
-        if isinstance(result, tuple) and len(result) == 2 and isinstance(result[1], Changes):
-            return result
-        return result, result if isinstance(result, Changes) else Changes()
-
-    def done(result):
-        value, _ = split(result)
-        if on_done is not None:
-            on_done(value)
-
-    def announce(result):
-        _, changes = split(result)
-        if changes.any():
-            change_bus().changed.emit(changes)
-
-    return _submit(fn, done, on_error, 1, after=announce)
+    if changes.any():
+        change_bus().changed.emit(changes)
 
 
-def run_job(fn, on_done=None, on_error=None, *, parent=None, title: str = "Đang xử lý…") -> CancelToken:
-    """Long work with a progress dialog (Cancel stops it between steps)."""
+class _LaneCall(QRunnable):
+    """One call of a job's `write`, run on the write lane; the job's thread waits on `future`."""
+
+    def __init__(self, call: Callable[[], Any], future: Future):
+        super().__init__()
+        self._call, self._future = call, future
+
+    def run(self) -> None:  # the write lane's thread
+        try:
+            self._future.set_result(on_write_lane(self._call))
+        except BaseException as exc:  # noqa: BLE001 - the job's thread re-raises it
+            self._future.set_exception(exc)
+
+
+class _JobWriter:
+    """A job's `write` (desktop.core.jobs): each call runs on the write lane while the job's
+    thread waits for it; the Changes of the calls are added up for `run_job` to announce."""
+
+    def __init__(self) -> None:
+        self.changes = Changes()
+
+    def __call__(self, call: Callable[[], Any]) -> Any:
+        if _inline:
+            result = on_write_lane(call)
+        else:
+            future: Future = Future()
+            pools()[1].start(_LaneCall(call, future))
+            result = future.result()
+        self.changes |= split(result)[1]
+        return result
+
+
+def run_job(fn, on_done=None, on_error=None, *, parent=None, title: str = "Đang xử lý…",
+            writes: bool = False) -> CancelToken:
+    """Long work with a progress dialog (Cancel stops it between steps), in the pool.
+
+    With `writes`, `fn` also takes `write` and makes its writes through it: each runs on the
+    serial write lane, and what they changed is announced on the change bus once the job has
+    ended, done, failed or cancelled (see desktop.core.jobs for why).
+    """
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QProgressDialog
 
@@ -187,8 +238,11 @@ def run_job(fn, on_done=None, on_error=None, *, parent=None, title: str = "Đang
             dialog.setLabelText(message)
 
     relay.progressed.connect(show_progress)
-    _submit(lambda: fn(progress=progress, cancel=token), close_then(on_done),
-            close_then(on_error or default_error_handler), 0)
+    writer = _JobWriter() if writes else None
+    extra = {"write": writer} if writer is not None else {}
+    _submit(lambda: fn(progress=progress, cancel=token, **extra), close_then(on_done),
+            close_then(on_error or default_error_handler), 0,
+            at_end=None if writer is None else lambda: _announce(writer.changes))
     return token
 
 

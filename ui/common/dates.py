@@ -1,4 +1,5 @@
-"""An optional date in a QDateEdit: its minimum date stands for "no date" and shows a text."""
+"""Date editors: a plain one (the decree's short date form), and an optional date whose minimum stands for
+"no date"."""
 from __future__ import annotations
 
 from datetime import date
@@ -20,6 +21,18 @@ def optional_date_edit(empty_text: str, parent: QWidget | None = None) -> QDateE
     edit.setSpecialValueText(empty_text)
     edit.setDate(NO_DATE)
     return edit
+
+
+def date_edit(value: date, parent: QWidget | None = None) -> QDateEdit:
+    """A date edit in the short date form with a calendar, showing `value`."""
+    edit = QDateEdit(QDate(value.year, value.month, value.day), parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(SHORT_DATE_QT)
+    return edit
+
+
+def picked_date(edit: QDateEdit) -> date:
+    return edit.date().toPython()
 
 
 def set_optional_date(edit: QDateEdit, value: date | None) -> None:

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from desktop.importing.batch import ATTENTION, FAILED, IMPORTED, STATUS_LABELS
 from desktop.importing.review import FolderOutcome, import_folder_job
 from ui.common.background import run_job
-from ui.common.change_bus import change_bus
 from ui.common.icons import icon
 from ui.common.user_settings import user_settings
 from ui.importing.openers import open_file
@@ -116,8 +115,9 @@ class BatchDialog(QDialog):
         self.summary.setText("Đang nhập…")
         save_as = self.save_as
         self.token = run_job(
-            lambda progress, cancel: import_folder_job(self.ctx, folder, save_as, progress=progress, cancel=cancel),
-            self._show, self._failed, parent=self, title=f"Đang nhập các tệp trong {folder.name}…",
+            lambda progress, cancel, write: import_folder_job(self.ctx, folder, save_as, progress=progress,
+                                                              cancel=cancel, write=write),
+            self._show, self._failed, parent=self, title=f"Đang nhập các tệp trong {folder.name}…", writes=True,
         )
 
     def _show(self, outcome: FolderOutcome) -> None:
@@ -139,10 +139,7 @@ class BatchDialog(QDialog):
         head = "Đã dừng theo yêu cầu" if outcome.cancelled else "Xong"
         self.summary.setText(f"{head}: {len(outcome.reports)} tệp {where[outcome.save_as]} – {counts}. "
                              "Nhấp đúp một dòng để mở tệp trong màn hình Nhập văn bản.")
-        changes = outcome.changes
-        if changes.any():
-            change_bus().changed.emit(changes)
-        self.finished_import.emit(outcome)
+        self.finished_import.emit(outcome)  # the lists refresh from run_job's announcement, not from here
 
     def _failed(self, exc: BaseException) -> None:
         self.start_button.setEnabled(True)

@@ -70,3 +70,17 @@ def test_a_read_only_folder_job_changes_nothing(ctx, folder):
     outcome = import_folder_job(ctx, folder, None)
     assert not outcome.cancelled and outcome.count("imported") == 3
     assert not outcome.changes.any()
+
+
+def test_a_folder_job_makes_each_save_through_its_write_and_adds_up_the_changes(ctx, folder):
+    from desktop.core.jobs import write_here
+
+    calls = []
+
+    def write(call):
+        calls.append(call)
+        return write_here(call)
+
+    outcome = import_folder_job(ctx, folder, "in", write=write)
+    assert len(calls) == 3 == outcome.count("imported")
+    assert outcome.changes.incoming and outcome.changes.registers and not outcome.changes.outgoing

@@ -2,10 +2,8 @@
 failures injected at the OS-call boundary, and a database at the previous schema version."""
 from __future__ import annotations
 
-import os
 import sqlite3
 import subprocess
-import uuid
 from pathlib import Path
 
 import pytest
@@ -16,27 +14,12 @@ REPO = Path(__file__).resolve().parents[3]
 @pytest.fixture
 def pg_database():
     """make() -> the URL of a new, empty PostgreSQL database (dropped after the test)."""
-    base = os.environ.get("TDKT_TEST_PG_URL")
-    if not base:
-        pytest.skip("TDKT_TEST_PG_URL is not set (no PostgreSQL server for this run)")
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
+    from contextlib import ExitStack
 
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    names = []
+    from tests.conftest import _pg_database
 
-    def make() -> str:
-        name = f"tdkt_test_{uuid.uuid4().hex[:10]}"
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        names.append(name)
-        return make_url(base).set(database=name).render_as_string(hide_password=False)
-
-    yield make
-    with admin.connect() as conn:
-        for name in names:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with ExitStack() as stack:
+        yield lambda: stack.enter_context(_pg_database())
 
 
 @pytest.fixture

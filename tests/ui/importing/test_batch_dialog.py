@@ -73,3 +73,47 @@ def test_a_missing_folder_is_one_message(qtbot, main_window, tmp_path):
     qtbot.addWidget(dialog)
     dialog.start(tmp_path / "khong-co")
     assert dialog.summary.text().startswith("Không tìm thấy thư mục") and dialog.table.rowCount() == 0
+
+
+def test_folder_import_writes_on_the_write_lane_and_lists_refresh_through_changed(qtbot, main_window, folder,
+                                                                                  monkeypatch):
+    """Each save of the folder import enters the write lane's entry point (workers inline, as the
+    tests run them) and opens its write session there; the lists hear one changed(...), from the
+    job runner, not from the dialog."""
+    from desktop.core.changes import Changes
+    from desktop.core.context import AppContext
+    from ui.common import background
+    from ui.common.change_bus import change_bus
+    from ui.importing.batch_dialog import BatchDialog
+
+    on_lane = {"depth": 0, "calls": 0}
+    sessions: list[bool] = []  # for each write session opened: was it inside the lane?
+    real_entry, real_write_session = background.on_write_lane, AppContext.write_session
+
+    def entry(call):
+        on_lane["calls"] += 1
+        on_lane["depth"] += 1
+        try:
+            return real_entry(call)
+        finally:
+            on_lane["depth"] -= 1
+
+    def write_session(self):
+        sessions.append(on_lane["depth"] > 0)
+        return real_write_session(self)
+
+    monkeypatch.setattr(background, "on_write_lane", entry)
+    monkeypatch.setattr(AppContext, "write_session", write_session)
+    heard: list[Changes] = []
+    change_bus().changed.connect(heard.append)
+    incoming = main_window.section("incoming")
+    before = incoming.model.rowCount()
+    dialog = BatchDialog(main_window.ctx, main_window)
+    qtbot.addWidget(dialog)
+    dialog.start(folder)
+    change_bus().changed.disconnect(heard.append)
+    assert [s for _, s, _ in _table(dialog)] == ["đã nhập", "đã nhập", "lỗi"]
+    assert on_lane["calls"] == 2 and sessions == [True, True]  # two saves, both on the lane
+    assert len(heard) == 1 and heard[0].incoming and heard[0].registers and not heard[0].outgoing
+    assert heard[0] == dialog.outcome.changes
+    qtbot.waitUntil(lambda: incoming.model.rowCount() == before + 2, timeout=3000)
