@@ -1,5 +1,6 @@
-"""On start: the automatic backup of a SQLite database (then every N hours), and the notice about a database
-on a network share. Work runs off the GUI thread; a failure is a notice, never a dialog."""
+"""On start: the automatic backup of a SQLite database (a few seconds after the window is up, then every N
+hours), and the notice about a database on a network share. Work runs off the GUI thread; a failure is a
+notice, never a dialog."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer
@@ -9,6 +10,7 @@ from desktop.storage.schedule import policy, run_automatic_backup
 from ui.common.background import run_read, set_database_path
 
 HOUR_MS = 60 * 60 * 1000
+START_DELAY_MS = 5000  # the first backup once the window is up and its first list is shown (0: at once)
 
 
 class AutoBackup(QObject):
@@ -23,7 +25,10 @@ class AutoBackup(QObject):
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.run_now)
         if ctx.db_path is not None:
-            self.run_now()
+            if START_DELAY_MS:
+                QTimer.singleShot(START_DELAY_MS, self, self.run_now)
+            else:
+                self.run_now()
 
     def run_now(self) -> None:
         ctx = self._ctx

@@ -146,3 +146,14 @@ def test_a_backup_holding_less_warns_and_cancel_changes_nothing(main_window, dem
     assert dialog.warning.isVisibleTo(dialog) and "1 nhiệm vụ" in dialog.warning.text()
     click(qtbot, dialog.cancel_button)
     assert tasks(demo_ctx) == 11 and said == []
+
+
+def test_a_start_that_cannot_open_the_database_says_so_in_a_window(qapp, monkeypatch, capsys):
+    from desktop.cli import main
+
+    boxes = []
+    monkeypatch.setattr("ui.common.messages.show_error", lambda parent, text, title="": boxes.append((title, text)))
+    monkeypatch.setenv("QT_QPA_PLATFORM", "windows")  # as started from a shortcut (the app stays offscreen)
+    assert main(["--database-url", "postgresql+psycopg://tdkt@127.0.0.1:9/tdkt"]) == 2
+    assert len(boxes) == 1 and "PostgreSQL" in boxes[0][1] and boxes[0][0] == "TĐKT Desk không mở được dữ liệu"
+    assert capsys.readouterr().err.startswith("Lỗi: Không kết nối được máy chủ")
