@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import asdict
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
 from db.models import OutgoingDocument, UnitGroup

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTool
 from desktop.documents import autosave, service
 from desktop.core.context import StorageError
 from desktop.documents.errors import DocumentError, ValidationFailed
-from desktop.documents.inputs import TEXT_FIELDS, DraftInput, LoadedDraft, draft_to_payload, unstorable_fields
+from desktop.documents.inputs import DraftInput, LoadedDraft, draft_to_payload
 from desktop.documents.editor_data import editor_choices, letter_settings
 from desktop.documents.preview import dispatch_from_input
 from ui.common.background import default_error_handler, run_read, run_write
@@ -257,17 +257,12 @@ class EditorWindow(EditorMemory, QMainWindow):
         """
         if self.loaded is not None and not self.loaded.editable:
             return
-        self._drop_unstorable()
+        dropped = fb.unstorable_labels(self.form, self.base)
+        if dropped:  # a paste brought in what cannot be stored: out of the widgets, and say so
+            self._apply(self.collect())
+            self.statusBar().showMessage(f"Đã bỏ ký tự điều khiển không lưu được ở {dropped}.", 15000)
         data = self.collect()
         run_read(lambda: service.validate(self.ctx, data), lambda errors: self._save_checked(data, errors, then, strict))
-
-    def _drop_unstorable(self) -> None:
-        """Take out of the widgets what a paste brought in that cannot be stored, and say so."""
-        cleaned = unstorable_fields(fb.collect_raw(self.form, self.base))
-        if cleaned:
-            self._apply(self.collect())
-            names = ", ".join(f"«{TEXT_FIELDS[k]}»" for k in cleaned)
-            self.statusBar().showMessage(f"Đã bỏ ký tự điều khiển không lưu được ở {names}.", 15000)
 
     def _save_checked(self, data: DraftInput, errors: dict, then, strict: bool) -> None:
         blocking = errors if strict else {k: v for k, v in errors.items() if k in SAVE_BLOCKING}
