@@ -13,6 +13,10 @@ runs holding the migration lock — on PostgreSQL an advisory lock on a fixed ke
 released by the commit, a rollback or a lost connection), on SQLite the file's write lock
 (BEGIN IMMEDIATE, waiting up to `MIGRATION_WAIT_MS`). Whoever gets the lock second reads the
 revision again and finds the work done.
+
+The usual start finds the database already at head: that is decided without importing Alembic
+(the stored revision read with plain SQL, the head read from the migration files' `revision` /
+`down_revision` lines); Alembic is imported only when there is something to do or to explain.
 """
 from __future__ import annotations
 
@@ -24,10 +28,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterator
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
@@ -35,9 +35,10 @@ from db.engine import BUSY_TIMEOUT_MS, sqlite_path
 from db.sqlite_copy import copy_database, open_existing
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-_REVISION = re.compile(r"""^revision\s*(?::[^=\n]*)?=\s*['"]([^'"]+)['"]""", re.MULTILINE)
 MIGRATION_LOCK_KEY = 0x7464_6B74_0001  # "tdkt" + 1: the advisory lock key every TĐKT Desk migration takes
 MIGRATION_WAIT_MS = 600_000  # how long a SQLite program waits for another one's migration
+_ASSIGNMENT = r"^{name}\s*(?::[^=\n]*)?=\s*(.+)$"  # `revision = '0002'` or `revision: str = '0002'`
+_QUOTED = re.compile(r"""['"]([^'"]+)['"]""")
 
 
 class StorageError(Exception):
@@ -55,7 +56,9 @@ class MigrationResult:
     backup: Path | None
 
 
-def alembic_config(url: str) -> Config:
+def alembic_config(url: str):
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
@@ -63,10 +66,62 @@ def alembic_config(url: str) -> Config:
 
 
 def head_revision() -> str:
+    """The head as Alembic computes it."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
 
 
+def _migration_files(versions: Path) -> list[tuple[str, list[str]]] | None:
+    """(revision, parents) of each migration file, read as text; None when a file is unusual."""
+    found = []
+    for path in versions.glob("*.py"):
+        if path.name.startswith("__"):
+            continue
+        source = path.read_text(encoding="utf-8")
+        revision = re.search(_ASSIGNMENT.format(name="revision"), source, re.MULTILINE)
+        down = re.search(_ASSIGNMENT.format(name="down_revision"), source, re.MULTILINE)
+        names = _QUOTED.findall(revision.group(1)) if revision else []
+        if len(names) != 1 or down is None:
+            return None
+        found.append((names[0], _QUOTED.findall(down.group(1))))
+    return found
+
+
+def head_from_files(versions: Path = MIGRATIONS_DIR / "versions") -> str | None:
+    """The single head revision read from the migration files, or None when it cannot be told
+    cheaply (no files, several heads, an unusual file): the caller then asks Alembic."""
+    files = _migration_files(versions)
+    if not files:
+        return None
+    heads = {rev for rev, _ in files} - {parent for _, parents in files for parent in parents}
+    return heads.pop() if len(heads) == 1 else None
+
+
+def known_revisions(versions: Path = MIGRATIONS_DIR / "versions") -> set[str]:
+    """The revision ids of this program's migrations (from the files, no Alembic import; from Alembic
+    when a file is unusual)."""
+    files = _migration_files(versions)
+    if files is None:
+        from alembic.script import ScriptDirectory
+
+        return {rev.revision for rev in ScriptDirectory.from_config(alembic_config("sqlite://")).walk_revisions()}
+    return {rev for rev, _ in files}
+
+
+def stored_revision(engine: Engine) -> str | None:
+    """The revision in alembic_version by plain SQL; None when there is none or it cannot be read."""
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(text("SELECT version_num FROM alembic_version")).all()
+    except (DatabaseError, OperationalError):
+        return None
+    return rows[0][0] if len(rows) == 1 else None
+
+
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
@@ -79,16 +134,6 @@ def check_sqlite_file(path: Path) -> None:
         header = fh.read(16)
     if header != b"SQLite format 3\x00":
         raise StorageError(f"Tệp {path} không phải cơ sở dữ liệu của TĐKT Desk (hoặc đã hỏng).")
-
-
-def known_revisions(versions: Path = MIGRATIONS_DIR / "versions") -> set[str]:
-    """The revision ids of this program's migration files (read as text: no Alembic import)."""
-    found = set()
-    for path in versions.glob("*.py"):
-        match = _REVISION.search(path.read_text(encoding="utf-8"))
-        if match:
-            found.add(match.group(1))
-    return found
 
 
 def too_new_message(revision: str) -> str:
@@ -133,6 +178,13 @@ def upgrade(engine: Engine, backup: BackupFn | None = None) -> MigrationResult:
     path = sqlite_path(url)
     if path is not None:
         refuse_newer_file(path)
+    head = head_from_files()
+    if head is not None and (path is None or path.exists()) and stored_revision(engine) == head:
+        return MigrationResult(head, head, None)  # the usual start: nothing to do, Alembic not imported
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config(url))
     head = script.get_current_head()
     try:
@@ -193,7 +245,7 @@ def _check_foreign_keys(conn: Connection) -> None:
                            "dữ liệu không bị thay đổi.")
 
 
-def _refuse_unknown(script: ScriptDirectory, current: str | None) -> None:
+def _refuse_unknown(script, current: str | None) -> None:
     if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
         raise DatabaseTooNew(too_new_message(current))
 
@@ -204,6 +256,8 @@ def build_schema(conn, revision: str) -> None:
     url = conn.engine.url.render_as_string(hide_password=False)
     if revision not in known_revisions():
         raise DatabaseTooNew(too_new_message(revision))
+    from alembic import command
+
     config = alembic_config(url)
     config.attributes["connection"] = conn
     command.upgrade(config, revision)
@@ -220,5 +274,5 @@ def _short(exc: BaseException) -> str:
     return text.splitlines()[0][:200]
 
 
-__all__ = ["StorageError", "DatabaseTooNew", "MigrationResult", "upgrade", "head_revision", "known_revisions",
-           "refuse_newer_file", "file_revision"]
+__all__ = ["StorageError", "DatabaseTooNew", "MigrationResult", "upgrade", "head_revision", "head_from_files",
+           "known_revisions", "refuse_newer_file", "file_revision", "build_schema"]

@@ -25,6 +25,14 @@ def shared_path(*parts: str) -> Path:
     return path
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_cache_dir(tmp_path_factory):
+    # The compiled Qt translation goes to a cache of the test session (compiled once, shared by subprocesses).
+    os.environ["TDKT_CACHE_DIR"] = str(tmp_path_factory.mktemp("usercache"))
+    yield
+    os.environ.pop("TDKT_CACHE_DIR", None)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path_factory, monkeypatch):
     # Never touch the real user-data folder from a test.

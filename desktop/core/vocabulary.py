@@ -145,6 +145,12 @@ def short_date(d: Any) -> str:
     return d.strftime(SHORT_DATE_FORMAT) if isinstance(d, date) else ""
 
 
+def vi_number(value: float, decimals: int = 0) -> str:
+    """A number as Vietnamese writes it: "." between thousands, "," before decimals (1.234,5)."""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
 def read_date(value: Any) -> date | None:
     """A date from a date, "25/05/2018", "25/5/2018", "25.5.2018", "25-05-2018" or
     "2018-05-25"; None when empty or unreadable."""

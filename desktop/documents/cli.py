@@ -11,8 +11,6 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from sqlalchemy import select
-
 
 def register(sub, common) -> None:
     p = sub.add_parser("register", parents=[common], help="sổ đăng ký văn bản: xem, giữ số, hủy số, kiểm tra số nhập tay")
@@ -26,6 +24,8 @@ def register(sub, common) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
     from db.models import Register
     from desktop.core.commands import CliError, open_db
     from desktop.core.writes import perform

@@ -82,13 +82,16 @@ class _Task(QRunnable):
         self._relay = relay
 
     def run(self) -> None:  # worker thread: touch no widget here
+        fn, relay = self._fn, self._relay
+        # The pool may keep this object's Python side after the run: it must not keep the job.
+        self._fn = self._relay = None
         try:
-            result = self._fn()
+            result = fn()
         except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
-            self._relay.failed.emit(exc)
+            relay.failed.emit(exc)
         else:
-            self._relay.done.emit(result)
+            relay.done.emit(result)
 
 
 def _submit(
@@ -104,7 +107,7 @@ def _submit(
     relay = _Relay()
 
     def finish(result: Any) -> None:
-        _alive.discard(relay)
+        _release(relay)
         if on_done is not None:
             on_done(result)
         if after is not None:
@@ -113,7 +116,7 @@ def _submit(
             at_end()
 
     def fail(exc: BaseException) -> None:
-        _alive.discard(relay)
+        _release(relay)
         if not isinstance(exc, Cancelled):
             (on_error or default_error_handler)(user_facing(exc, _database_path))
         if at_end is not None:
@@ -132,6 +135,15 @@ def _submit(
     _alive.add(relay)
     pools()[pool_index].start(_Task(fn, relay))
     return relay
+
+
+def _release(relay: _Relay) -> None:
+    """A delivered relay lets go of its callbacks. They refer to the relay (and to the widgets that
+    asked), and a cycle through a Qt connection is never collected: each job would keep its
+    window alive for the rest of the day."""
+    _alive.discard(relay)
+    for signal in (relay.done, relay.failed):
+        signal.disconnect()
 
 
 def run_read(fn, on_done=None, on_error=None) -> _Relay:
@@ -240,9 +252,14 @@ def run_job(fn, on_done=None, on_error=None, *, parent=None, title: str = "Đang
     relay.progressed.connect(show_progress)
     writer = _JobWriter() if writes else None
     extra = {"write": writer} if writer is not None else {}
+    def end() -> None:  # done, failed or cancelled
+        relay.progressed.disconnect()  # let go of the dialog (see _release)
+        relay_holder.clear()
+        if writer is not None:
+            _announce(writer.changes)
+
     _submit(lambda: fn(progress=progress, cancel=token, **extra), close_then(on_done),
-            close_then(on_error or default_error_handler), 0,
-            at_end=None if writer is None else lambda: _announce(writer.changes))
+            close_then(on_error or default_error_handler), 0, at_end=end)
     return token
 
 

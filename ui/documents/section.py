@@ -12,8 +12,10 @@ from ui.common.icons import icon
 from ui.common.list_section import ListSection
 from ui.common.messages import show_info
 from ui.importing.actions import add_import_button
-from ui.documents.recovery import start_recovery
-from ui.sections import SectionSpec, register_section, register_startup
+
+
+NEW_KEY = "Ctrl+N"
+SHORTCUTS = ("Văn bản đi", (("Soạn văn bản mới", NEW_KEY),))
 
 
 class OutgoingSection(ListSection):
@@ -27,8 +29,8 @@ class OutgoingSection(ListSection):
         self.import_button = add_import_button(self, ctx, "out")
         self.last_editor = self.last_fill_dialog = None
         new_button = self.add_button("Soạn mới", icon("plus"), self.compose_new,
-                                     "Soạn văn bản mới (Ctrl+N); mũi tên: soạn từ mẫu, mở, nhân bản", compact=True)
-        new_button.setShortcut("Ctrl+N")
+                                     f"Soạn văn bản mới ({NEW_KEY}); mũi tên: soạn từ mẫu, mở, nhân bản", compact=True)
+        new_button.setShortcut(NEW_KEY)
         menu = QMenu(new_button)
         menu.addAction(icon("plus"), "Soạn mới", self.compose_new)
         self.template_action = menu.addAction(icon("template"), "Soạn từ mẫu…", self.compose_from_template)
@@ -101,6 +103,7 @@ class OutgoingSection(ListSection):
 
         dispatch, settings = loaded
         dialog = PreviewDialog(dispatch, self, settings=settings)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed is gone: no dialog piles up
         self.last_preview = dialog
         dialog.open()
 
@@ -114,8 +117,3 @@ def build_incoming(ctx):
                           watch=("incoming",), item_name="văn bản")
     section.import_button = add_import_button(section, ctx, "in")
     return section
-
-
-register_section(SectionSpec("outgoing", "Văn bản đi", "file-export", 10, "Ctrl+1", build_outgoing))
-register_section(SectionSpec("incoming", "Văn bản đến", "file-import", 20, "Ctrl+2", build_incoming))
-register_startup("documents-recovery", start_recovery)

@@ -12,6 +12,7 @@ from desktop.core.vocabulary import SHORT_DATE_QT
 from desktop.followup.chasing import chase_overdue_of_dispatch, draft_chasing_letter
 from ui.common.background import run_write
 from ui.common.messages import show_error
+from ui.common.window_size import fit_window
 
 
 class DeadlineDialog(QDialog):
@@ -35,6 +36,7 @@ class DeadlineDialog(QDialog):
         layout.addWidget(text)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        fit_window(self, "chase-deadline")
 
     def value(self) -> date:
         d = self.deadline.date()

@@ -25,6 +25,7 @@ from desktop.followup.task_query import TaskRow
 from desktop.followup.tasks import record_progress, reopen
 from ui.common.background import run_read, run_write
 from ui.common.messages import show_error
+from ui.common.window_size import fit_window
 
 
 def _qdate(d: date) -> QDate:
@@ -51,7 +52,7 @@ class ProgressDialog(QDialog):
         self.ctx = ctx
         self.task = task
         self.setWindowTitle("Cập nhật tiến độ nhiệm vụ")
-        self.resize(720, 420)
+        fit_window(self, "task-progress", 720, 420)
         info = QLabel(
             f"<b>{task.unit}</b> – {task.document}{' mục ' + task.item_label if task.item_label else ''}<br>"
             f"{task.title}<br>Hạn: {short_date(task.deadline)}" if task.deadline else

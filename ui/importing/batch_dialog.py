@@ -28,6 +28,7 @@ from ui.common.background import run_job
 from ui.common.icons import icon
 from ui.common.user_settings import user_settings
 from ui.importing.openers import open_file
+from ui.common.window_size import fit_window
 
 SAVE_CHOICES = (("in", "Lưu là văn bản đến"), ("out", "Lưu là văn bản đi (đã ban hành)"),
                 (None, "Chỉ đọc thử, không lưu"))
@@ -86,7 +87,7 @@ class BatchDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
-        self.resize(int(900 * scale), int(520 * scale))
+        fit_window(self, "import-folder", int(900 * scale), int(520 * scale))
 
         self.choose_button.clicked.connect(self.choose_folder)
         self.start_button.clicked.connect(lambda: self.start(Path(self.folder_edit.text().strip())))

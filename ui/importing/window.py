@@ -10,19 +10,24 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QItemSelection, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from desktop.importing.parse import ImportResult
 from desktop.importing.readers import SUPPORTED
 from desktop.importing.review import read_with_units, reference_span, save_edited
 from ui.common.background import run_read, run_write
 from ui.common.user_settings import user_settings
+from ui.common.window_size import fit_window
 from ui.importing.fields import LABELS, FieldError
 from ui.importing.openers import open_folder
 from ui.importing.tasks import TITLE
 from ui.importing.window_layout import ImportWindowLayout
 
 FILE_FILTER = "Văn bản (*.txt *.md *.docx *.pdf);;Tất cả các tệp (*)"
+
+
+OPEN_KEY = "Ctrl+O"
+SHORTCUTS = ("Cửa sổ nhập văn bản", (("Chọn tệp văn bản cần nhập", OPEN_KEY),))
 
 
 class ImportWindow(QDialog):
@@ -52,7 +57,7 @@ class ImportWindow(QDialog):
         ui.form.field_selected.connect(self.highlight)
         ui.task_view.selectionModel().selectionChanged.connect(self._task_selected)
         ui.task_text.textChanged.connect(self._task_text_edited)
-        QShortcut(QKeySequence("Ctrl+O"), self, activated=self.choose_file)
+        QShortcut(QKeySequence(OPEN_KEY), self, activated=self.choose_file)
         for button in (ui.open_button, ui.folder_button, ui.save_in, ui.save_out, ui.close_button):
             button.setAutoDefault(False)  # Enter in a field must not save
         self.set_default_as(default_as)
@@ -61,12 +66,8 @@ class ImportWindow(QDialog):
         self.finished.connect(self._remember_layout)
 
     def _fit_to_screen(self) -> None:
-        screen = self.screen() or QApplication.primaryScreen()
-        area = screen.availableGeometry() if screen is not None else None
-        width, height = 1280, 740
-        if area is not None:
-            width, height = min(width, area.width() - 20), min(height, area.height() - 40)
-        self.resize(width, height)
+        fit_window(self, "import", 1280, 740)
+        width = self.width()
         self.ui.splitter.setSizes([int(width * 0.44), int(width * 0.56)])
         state = self._settings.value("import/splitter")
         if state:

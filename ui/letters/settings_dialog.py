@@ -19,6 +19,7 @@ from desktop.letters.layout import SETTINGS_KEY, LetterSettings
 from desktop.letters.office_settings import letter_overrides, save_letter_overrides
 from ui.common.background import run_read, run_write
 from ui.common.forms import ERROR_STYLE
+from ui.common.window_size import fit_window
 
 RED = "#d00000"
 # (group, field, step); label, unit and the decree's range come from the settings registry
@@ -86,6 +87,7 @@ class LetterSettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         run_read(lambda: letter_overrides(ctx), self._show)
+        fit_window(self, "letter-settings")
 
     def _show(self, overrides: dict) -> None:
         for key, spin in self.spins.items():

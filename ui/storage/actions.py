@@ -1,5 +1,4 @@
-"""Tệp ▸ Sao lưu ngay / Khôi phục…, and the start-up hook "storage" (automatic backups, the notice about a
-database on a network share)."""
+"""Tệp ▸ Sao lưu ngay / Khôi phục…"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,9 +13,7 @@ from desktop.storage.summary import database_summary
 from ui.actions import ActionSpec, register_action
 from ui.common.background import run_job, run_read
 from ui.common.messages import show_error, show_info
-from ui.sections import register_startup
 from ui.storage.restore_dialog import RestoreDialog
-from ui.storage.startup import start_storage
 
 BACKUP_FILES = "Bản sao lưu TĐKT Desk (*.sqlite3 *.tdkt-backup);;Mọi tệp (*)"
 
@@ -95,4 +92,3 @@ def _restore(window, info) -> None:
 
 register_action(ActionSpec("backup_now", "file", "Sao lưu ngay", "", "", 80, backup_now))
 register_action(ActionSpec("restore_backup", "file", "Khôi phục…", "", "", 81, restore_from_backup))
-register_startup("storage", start_storage)
