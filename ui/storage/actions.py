@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from desktop.core.changes import Changes
 from desktop.storage.backup import make_backup
@@ -18,14 +18,26 @@ from ui.storage.restore_dialog import RestoreDialog
 BACKUP_FILES = "Bản sao lưu TĐKT Desk (*.sqlite3 *.tdkt-backup);;Mọi tệp (*)"
 
 
+def _ask_file(parent: QWidget, title: str, start: Path, save: bool) -> Path | None:
+    dialog = QFileDialog(parent, title, str(start), BACKUP_FILES)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave if save else QFileDialog.AcceptMode.AcceptOpen)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile if save else QFileDialog.FileMode.ExistingFile)
+    if save:
+        dialog.selectFile(str(start))
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
+            return None
+        return Path(dialog.selectedFiles()[0])
+    finally:
+        dialog.deleteLater()
+
+
 def choose_backup_target(parent: QWidget, suggested: Path) -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(parent, "Sao lưu dữ liệu vào tệp", str(suggested), BACKUP_FILES)
-    return Path(name) if name else None
+    return _ask_file(parent, "Sao lưu dữ liệu vào tệp", suggested, save=True)
 
 
 def choose_backup_source(parent: QWidget, folder: Path) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, "Chọn bản sao lưu để khôi phục", str(folder), BACKUP_FILES)
-    return Path(name) if name else None
+    return _ask_file(parent, "Chọn bản sao lưu để khôi phục", folder, save=False)
 
 
 def backup_now(window) -> None:
