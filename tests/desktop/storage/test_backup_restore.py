@@ -15,7 +15,7 @@ from db.engine import sqlite_url
 from db.migrate import head_revision
 from desktop.cli import main
 from desktop.core.context import open_context
-from desktop.storage.backup import MANIFEST, PG_DUMP_MEMBER, TABLES_MEMBER, make_backup
+from desktop.storage.backup import MANIFEST, PG_DUMP_MEMBER, TABLES_MEMBER, make_backup, pg_tool
 from desktop.storage.export import export_tables
 from desktop.storage.problems import storage_failure
 from desktop.storage.restore import RestoreError, read_backup
@@ -126,6 +126,8 @@ def test_what_is_not_a_backup_is_refused(tmp_path, demo_db):
 @pytest.mark.parametrize("pg_dump", [True, False], ids=["pg_dump", "export"])
 def test_postgres_backup_and_restore_into_an_empty_database(pg_database, demo_db, tmp_path, monkeypatch, capsys,
                                                             pg_dump):
+    if pg_dump and (pg_tool("pg_dump") is None or pg_tool("pg_restore") is None):
+        pytest.skip("pg_dump / pg_restore are not installed (PostgreSQL client tools)")
     if not pg_dump:
         monkeypatch.setenv("TDKT_PG_BIN", str(tmp_path / "no-client-tools"))
     source = pg_database()
@@ -168,6 +170,8 @@ def _copy_demo_into(demo_db: Path, url: str) -> None:
 
 @pytest.mark.parametrize("pg_dump", [True, False], ids=["pg_dump", "export"])
 def test_postgres_backup_of_the_previous_version_migrates_on_restore(pg_database, tmp_path, monkeypatch, pg_dump):
+    if pg_dump and (pg_tool("pg_dump") is None or pg_tool("pg_restore") is None):
+        pytest.skip("pg_dump / pg_restore are not installed (PostgreSQL client tools)")
     if not pg_dump:
         monkeypatch.setenv("TDKT_PG_BIN", str(tmp_path / "no-client-tools"))
     old = pg_database()
