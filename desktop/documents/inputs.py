@@ -13,6 +13,10 @@ from typing import Any
 from desktop.core.text import storable, unstorable
 from desktop.core.vocabulary import DOCUMENT_STATUS_LABELS, pad2
 
+# DocumentRecipient.notes of the Nơi nhận lines the service writes itself ("Như trên", "Lưu: VT, ..."):
+# they are printed but not listed among the clerk's recipients (the importer stores them so too)
+AUTO_NOTE = "auto"
+
 # The free-text fields of the form, with the names the clerk sees (for messages about them).
 TEXT_FIELDS = {
     "doc_type": "Loại văn bản", "symbol": "Ký hiệu", "place": "Địa danh", "subject": "Trích yếu",

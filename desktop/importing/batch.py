@@ -35,7 +35,7 @@ def folder_files(folder: Path) -> list[Path]:
 
 
 def import_folder(folder: Path, *, units: Units | None = None, ctx=None, save_as: str | None = None,
-                  progress: ProgressFn = no_progress, cancel: CancelToken | None = None,
+                  ocr: str = "auto", progress: ProgressFn = no_progress, cancel: CancelToken | None = None,
                   on_report: Callable[[FileReport], None] | None = None,
                   write: WriteFn = write_here) -> list[FileReport]:
     """Read every file of `folder`; with `ctx` and `save_as` also store each one that has the
@@ -49,18 +49,19 @@ def import_folder(folder: Path, *, units: Units | None = None, ctx=None, save_as
         if cancel is not None:
             cancel.raise_if_cancelled()
         progress(index / max(len(files), 1), path.name)
-        reports.append(_import_file(path, units, ctx if save_as else None, save_as, write))
+        reports.append(_import_file(path, units, ctx if save_as else None, save_as, write, ocr, cancel))
         if on_report is not None:
             on_report(reports[-1])
     progress(1.0, "")
     return reports
 
 
-def _import_file(path: Path, units: Units | None, ctx, save_as: str | None, write: WriteFn) -> FileReport:
+def _import_file(path: Path, units: Units | None, ctx, save_as: str | None, write: WriteFn, ocr: str = "auto",
+                 cancel: CancelToken | None = None) -> FileReport:
     from desktop.importing.parse import read_dispatch
 
     try:
-        result = read_dispatch(path, units=units)
+        result = read_dispatch(path, units=units, ocr=ocr, cancel=cancel)
     except Cancelled:
         raise
     except Exception as exc:  # noqa: BLE001 - one bad file is reported, the next one is read

@@ -26,12 +26,15 @@ def directory_units(ctx) -> Units:
         return load_units(session)
 
 
-def read_with_units(ctx, path: Path) -> tuple[ImportResult, Units]:
-    """Read `path` with the unit directory (a job for the pool). ImportFileError on a bad file."""
+def read_with_units(ctx, path: Path, *, progress: ProgressFn = no_progress, cancel: CancelToken | None = None,
+                    on_partial=None) -> tuple[ImportResult, Units]:
+    """Read `path` with the unit directory (a job for the pool; a scan is read by OCR page by page,
+    `on_partial((first-page result, units))` before the rest). ImportFileError on a bad file."""
     from desktop.importing.parse import read_dispatch
 
     units = directory_units(ctx)
-    return read_dispatch(Path(path), units=units), units
+    partial = (lambda result: on_partial((result, units))) if on_partial is not None else None
+    return read_dispatch(Path(path), units=units, progress=progress, cancel=cancel, on_partial=partial), units
 
 
 def parse_dmy(text: str | None, what: str = "ngày") -> date | None:

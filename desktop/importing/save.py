@@ -23,12 +23,15 @@ from db.models import (
 from desktop.core import audit
 from desktop.core.changes import Changes
 from desktop.documents.numbering import allocate_number, lock_register
+from desktop.documents.inputs import AUTO_NOTE
 from desktop.core.dispatch import Dispatch
 from desktop.core.vocabulary import urgency_code
 from desktop.documents.body import text_from_paragraphs
 from desktop.importing.items import Units, match_unit_id
 from desktop.importing.parse import ImportResult
 
+# "Lưu: VT, VP" is the office's file copy and "Như trên" repeats Kính gửi: neither is a unit sent to
+_NOT_A_UNIT = re.compile(r"^(?:Lưu\b|Như\s+(?:trên|kính\s+gửi)\b)", re.IGNORECASE)
 _PURPOSE = re.compile(r"^(?P<text>.*\S)\s*(?P<purpose>\([^()]{1,38}\))$")
 
 
@@ -149,8 +152,12 @@ def _save_lines(session: Session, owner: dict[str, int], d: Dispatch) -> None:
         for position, line in enumerate(lines):
             m = _PURPOSE.match(line)
             text, purpose = (m.group("text"), m.group("purpose")) if m else (line, None)
-            session.add(DocumentRecipient(**owner, role=role, position=position, text=text,
-                                          purpose=purpose, unit_id=match_unit_id(text, units)))
+            # "Như trên" and "Lưu: VT, ..." are the lines the document service writes itself (marked
+            # so): the editor lists only the real recipients and prints these as they were
+            auto = role == "distribution" and bool(_NOT_A_UNIT.match(text))
+            session.add(DocumentRecipient(**owner, role=role, position=position, text=text, purpose=purpose,
+                                          unit_id=None if auto else match_unit_id(text, units),
+                                          notes=AUTO_NOTE if auto else None))
 
 
 def _save_outgoing(session: Session, d: Dispatch, source_file: str | None) -> SaveOutcome:

@@ -10,7 +10,7 @@ import sys
 from tests.conftest import REPO
 
 # Libraries a start must not load: documents (PDF, Excel, DOCX), templates, reading/OCR, migrations.
-HEAVY = ("reportlab", "openpyxl", "docx", "pdfplumber", "pdfminer", "pypdfium2", "PIL", "lxml", "jinja2",
+HEAVY = ("reportlab", "openpyxl", "docx", "tesserocr", "pypdfium2", "PIL", "lxml", "jinja2",
          "rapidfuzz", "holidays", "pytesseract", "rapidocr_onnxruntime", "onnxruntime", "cv2", "numpy", "alembic")
 
 

@@ -7,6 +7,8 @@
   takes `progress` and `cancel` (desktop.core.jobs contract), and with `writes=True` also
   `write`: the job runs in the pool, each of its writes on the serial lane, and what they
   changed is announced on the change bus when it ends.
+- `run_task(fn, on_done, on_progress=)`: the same contract for a window that shows progress and
+  Hủy itself; `on_gui_thread(fn)` lets a running job hand a first result to the GUI.
 
 Every write, a single edit or a job's step, enters the lane through `on_write_lane`, which
 calls the one write door (desktop.core.writes.perform: the lock order, conflicts retried).
@@ -261,6 +263,54 @@ def run_job(fn, on_done=None, on_error=None, *, parent=None, title: str = "Đang
     _submit(lambda: fn(progress=progress, cancel=token, **extra), close_then(on_done),
             close_then(on_error or default_error_handler), 0, at_end=end)
     return token
+
+
+CANCELLED = object()  # what `run_task` hands `on_done` when the job was cancelled
+
+
+def run_task(fn, on_done=None, on_error=None, *, on_progress=None, token: CancelToken | None = None) -> CancelToken:
+    """Long work whose window shows the progress itself (a bar and a Hủy button of its own, so
+    the clerk can keep reading what is already there): `fn(progress=, cancel=)` runs in the pool,
+    `on_progress(fraction, message)` and `on_done(result)` run on the GUI thread; a cancelled job
+    ends with `on_done(CANCELLED)`. Returns the token that Hủy cancels (`token`, when given: the
+    caller holds it before the work starts, which matters when tests run it inline)."""
+    token = token if token is not None else CancelToken()
+    relay = _Relay()
+    if on_progress is not None:
+        relay.progressed.connect(on_progress)
+
+    def progress(fraction: float, message: str = "") -> None:  # any thread
+        relay.progressed.emit(fraction, message)
+
+    def job():
+        try:
+            return fn(progress=progress, cancel=token)
+        except Cancelled:
+            return CANCELLED
+
+    def done(value):
+        _alive.discard(relay)
+        if on_done is not None:
+            on_done(value)
+
+    _alive.add(relay)
+    _submit(job, done, on_error, 0)
+    return token
+
+
+def on_gui_thread(fn: Callable[[Any], None]) -> Callable[[Any], None]:
+    """A callable that any thread may call with one value; `fn(value)` runs on the GUI thread
+    (a worker hands a first result to the window while it goes on). Create it on the GUI thread and
+    keep it referenced there until the job is over: its relay is a QObject, which must not be
+    destroyed by the worker thread when the job lets go of it."""
+    relay = _Relay()
+    relay.done.connect(fn)
+
+    def call(value: Any) -> None:
+        relay.done.emit(value)
+
+    call.relay = relay  # type: ignore[attr-defined]  # the relay lives as long as the callable
+    return call
 
 
 def default_error_handler(exc: BaseException) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ui.common.icons import icon
 from ui.importing.fields import FieldsForm
+from ui.importing.page_view import PageView
 from ui.importing.tasks import DEADLINE, RECURRENCE, UNIT, WIDTHS, DateDelegate, RecurrenceDelegate, TaskTableModel, UnitDelegate
 
 BANNER_COLOURS = {  # kind: (background, border, icon)
@@ -82,8 +84,27 @@ class ImportWindowLayout:
         top.addWidget(self.folder_button)
         top.addSpacing(10)
         top.addWidget(self.file_label, 1)
+        self.source_label = QLabel()  # where the text came from: "Chữ đọc bằng OCR", "ô ký số"
+        self.source_label.setVisible(False)
+        top.addWidget(self.source_label)
 
         self.banner = Banner()
+
+        # reading a scan: progress per page and Hủy, in the window (what is read stays usable)
+        self.progress_label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(14)
+        self.cancel_button = QPushButton(icon("x"), "Hủy")
+        self.cancel_button.setToolTip("Dừng nhận dạng các trang còn lại")
+        self.progress_box = QWidget()
+        strip = QHBoxLayout(self.progress_box)
+        strip.setContentsMargins(0, 0, 0, 0)
+        strip.addWidget(self.progress_label)
+        strip.addWidget(self.progress, 1)
+        strip.addWidget(self.cancel_button)
+        self.progress_box.setVisible(False)
 
         self.source = QPlainTextEdit()
         self.source.setReadOnly(True)
@@ -102,6 +123,11 @@ class ImportWindowLayout:
         source_layout.setContentsMargins(0, 0, 0, 0)
         source_layout.addWidget(_caption("Văn bản gốc (chỉ đọc) – trường đang chọn được tô vàng"))
         source_layout.addWidget(self.source, 1)
+        self.page_view = PageView()
+        self.left_tabs = QTabWidget()
+        self.left_tabs.addTab(source_box, "Văn bản đọc được")
+        self.left_tabs.addTab(self.page_view, "Ảnh trang")
+        self.left_tabs.setTabEnabled(1, False)
 
         self.form = FieldsForm()
         self.form_scroll = QScrollArea()
@@ -148,7 +174,7 @@ class ImportWindowLayout:
         self.tabs.addTab(tasks_box, "Nhiệm vụ")
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(source_box)
+        self.splitter.addWidget(self.left_tabs)
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 6)
@@ -168,6 +194,7 @@ class ImportWindowLayout:
         layout = QVBoxLayout(dialog)
         layout.addLayout(top)
         layout.addWidget(self.banner)
+        layout.addWidget(self.progress_box)
         layout.addWidget(self.splitter, 1)
         layout.addLayout(bottom)
 

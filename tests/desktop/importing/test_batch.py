@@ -67,10 +67,10 @@ def test_any_failure_of_a_file_is_reported_in_vietnamese_and_the_next_file_goes_
 
     real_read = parse.read_dispatch
 
-    def read(path, *, units=None):
+    def read(path, *, units=None, **options):  # options: ocr, cancel (a scan in the folder)
         if path.name == "b-002.txt":
             raise RuntimeError("a reader bug")
-        return real_read(path, units=units)
+        return real_read(path, units=units, **options)
 
     monkeypatch.setattr(parse, "read_dispatch", read)
     shutil.copy(folder / "a-001.txt", folder / "a-002.txt")

@@ -37,7 +37,11 @@ def test_json_output_equals_read_dispatch():
     path = shared_path("seeds", SEED)
     proc = _run("import", str(path), "--json")
     assert proc.returncode == 0, proc.stderr
-    assert json.loads(proc.stdout) == read_dispatch(path).dispatch.to_json_dict()
+    data = json.loads(proc.stdout)
+    assert data == read_dispatch(path).to_json_dict()
+    assert {k: v for k, v in data.items() if k not in ("source", "confidence")} == \
+        read_dispatch(path).dispatch.to_json_dict()  # the dispatch shape is unchanged
+    assert (data["source"], data["confidence"]) == ("text", None)
     assert "ĐẮK NÔNG" in proc.stdout  # ensure_ascii off: the letters as they are
 
 
