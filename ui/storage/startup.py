@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from shiboken6 import isValid
 
 from desktop.storage.schedule import policy, run_automatic_backup
 from ui.common.background import run_read, set_database_path
@@ -22,11 +23,13 @@ class AutoBackup(QObject):
         self._window = window
         self.last = None
         self.failure: str | None = None
-        self.timer = QTimer(self)
+        self.timer = QTimer(self)  # both timers die with the window: no backup is started after it
         self.timer.timeout.connect(self.run_now)
+        self.first = QTimer(self, singleShot=True, interval=START_DELAY_MS)
+        self.first.timeout.connect(self.run_now)
         if ctx.db_path is not None:
             if START_DELAY_MS:
-                QTimer.singleShot(START_DELAY_MS, self, self.run_now)
+                self.first.start()
             else:
                 self.run_now()
 
@@ -41,12 +44,14 @@ class AutoBackup(QObject):
     def _done(self, result) -> None:
         self.last, hours = result
         self.failure = None
-        self.timer.start(hours * HOUR_MS)
+        if isValid(self.timer):  # the window may have closed while the copy was made
+            self.timer.start(hours * HOUR_MS)
 
     def _failed(self, exc: BaseException) -> None:
         self.failure = f"Chưa sao lưu tự động được: {exc}"
-        self._window.notify("", self.failure)
-        self.timer.start(HOUR_MS)  # try again in an hour
+        if isValid(self.timer):
+            self._window.notify("", self.failure)
+            self.timer.start(HOUR_MS)  # try again in an hour
 
 
 class NoticeBanner(QWidget):

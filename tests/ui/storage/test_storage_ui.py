@@ -157,3 +157,23 @@ def test_a_start_that_cannot_open_the_database_says_so_in_a_window(qapp, monkeyp
     assert main(["--database-url", "postgresql+psycopg://tdkt@127.0.0.1:9/tdkt"]) == 2
     assert len(boxes) == 1 and "PostgreSQL" in boxes[0][1] and boxes[0][0] == "TĐKT Desk không mở được dữ liệu"
     assert capsys.readouterr().err.startswith("Lỗi: Không kết nối được máy chủ")
+
+
+def test_no_backup_is_started_after_the_window_closed(qtbot, demo_ctx, monkeypatch):
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from shiboken6 import isValid
+
+    from ui.app import make_app
+    from ui.common.user_settings import user_settings
+    from ui.main_window import MainWindow
+
+    monkeypatch.setattr("ui.storage.startup.START_DELAY_MS", 10_000)
+    make_app()
+    window = MainWindow(demo_ctx, user_settings())
+    backups = window.started["storage"].backups
+    assert backups.first.isActive() and backups.last is None
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not isValid(backups.first) and not isValid(backups.timer)  # died with the window: never fire
+    backups._done((None, 4))  # a copy that ends after the window is gone is no error
