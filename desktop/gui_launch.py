@@ -1,4 +1,5 @@
-"""Start the GUI: pick the database (--db, --demo, default), then hand over to `ui.app`.
+"""Start the GUI: pick the database (--db, --demo, the server chosen in Tệp ▸ Cơ sở dữ liệu…, default),
+then hand over to `ui.app`.
 
 This is the one place the core reaches up into `ui` (the composition root's only upward edge),
 and it does so lazily so that CLI commands never import Qt.
@@ -52,9 +53,24 @@ def _open(args: argparse.Namespace, exit_when_shown: bool):
 
         path = ensure_demo_database(demo_db_path())
         return open_context(resolve_url(path))
+    if db is None and url is None and not os.environ.get("TDKT_DATABASE_URL") and _server_chosen():
+        chosen = _server_url()
+        return open_context(chosen or resolve_url(None))
     # An explicit --db must exist (a typo must not silently start an empty office);
     # the default user-data database is created on first start, and so is the benchmark's.
     return open_context(resolve_url(db, url), must_exist=db is not None and not exit_when_shown)
+
+
+def _server_chosen() -> bool:
+    from desktop.database.choice import load_choice
+
+    return load_choice() is not None
+
+
+def _server_url() -> str | None:
+    from ui.app import choose_server_url  # composition root: the only upward import  # noqa: PLC0415
+
+    return choose_server_url()
 
 
 def _start_watchdog(seconds: float) -> None:

@@ -28,7 +28,7 @@ class SectionSpec:
 
 SECTIONS = (
     SectionSpec("outgoing", "Văn bản đi", "file-export", 10, "Ctrl+1", "ui.documents.section:build_outgoing"),
-    SectionSpec("incoming", "Văn bản đến", "file-import", 20, "Ctrl+2", "ui.documents.section:build_incoming"),
+    SectionSpec("incoming", "Văn bản đến", "file-import", 20, "Ctrl+2", "ui.incoming.section:build"),
     SectionSpec("tasks", "Nhiệm vụ", "checklist", 30, "Ctrl+3", "ui.followup.section:build"),
     SectionSpec("units", "Đơn vị nhận", "building-community", 40, "Ctrl+4", "ui.recipients.section:DirectorySection"),
     SectionSpec("movements", "Phong trào thi đua", "flag", 50, "Ctrl+5", "ui.movements.section:MovementSection"),

@@ -37,6 +37,7 @@ from db.models import (
 )
 from desktop.core.audit import record
 from desktop.core.context import open_context
+from desktop.demo.tracking import add_reference, add_tracking
 
 
 def _load(name: str) -> dict:
@@ -85,11 +86,12 @@ def _populate(session: Session, filler: int) -> None:
     _add_clusters(session, directory, units)
     movements = _add_movements(session, data, units)
     session.flush()
-    for spec in data["outgoing"]:
-        _add_outgoing(session, spec, office, drafting, registers, signers, units, groups, movements)
+    modelled = {_add_outgoing(session, spec, office, drafting, registers, signers, units, groups, movements)
+                for spec in data["outgoing"]}
     for spec in data["incoming"]:
         _add_incoming(session, spec, registers["VB-DEN"], units)
     _add_filler(session, filler, office, drafting, registers, signers, groups)
+    add_tracking(session, modelled)
     _seed_templates(session)
 
 
@@ -162,7 +164,7 @@ def _add_movements(session: Session, data: dict, units: dict[str, Unit]) -> dict
     return movements
 
 
-def _add_outgoing(session, spec, office, drafting, registers, signers, units, groups, movements) -> None:
+def _add_outgoing(session, spec, office, drafting, registers, signers, units, groups, movements) -> int:
     doc_date = date.fromisoformat(spec["date"]) if spec["date"] else None
     doc = OutgoingDocument(
         doc_type="Công văn", register_id=registers["CV-DI"].id,
@@ -199,6 +201,7 @@ def _add_outgoing(session, spec, office, drafting, registers, signers, units, gr
             deadline=date.fromisoformat(deadline) if deadline else None,
             deadline_text=deadline_text, recurrence=recurring, status="open",
         ))
+    return doc.id
 
 
 def _add_lines(session, doc_id, role, lines, units, groups) -> None:
@@ -227,6 +230,8 @@ def _add_incoming(session, spec, register, units) -> None:
     session.flush()
     session.add(RegisterEntry(register_id=register.id, year=arrival.year, number=spec["arrival"],
                               status="issued", incoming_id=doc.id, created_by="văn thư"))
+    if spec.get("cites"):
+        add_reference(session, doc, spec["cites"])
 
 
 # The groups the filler draws from (four, so the random sequence, hence the numbers, stay as they were).

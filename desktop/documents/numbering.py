@@ -86,6 +86,17 @@ def _register(session: Session, register_id: int, *, lock: bool = False) -> Regi
     return register
 
 
+def register_for(session: Session, direction: str, doc_type: str | None) -> Register | None:
+    """The active register a document of `doc_type` is numbered in ("in" or "out"): the one kept
+    for its type, else the shared one, else None."""
+    registers = session.scalars(
+        select(Register).where(Register.direction == direction, Register.active.is_(True)).order_by(Register.id)
+    ).all()
+    typed = [r for r in registers if r.doc_type and doc_type and r.doc_type.casefold() == doc_type.casefold()]
+    shared = [r for r in registers if not r.doc_type]
+    return (typed or shared or [None])[0]
+
+
 def _check_year(year: int) -> None:
     if not 1900 <= int(year) <= 9999:
         raise DocumentError(f"Năm {year} không hợp lệ cho sổ đăng ký.")

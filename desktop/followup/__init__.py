@@ -6,8 +6,9 @@ Public modules: `tasks` (save proposals, add, record progress), `proposals` (tas
 due_soon), `board` (the board's lists and choices), `dashboard` (dashboard, notices), `chasing`
 (draft_chasing_letter), `deadlines` (find_deadline, parse_deadline), `assignees`, `calendar` (working
 days), `calendar_service` (the office's days off), `lists`, `cli`. Inside only: `deadline_grammar`,
-`deadline_scan`.
+`deadline_scan`. `group_tasks` (split_proposals, split_group_tasks: a task for a group is one per
+member unit) is public too.
 """
 
 PUBLIC = ("tasks", "proposals", "task_query", "categories", "board", "dashboard", "chasing", "deadlines",
-          "assignees", "calendar", "calendar_service", "lists", "cli")
+          "assignees", "calendar", "calendar_service", "lists", "cli", "group_tasks")

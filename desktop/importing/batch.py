@@ -12,14 +12,14 @@ from desktop.importing.parse import ImportResult
 from desktop.importing.readers import SUPPORTED
 from desktop.core.jobs import CancelToken, Cancelled, ProgressFn, WriteFn, no_progress, write_here
 
-IMPORTED, ATTENTION, FAILED = "imported", "attention", "failed"
-STATUS_LABELS = {IMPORTED: "đã nhập", ATTENTION: "cần kiểm tra", FAILED: "lỗi"}
+IMPORTED, ATTENTION, FAILED, DUPLICATE = "imported", "attention", "failed", "duplicate"
+STATUS_LABELS = {IMPORTED: "đã nhập", ATTENTION: "cần kiểm tra", FAILED: "lỗi", DUPLICATE: "đã có, không lưu"}
 
 
 @dataclass
 class FileReport:
     path: Path
-    status: str  # IMPORTED | ATTENTION | FAILED
+    status: str  # IMPORTED | ATTENTION | FAILED | DUPLICATE (already registered: not stored again)
     message: str = ""
     result: ImportResult | None = None
     document_id: int | None = None
@@ -39,7 +39,8 @@ def import_folder(folder: Path, *, units: Units | None = None, ctx=None, save_as
                   on_report: Callable[[FileReport], None] | None = None,
                   write: WriteFn = write_here) -> list[FileReport]:
     """Read every file of `folder`; with `ctx` and `save_as` also store each one that has the
-    fields a record needs, each save one call through `write` (the job's way to the write
+    fields a record needs (a letter registered already is reported, not stored again), each save
+    one call through `write` (the job's way to the write
     lane, see desktop.core.jobs). One file's failure, whatever it is, is reported with its
     reason and never stops the others. `on_report` sees each file's report as soon as it is
     done (so a cancelled run still shows what it did)."""
@@ -69,12 +70,14 @@ def _import_file(path: Path, units: Units | None, ctx, save_as: str | None, writ
     report = FileReport(path, ATTENTION if result.warnings else IMPORTED, " ".join(result.warnings), result)
     if ctx is None:
         return report
-    from desktop.importing.save import save_import
+    from desktop.importing.save import DuplicateImport, save_import
 
     try:
         outcome = write(lambda: save_import(ctx, result, save_as, source_file=str(path.resolve())))
     except Cancelled:
         raise
+    except DuplicateImport as exc:
+        report.status, report.message = DUPLICATE, str(exc)[:1].upper() + str(exc)[1:] + "."
     except Exception as exc:  # noqa: BLE001 - the file is reported as failed, the next one is saved
         report.status, report.message = FAILED, failure_reason(exc, f"Không lưu được tệp {path.name}")
     else:

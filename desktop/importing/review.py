@@ -79,11 +79,12 @@ def _fold_keeping_length(text: str) -> str:
     return "".join(ch if ch.isspace() else (fold(ch) or " ")[:1] for ch in text)
 
 
-def save_edited(ctx, result: ImportResult, as_: str) -> tuple[object, Changes]:
-    """save_import on the clerk's edited result; (SaveOutcome, Changes) for run_write."""
+def save_edited(ctx, result: ImportResult, as_: str, *, allow_duplicate: bool = False) -> tuple[object, Changes]:
+    """save_import on the clerk's edited result; (SaveOutcome, Changes) for run_write.
+    DuplicateImport when the letter is registered already (the screen asks, then allows)."""
     from desktop.importing.save import save_import
 
-    outcome = save_import(ctx, result, as_, source_file=result.source_path)
+    outcome = save_import(ctx, result, as_, source_file=result.source_path, allow_duplicate=allow_duplicate)
     return outcome, outcome.changes
 
 

@@ -118,6 +118,17 @@ def main(db: str) -> None:
     sweep()
     templates.edit_template(first_template)
     sweep()
+    from ui.tracking.actions import open_all, open_selected
+
+    outgoing.table.selectRow(1)  # an issued dispatch (row 0 is a draft)
+    open_selected(outgoing)
+    sweep()
+    open_all(outgoing)
+    sweep()
+    incoming = window.section("incoming")
+    incoming.table.selectRow(0)
+    incoming.edit_selected()
+    sweep()
     window.section("reports").open_register()
     sweep()
     units = window.section("units")

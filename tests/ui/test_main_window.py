@@ -6,11 +6,11 @@ from PySide6.QtCore import QPoint, Qt
 
 SECTIONS = {
     "outgoing": 164,
-    "incoming": 4,
-    "tasks": 10,
+    "incoming": 7,  # three of them reply to 812/UBND-NC, one more cites it from outside its recipients
+    "tasks": 63,  # tasks given to a group are one per member unit (of the group on the dispatch's date)
     "units": 86,  # the post-2025 directory: merged departments and districts kept with their end date
     "movements": 4,
-    "reports": 167,
+    "reports": 170,
     "templates": 5,
 }
 
@@ -147,6 +147,10 @@ def test_the_reminder_speaks_again_only_on_a_new_day(qtbot, main_window):
     main_window.notice.hide()
     reminder.check(date(2026, 3, 20))  # same day: nothing said again
     assert not main_window.notice.isVisible()
-    reminder.check(date(2026, 4, 2))  # next day it runs: the 31/03/2026 task has become overdue
+    reminder.check(date(2026, 4, 2))  # next day it runs: the 31/03/2026 tasks have become overdue
     assert main_window.notice.isVisible()
-    assert "1 nhiệm vụ đã quá hạn từ 20/03/2026" in main_window.notice_text.text()
+    from desktop.followup.task_query import TaskFilter, task_rows
+
+    due = task_rows(main_window.ctx, date(2026, 4, 2), TaskFilter(due_from=date(2026, 3, 20), due_to=date(2026, 4, 1)))
+    assert len(due) > 1 and {t.item_label for t in due} == {"1"}  # 812's item 1, one task per unit of its group
+    assert f"{len(due)} nhiệm vụ đã quá hạn từ 20/03/2026" in main_window.notice_text.text()

@@ -21,7 +21,7 @@ EXPECTED = {"MainWindow", "EditorWindow", "PreviewDialog", "DetailDialog", "Dire
             "TemplateFillDialog", "TemplateEditorDialog", "RegisterDialog", "ImportWindow", "BatchDialog",
             "CalendarDialog", "LetterSettingsDialog", "UnitDialog", "MergeDialog",
             "GroupsDialog", "ClustersDialog", "ImportPreviewDialog", "ExportDialog", "QDialog: Hướng dẫn công việc hằng ngày",
-            "QDialog: Phím tắt", "QDialog: Thông tin"}
+            "QDialog: Phím tắt", "QDialog: Thông tin", "ResponseWindow", "WaitingWindow", "IncomingEditor"}
 
 
 @pytest.fixture(scope="module")

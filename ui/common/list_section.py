@@ -26,6 +26,7 @@ from ui.common.background import run_read
 from ui.common.change_bus import change_bus
 from ui.common.compact_button import CompactToolButton
 from ui.common.detail_dialog import DetailDialog
+from ui.common.icons import tool_button
 from ui.common.lazy_table import LazyTableModel
 from ui.common.list_export import ListExporter, section_view
 
@@ -111,12 +112,9 @@ class ListSection(QWidget):
         """A toolbar button; `compact` ones drop their text when the window is narrow."""
         if compact:
             button: QToolButton = CompactToolButton(text, icon)
+            button.setToolTip(tooltip or text)
         else:
-            button = QToolButton()
-            button.setText(text)
-            button.setIcon(icon)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        button.setToolTip(tooltip or text)
+            button = tool_button(text, icon, tooltip)
         button.clicked.connect(slot)
         self.toolbar.insertWidget(2, button)
         return button

@@ -1,4 +1,4 @@
-"""Văn bản đi and Văn bản đến sections."""
+"""The Văn bản đi section (Văn bản đến is in ui.incoming.section)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -6,12 +6,13 @@ from PySide6.QtWidgets import QMenu, QToolButton
 
 from desktop.core.browse import Browser
 from desktop.documents.convert import printable
-from desktop.documents.lists import INCOMING, OUTGOING, incoming_detail, outgoing_detail
+from desktop.documents.lists import OUTGOING, outgoing_detail
 from ui.common.background import run_read, run_write
 from ui.common.icons import icon
 from ui.common.list_section import ListSection
 from ui.common.messages import show_info
 from ui.importing.actions import add_import_button
+from ui.tracking.actions import add_response_button
 
 
 NEW_KEY = "Ctrl+N"
@@ -26,6 +27,8 @@ class OutgoingSection(ListSection):
         self.preview_button = self.add_button("Xem trước, in", icon("printer"), self.preview_selected,
                                               "Xem bản in đúng thể thức Nghị định 30, in hoặc lưu PDF/DOCX")
         self.last_preview = None
+        self.last_response = self.last_waiting = None
+        self.response_button = add_response_button(self)
         self.import_button = add_import_button(self, ctx, "out")
         self.last_editor = self.last_fill_dialog = None
         new_button = self.add_button("Soạn mới", icon("plus"), self.compose_new,
@@ -110,10 +113,3 @@ class OutgoingSection(ListSection):
 
 def build_outgoing(ctx):
     return OutgoingSection(ctx)
-
-
-def build_incoming(ctx):
-    section = ListSection(Browser(ctx, INCOMING, incoming_detail), title="Văn bản đến",
-                          watch=("incoming",), item_name="văn bản")
-    section.import_button = add_import_button(section, ctx, "in")
-    return section

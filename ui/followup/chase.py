@@ -63,6 +63,10 @@ class ChaseRunner(QObject):
         run_write(lambda: chase_overdue_of_dispatch(self.ctx, outgoing_id, new_deadline, user),
                   self._drafted, self._failed)
 
+    def run(self, draft) -> None:
+        """Any chasing draft: `draft()` (a service call returning (outgoing id, Changes)) on the write lane."""
+        run_write(draft, self._drafted, self._failed)
+
     def _drafted(self, outgoing_id: int) -> None:
         """The chasing letter is an ordinary draft: open it in the dispatch editor (live preview,
         Trình ký → Ký → Ban hành with a number from the register)."""

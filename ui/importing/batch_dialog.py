@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.importing.batch import ATTENTION, FAILED, IMPORTED, STATUS_LABELS
+from desktop.importing.batch import ATTENTION, DUPLICATE, FAILED, IMPORTED, STATUS_LABELS
 from desktop.importing.review import FolderOutcome, import_folder_job
 from ui.common.background import run_job
 from ui.common.icons import icon
@@ -32,7 +32,8 @@ from ui.common.window_size import fit_window
 
 SAVE_CHOICES = (("in", "Lưu là văn bản đến"), ("out", "Lưu là văn bản đi (đã ban hành)"),
                 (None, "Chỉ đọc thử, không lưu"))
-STATUS_ICONS = {IMPORTED: ("check", "#2e8b57"), ATTENTION: ("alert-triangle", "#b07800"), FAILED: ("x", "#c0392b")}
+STATUS_ICONS = {IMPORTED: ("check", "#2e8b57"), ATTENTION: ("alert-triangle", "#b07800"), FAILED: ("x", "#c0392b"),
+                DUPLICATE: ("copy", "#6c757d")}
 
 
 class BatchDialog(QDialog):
@@ -135,7 +136,8 @@ class BatchDialog(QDialog):
             message_item.setToolTip(report.message)
             for col, item in enumerate((file_item, status_item, message_item)):
                 self.table.setItem(row, col, item)
-        counts = ", ".join(f"{STATUS_LABELS[s]}: {outcome.count(s)}" for s in (IMPORTED, ATTENTION, FAILED))
+        counts = ", ".join(f"{STATUS_LABELS[s]}: {outcome.count(s)}" for s in (IMPORTED, ATTENTION, DUPLICATE, FAILED)
+                           if s != DUPLICATE or outcome.count(s))
         where = {"in": "vào sổ văn bản đến", "out": "vào sổ văn bản đi", None: "(chỉ đọc thử, không lưu)"}
         head = "Đã dừng theo yêu cầu" if outcome.cancelled else "Xong"
         self.summary.setText(f"{head}: {len(outcome.reports)} tệp {where[outcome.save_as]} – {counts}. "

@@ -17,7 +17,9 @@ from desktop.importing.evidence import field_words, span_words
 from desktop.importing.parse import ImportResult
 from desktop.importing.readers import SUPPORTED
 from desktop.importing.review import read_with_units, reference_span, save_edited
+from desktop.importing.save import DuplicateImport
 from ui.common.background import CANCELLED, on_gui_thread, run_task, run_write
+from ui.common.messages import confirm
 from ui.common.user_settings import user_settings
 from ui.common.window_size import fit_window
 from ui.importing.fields import LABELS, FieldError
@@ -309,7 +311,7 @@ class ImportWindow(QDialog):
         dispatch = self.ui.form.dispatch(self.result.dispatch)
         return dataclasses.replace(self.result, dispatch=dispatch, tasks=self.ui.tasks.drafts())
 
-    def save(self, as_: str) -> None:
+    def save(self, as_: str, *, allow_duplicate: bool = False) -> None:
         if self.result is None:
             return
         try:
@@ -329,15 +331,25 @@ class ImportWindow(QDialog):
                 return
         self._set_ready(False)
         self.ui.banner.show_message("info", "Đang lưu…")
-        run_write(lambda: save_edited(self.ctx, edited, as_), self._saved, self._save_failed)
+        run_write(lambda: save_edited(self.ctx, edited, as_, allow_duplicate=allow_duplicate), self._saved,
+                  lambda exc: self._save_failed(exc, as_))
 
     def _saved(self, outcome) -> None:
         self.last_outcome = outcome
-        self.ui.banner.show_message("success", outcome.message + ". Mở hoặc kéo thả tệp khác để nhập tiếp.")
+        kind = "warning" if any(not link.linked for link in outcome.links) else "success"
+        self.ui.banner.show_message(kind, outcome.message + ". Mở hoặc kéo thả tệp khác để nhập tiếp.")
         self.saved.emit(outcome)  # the save buttons stay off: the same file is not stored twice
 
-    def _save_failed(self, exc: BaseException) -> None:
+    def _save_failed(self, exc: BaseException, as_: str = "in") -> None:
         self._set_ready(True)
+        if isinstance(exc, DuplicateImport):
+            text = str(exc)
+            if confirm(self, f"{text[:1].upper()}{text[1:]}.\n\nVẫn lưu thêm một bản nữa?", "Văn bản đã có",
+                       yes="Vẫn lưu"):
+                self.save(as_, allow_duplicate=True)
+            else:
+                self.ui.banner.show_message("info", "Không lưu: văn bản này đã có trong sổ văn bản đến.")
+            return
         if isinstance(exc, ValueError):
             text = str(exc)
             if not text.casefold().startswith("không lưu được"):

@@ -21,52 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.banner import Banner
 from ui.common.icons import icon
 from ui.importing.fields import FieldsForm
 from ui.importing.page_view import PageView
 from ui.importing.tasks import DEADLINE, RECURRENCE, UNIT, WIDTHS, DateDelegate, RecurrenceDelegate, TaskTableModel, UnitDelegate
 
-BANNER_COLOURS = {  # kind: (background, border, icon)
-    "info": ("#eef4fb", "#9db7d8", "info-circle"),
-    "warning": ("#fff5d6", "#d99a00", "alert-triangle"),
-    "error": ("#fde8e8", "#c0392b", "x"),
-    "success": ("#e8f6ec", "#2e8b57", "check"),
-}
 EMPTY_SOURCE = ("Kéo thả một tệp .txt, .md, .docx hoặc .pdf vào cửa sổ này, hoặc bấm “Mở tệp…”.\n\n"
                 "Kéo thả một thư mục để nhập tất cả các tệp trong đó.")
-
-
-class Banner(QFrame):
-    """One line (or a few) of status above the work area: warnings, errors, success."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.kind = ""
-        self.icon = QLabel()
-        self.icon.setFixedWidth(22)
-        self.icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.text = QLabel()
-        self.text.setWordWrap(True)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 5, 8, 5)
-        layout.addWidget(self.icon)
-        layout.addWidget(self.text, 1)
-        self.setVisible(False)
-
-    def show_message(self, kind: str, text: str) -> None:
-        background, border, name = BANNER_COLOURS[kind]
-        self.kind = kind
-        self.setStyleSheet(f"Banner {{ background: {background}; border: 1px solid {border}; border-radius: 3px; }}"
-                           "QLabel { background: transparent; border: none; }")
-        self.icon.setPixmap(icon(name, border).pixmap(18, 18))
-        self.text.setText(text)
-        self.setVisible(True)
-
-    def clear(self) -> None:
-        self.kind = ""
-        self.text.clear()
-        self.setVisible(False)
 
 
 class ImportWindowLayout:

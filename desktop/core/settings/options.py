@@ -102,6 +102,6 @@ WINDOW_KEYS = ("editor", "preview", "detail", "directory-picker", "issue", "move
                "template-editor", "task-add", "task-progress", "task-propose", "chase-deadline", "holidays",
                "register", "letter-settings", "import", "import-folder", "help-guide", "help-shortcuts",
                "help-about", "unit-edit", "unit-merge", "unit-lists", "unit-picker", "unit-excel-import",
-               "report-export")
+               "report-export", "responses", "responses-waiting", "incoming-edit")
 for _key in WINDOW_KEYS:
     declare("windows", _key, str, "", store=USER)

@@ -51,6 +51,7 @@ def test_backup_now(main_window, demo_ctx, tmp_path, monkeypatch, said):
 
 def test_restore_shows_what_the_backup_holds_then_replaces(main_window, demo_ctx, tmp_path, monkeypatch, said, qtbot):
     backup = main_window.started["storage"].backups.last
+    count = tasks(demo_ctx)
     with demo_ctx.session() as s, s.begin():
         s.execute(text("DELETE FROM tasks"))
     monkeypatch.setattr("ui.storage.actions.choose_backup_source", lambda parent, folder: backup)
@@ -58,18 +59,18 @@ def test_restore_shows_what_the_backup_holds_then_replaces(main_window, demo_ctx
     dialog = main_window.last_restore_dialog
     shown = [label.text() for label in dialog.backup_box.findChildren(type(dialog.notes))]
     now = [label.text() for label in dialog.current_box.findChildren(type(dialog.notes))]
-    assert "Nhiệm vụ: 10" in shown and "Nhiệm vụ: 0" in now
+    assert f"Nhiệm vụ: {count}" in shown and "Nhiệm vụ: 0" in now
     assert any(line.startswith("Thời điểm sao lưu: ") for line in shown)
     assert "Số cuối của «Sổ công văn đi» (CV-DI) năm" in " ".join(shown)
     assert "truoc-khoi-phuc" in dialog.notes.text()
     assert not any(line.startswith("Thời điểm") for line in now)
     assert dialog.warning.text().startswith("Bản sao lưu ít hơn dữ liệu hiện tại") is False  # it holds more
     bold = [label.text() for label in dialog.backup_box.findChildren(type(dialog.notes)) if label.font().bold()]
-    assert bold == ["Nhiệm vụ: 10"]
+    assert bold == [f"Nhiệm vụ: {count}"]
     dialog.grab().save(str(tmp_path / "restore-dialog.png"))
     assert tasks(demo_ctx) == 0  # nothing replaced before the clerk agrees
     click(qtbot, dialog.restore_button)
-    assert tasks(demo_ctx) == 10
+    assert tasks(demo_ctx) == count
     assert said[-1][0] == "info" and said[-1][1].startswith(f"Đã khôi phục dữ liệu từ {backup.name}.")
     aside = main_window.last_restore.aside
     assert aside.exists() and ".truoc-khoi-phuc-" in aside.name
@@ -139,13 +140,14 @@ def test_a_backup_holding_less_warns_and_cancel_changes_nothing(main_window, dem
     from desktop.followup.tasks import TaskInput, add_task
 
     backup = main_window.started["storage"].backups.last
+    count = tasks(demo_ctx)
     add_task(demo_ctx, TaskInput(title="việc làm sau lúc sao lưu"), "cv")
     monkeypatch.setattr("ui.storage.actions.choose_backup_source", lambda parent, folder: backup)
     main_window.registered_actions["restore_backup"].trigger()
     dialog = main_window.last_restore_dialog
     assert dialog.warning.isVisibleTo(dialog) and "1 nhiệm vụ" in dialog.warning.text()
     click(qtbot, dialog.cancel_button)
-    assert tasks(demo_ctx) == 11 and said == []
+    assert tasks(demo_ctx) == count + 1 and said == []
 
 
 def test_a_start_that_cannot_open_the_database_says_so_in_a_window(qapp, monkeypatch, capsys):
