@@ -1,6 +1,9 @@
 """Keep the accent-folded search columns, Vietnamese sort keys and the search index in step with
-their text. The hooks know no model: each searched model names its parts, and each model whose text
-the search index holds names the items it belongs to (so models and hooks form no circle).
+their text, and keep out of every text column what no store can hold (NUL, control characters, lone
+surrogates: a PostgreSQL DataError, a DOCX that cannot be written). The services refuse such text at
+their door with a message; this is the floor under every write path, which strips it.
+The hooks know no model: each searched model names its parts, and each model whose text the search
+index holds names the items it belongs to (so models and hooks form no circle).
 
 One `before_flush` hook for every write path, so no service can forget it. The same hook gives a new
 row of a coded model (one with `code_prefix`, e.g. units "DV0001") the next free code when it has none.
@@ -16,7 +19,7 @@ from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import ORMExecuteState, Session
 
 from db import search_index
-from db.text import fold, vi_sort_key
+from db.text import fold, storable, unstorable, vi_sort_key
 
 _PENDING = "search_pending"  # key in Session.info: kind -> ids to index again before commit
 
@@ -44,6 +47,14 @@ def _refresh(obj: object) -> None:
         obj.sort_key = vi_sort_key(sort_source())[: columns.sort_key.type.length]
 
 
+def _strip_unstorable(obj: object) -> None:
+    state = inspect(obj)
+    for attr in state.mapper.column_attrs:
+        value = state.dict.get(attr.key)
+        if isinstance(value, str) and unstorable(value):
+            setattr(obj, attr.key, storable(value))
+
+
 def next_codes(prefix: str, taken: set[str], count: int, width: int = 4) -> list[str]:
     """`count` codes after the highest "<prefix><digits>" in `taken` ("DV0041" -> "DV0042", ...)."""
     numbers = [int(c[len(prefix):]) for c in taken if c and c.startswith(prefix) and c[len(prefix):].isdigit()]
@@ -69,6 +80,7 @@ def _assign_codes(session: Session) -> None:
 def _before_flush(session: Session, flush_context, instances) -> None:
     _assign_codes(session)
     for obj in list(session.new) + list(session.dirty):
+        _strip_unstorable(obj)
         _refresh(obj)
 
 

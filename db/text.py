@@ -9,6 +9,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# Characters neither XML (hence DOCX) nor PostgreSQL text can hold: C0 controls other than tab and
+# line breaks, NUL, DEL, lone surrogates and the two non-characters U+FFFE / U+FFFF.
+_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_PAGE_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})  # vertical tab, form feed (PDF page ends)
+
 # The Vietnamese alphabet in dictionary order; f, j, w, z (foreign letters) where an
 # English reader expects them. Everything here is lower case.
 _ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
@@ -25,8 +30,28 @@ def nfc(text: str | None) -> str | None:
     return unicodedata.normalize("NFC", text)
 
 
+def unstorable(text: str | None) -> list[str]:
+    """The distinct characters of `text` that cannot be stored or written to a DOCX, in order."""
+    return list(dict.fromkeys(_UNSTORABLE.findall(text))) if text else []
+
+
+def storable(text: str | None) -> str | None:
+    """`text` without the characters `unstorable` finds (a form feed or vertical tab becomes a line break)."""
+    if not text:
+        return text
+    if _UNSTORABLE.search(text) is None:
+        return text
+    return _UNSTORABLE.sub("", text.translate(_PAGE_BREAKS))
+
+
+def char_names(chars: list[str]) -> str:
+    """"U+0000, U+0007" for a message that names characters one cannot see."""
+    return ", ".join(f"U+{ord(ch):04X}" for ch in chars)
+
+
 def fold(text: str | None) -> str:
-    """Lower-case, accent-free form for search: "Đắk Nông" -> "dak nong"."""
+    """Lower-case, accent-free form for search: "Đắk Nông" -> "dak nong" (never a control character)."""
+    text = storable(text)
     if not text:
         return ""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))

@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "desktop.tracking.cli",
     "desktop.search.cli",
     "desktop.users.cli",
+    "desktop.storage.cli",
 )
 
 
@@ -92,8 +93,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # one line, never a traceback (TDKT_DEBUG=1 shows it)
         if os.environ.get("TDKT_DEBUG"):
             raise
-        print(f"Lỗi: {_message(exc)}", file=sys.stderr)
-        return 2 if _is_user_error(exc) else 1
+        from desktop.storage.problems import user_facing  # a storage failure said in Vietnamese, no SQL
+
+        shown = user_facing(exc, _db_path(args))
+        print(f"Lỗi: {_message(shown)}", file=sys.stderr)
+        return 2 if _is_user_error(shown) else 1
+
+
+def _db_path(args: argparse.Namespace):
+    from pathlib import Path
+
+    db = getattr(args, "db", None)
+    return Path(db).expanduser().resolve() if db else None
 
 
 def _message(exc: BaseException) -> str:

@@ -22,31 +22,43 @@ SHOWN_TIMEOUT_S = 60.0
 
 
 def launch(args: argparse.Namespace) -> int:
-    from desktop.core.context import open_context, resolve_url
-
     exit_when_shown = getattr(args, "exit_when_shown", False)
     if exit_when_shown:
         _start_watchdog(float(os.environ.get("TDKT_SHOWN_TIMEOUT", SHOWN_TIMEOUT_S)))
-    db, url = db_options(args)
-    if args.demo and db is None and url is None:
-        from desktop.demo.office import ensure_demo_database
-        from desktop.core.paths import demo_db_path
+    try:
+        ctx = _open(args, exit_when_shown)
+    except Exception as exc:
+        # Started from a shortcut there is no console to read stderr: say it in a window too
+        # (not offscreen, where nobody would close the box; the CLI's one line follows either way).
+        if not (args.smoke or exit_when_shown) and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+            from ui.app import tell_start_failure  # noqa: PLC0415 - the composition root's upward edge
 
-        path = ensure_demo_database(demo_db_path())
-        ctx = open_context(resolve_url(path))
-    elif db is None and url is None and not os.environ.get("TDKT_DATABASE_URL") and _server_chosen():
-        chosen = _server_url()
-        ctx = open_context(chosen or resolve_url(None))
-    else:
-        # An explicit --db must exist (a typo must not silently start an empty office);
-        # the default user-data database is created on first start, and so is the benchmark's.
-        ctx = open_context(resolve_url(db, url), must_exist=db is not None and not exit_when_shown)
+            tell_start_failure(exc)
+        raise
     from ui.app import run  # composition root: the only upward import  # noqa: PLC0415
 
     try:
         return run(ctx, smoke=args.smoke, exit_when_shown=exit_when_shown, user=getattr(args, "user", None))
     finally:
         ctx.close()
+
+
+def _open(args: argparse.Namespace, exit_when_shown: bool):
+    from desktop.core.context import open_context, resolve_url
+
+    db, url = db_options(args)
+    if args.demo and db is None and url is None:
+        from desktop.demo.office import ensure_demo_database
+        from desktop.core.paths import demo_db_path
+
+        path = ensure_demo_database(demo_db_path())
+        return open_context(resolve_url(path))
+    if db is None and url is None and not os.environ.get("TDKT_DATABASE_URL") and _server_chosen():
+        chosen = _server_url()
+        return open_context(chosen or resolve_url(None))
+    # An explicit --db must exist (a typo must not silently start an empty office);
+    # the default user-data database is created on first start, and so is the benchmark's.
+    return open_context(resolve_url(db, url), must_exist=db is not None and not exit_when_shown)
 
 
 def _server_chosen() -> bool:

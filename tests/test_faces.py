@@ -12,7 +12,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 NAMES = ("documents", "followup", "importing", "incoming", "letters", "movements", "recipients", "reports", "search",
-         "templates", "tracking", "users")
+         "storage", "templates", "tracking", "users")
 FEATURES = [f"{floor}.{name}" for floor in ("desktop", "ui") for name in NAMES
             if (REPO / floor / name / "__init__.py").exists()]
 

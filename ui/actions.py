@@ -16,6 +16,7 @@ ACTION_MODULES = (
     "ui.reports.actions",
     "ui.database.actions",
     "ui.users.actions",
+    "ui.storage.actions",
 )
 
 

@@ -36,6 +36,16 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
+def tell_start_failure(exc: BaseException) -> None:
+    """The database could not be opened: one message box, in Vietnamese, saying what to do."""
+    from desktop.storage.problems import user_facing
+    from ui.common.messages import show_error
+
+    make_app()
+    shown = user_facing(exc)
+    show_error(None, str(shown) or shown.__class__.__name__, "TĐKT Desk không mở được dữ liệu")
+
+
 def run(ctx: AppContext, *, smoke: bool = False, exit_when_shown: bool = False, user: str | None = None) -> int:
     app = make_app()
     from ui.common.background import wait_for_all

@@ -42,6 +42,7 @@ SECTIONS = (
 STARTUP = {
     "documents-recovery": "ui.documents.recovery:start_recovery",
     "followup-reminder": "ui.followup.reminder:start_reminder",
+    "storage": "ui.storage.startup:start_storage",
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 
 
 class CliError(Exception):
@@ -38,6 +39,8 @@ def open_db(args: argparse.Namespace, *, must_exist: bool = True):
     if db is None and url is None and not os.environ.get("TDKT_DATABASE_URL"):
         raise CliError("cần --db PATH hoặc --database-url URL")
     ctx = open_context(resolve_url(db, url), must_exist=must_exist)
+    for notice in ctx.notices:  # e.g. a database on a network share
+        print(f"Chú ý: {notice}", file=sys.stderr)
     try:
         sign_in_cli(ctx, getattr(args, "user", None))
     except LoginFailed as exc:

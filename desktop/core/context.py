@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from db.engine import make_engine, make_session_factory, sqlite_path, sqlite_url
+from db.engine import journal_mode, make_engine, make_session_factory, sqlite_path, sqlite_url
 from db.migrate import MigrationResult, StorageError, upgrade
 from desktop.core.access import Actor
 
@@ -26,6 +26,7 @@ class AppContext:
     session_factory: sessionmaker[Session]
     actor: Actor = field(default_factory=lambda: Actor.everything(login_name()))
     migration: MigrationResult | None = None
+    notices: list[str] = field(default_factory=list)  # said once on start (a database on a network share)
 
     @property
     def user(self) -> str:
@@ -48,6 +49,14 @@ class AppContext:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def reopen(self) -> None:
+        """Open the database again (after a restore replaced it): a new engine, migrated; the same object,
+        so every screen holding this context sees the new data."""
+        self.engine.dispose()
+        fresh = open_context(self.url)
+        self.engine, self.session_factory = fresh.engine, fresh.session_factory
+        self.migration, self.notices = fresh.migration, fresh.notices
 
 
 def resolve_url(db: str | Path | None = None, database_url: str | None = None) -> str:
@@ -78,13 +87,25 @@ def open_context(url: str, *, migrate: bool = True, must_exist: bool = False) ->
             raise StorageError(f"Thư mục {path.parent} không tồn tại.")
     engine = make_engine(url)
     try:
-        migration = upgrade(engine) if migrate else None
+        migration = upgrade(engine, backup=_backup_before_migration) if migrate else None
     except Exception:
         engine.dispose()
         raise
-    ctx = AppContext(url=url, engine=engine, session_factory=make_session_factory(engine), migration=migration)
+    notices = [NETWORK_NOTICE] if path is not None and journal_mode(url) != "WAL" else []
+    ctx = AppContext(url=url, engine=engine, session_factory=make_session_factory(engine), migration=migration,
+                     notices=notices)
     ctx.actor = starting_actor(ctx)
     return ctx
+
+
+NETWORK_NOTICE = ("Cơ sở dữ liệu nằm trên ổ mạng: chương trình ghi theo chế độ an toàn cho ổ mạng (chậm hơn). "
+                  "Văn phòng nhiều người dùng chung nên đặt dữ liệu trên máy chủ PostgreSQL.")
+
+
+def _backup_before_migration(engine: Engine, revision: str):
+    from desktop.storage.backup import backup_before_migration  # noqa: PLC0415 - only when migrating
+
+    return backup_before_migration(engine, revision)
 
 
 def starting_actor(ctx: AppContext) -> Actor:

@@ -6,11 +6,11 @@ NFC; body text keeps the emphasis markers (*italic*, **bold**).
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
 from datetime import date
 from typing import Any
 
-from desktop.core.text import nfc
+from desktop.core.text import char_names, nfc, storable, unstorable
 
 
 class DispatchFormatError(ValueError):
@@ -157,6 +157,10 @@ class Dispatch:
             ),
         )
 
+    def printable(self) -> Dispatch:
+        """A copy without characters a PDF or DOCX cannot hold (a form being typed may have them)."""
+        return _without_unstorable(self)
+
     def missing_for_render(self) -> list[str]:
         """Fields a printable letter cannot do without, by their JSON names."""
         missing = []
@@ -171,20 +175,37 @@ class Dispatch:
         return missing
 
 
+def _without_unstorable(value: Any) -> Any:
+    if isinstance(value, str):
+        return storable(value)
+    if isinstance(value, list):
+        return [_without_unstorable(v) for v in value]
+    if is_dataclass(value) and not isinstance(value, type):
+        return replace(value, **{f.name: _without_unstorable(getattr(value, f.name)) for f in fields(value) if f.init})
+    return value
+
+
+def _printable(value: str, name: str) -> str:
+    bad = unstorable(value)
+    if bad:
+        raise DispatchFormatError(name, f"có ký tự điều khiển không in và không lưu được ({char_names(bad)})")
+    return value
+
+
 def _str(data: dict, key: str, name: str | None = None) -> str | None:
     value = data.get(key)
     if value is None:
         return None
     if not isinstance(value, str):
         raise DispatchFormatError(name or key, "phải là chuỗi văn bản")
-    return nfc(value.strip()) or None
+    return nfc(_printable(value, name or key).strip()) or None
 
 
 def _str_list(data: dict, key: str, name: str | None = None) -> list[str]:
     value = data.get(key) or []
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise DispatchFormatError(name or key, "phải là danh sách chuỗi")
-    return [nfc(v.strip()) for v in value if v.strip()]
+    return [nfc(_printable(v, f"{name or key}[{i}]").strip()) for i, v in enumerate(value) if v.strip()]
 
 
 def _date(value: Any, name: str) -> date | None:

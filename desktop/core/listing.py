@@ -13,7 +13,7 @@ from typing import Any, Callable, Sequence
 from sqlalchemy import ColumnElement, Select, and_, select
 from sqlalchemy.orm import Session
 
-from desktop.core.text import fold
+from desktop.core.search import matches_words
 
 
 @dataclass(frozen=True)
@@ -114,12 +114,9 @@ def ids(
 
 
 def search_conditions(source: ListSource, text: str) -> list[ColumnElement[bool]]:
-    """Every word of `text` inside the list's folded search text (accent-insensitive)."""
-    out = []
-    for word in fold(text).split():
-        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        out.append(source.search_column.like(f"%{escaped}%", escape="\\"))
-    return out
+    """Every word of `text` inside the list's folded search text (accent-insensitive; desktop/core/search.py)."""
+    matching = matches_words(source.search_column, text)
+    return [] if matching is None else [matching]
 
 
 def rows(session: Session, source: ListSource, wanted: Sequence[int]) -> dict[int, Row]:

@@ -6,15 +6,24 @@ for autosaves.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
+from desktop.core.text import storable, unstorable
 from desktop.core.vocabulary import DOCUMENT_STATUS_LABELS, pad2
 
 # DocumentRecipient.notes of the Nơi nhận lines the service writes itself ("Như trên", "Lưu: VT, ..."):
 # they are printed but not listed among the clerk's recipients (the importer stores them so too)
 AUTO_NOTE = "auto"
+
+# The free-text fields of the form, with the names the clerk sees (for messages about them).
+TEXT_FIELDS = {
+    "doc_type": "Loại văn bản", "symbol": "Ký hiệu", "place": "Địa danh", "subject": "Trích yếu",
+    "body": "Nội dung", "recipients": "Kính gửi", "distribution": "Nơi nhận", "drafter": "Người soạn thảo",
+    "drafter_initials": "Chữ viết tắt người soạn thảo", "issuer_name": "Tên cơ quan ban hành",
+    "issuer_parent": "Tên cơ quan chủ quản",
+}
 
 
 
@@ -105,3 +114,35 @@ def draft_from_payload(payload: dict[str, Any]) -> DraftInput:
             for r in values.get(key) or []
         ]
     return DraftInput(**values)
+
+
+def _line_texts(line: RecipientInput) -> list[str]:
+    return [line.text or "", line.purpose or ""]
+
+
+def unstorable_fields(data: DraftInput) -> dict[str, list[str]]:
+    """Field name -> the characters in it that no store can hold (control characters, NUL, lone
+    surrogates); empty when the form can be stored and printed as it is."""
+    out: dict[str, list[str]] = {}
+    for name in TEXT_FIELDS:
+        value = getattr(data, name)
+        texts = [t for line in value for t in _line_texts(line)] if isinstance(value, list) else [value or ""]
+        bad = list(dict.fromkeys(ch for t in texts for ch in unstorable(t)))
+        if bad:
+            out[name] = bad
+    return out
+
+
+def storable_input(data: DraftInput) -> DraftInput:
+    """`data` without the characters `unstorable_fields` finds (what the editor keeps of a paste)."""
+    if not unstorable_fields(data):
+        return data
+    changes: dict[str, Any] = {}
+    for name in TEXT_FIELDS:
+        value = getattr(data, name)
+        if isinstance(value, list):
+            changes[name] = [RecipientInput(storable(r.text) or "", r.unit_id, r.group_id, storable(r.purpose))
+                             for r in value]
+        else:
+            changes[name] = storable(value)
+    return replace(data, **changes)

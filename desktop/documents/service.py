@@ -9,14 +9,14 @@ from __future__ import annotations
 from dataclasses import asdict
 from datetime import date
 
-from sqlalchemy import delete
 from sqlalchemy.orm.exc import StaleDataError
 
-from db.models import DraftAutosave, OutgoingDocument, UnitGroup
+from db.models import OutgoingDocument, UnitGroup
 from desktop.core.access import DRAFT, require
 from desktop.core.audit import record
 from desktop.core.changes import Changes
 from desktop.core.context import AppContext
+from desktop.documents.autosave import discard_autosave
 from desktop.documents.clone import clone, make_correction  # re-exported for the editor
 from desktop.documents.errors import NotFound, ReadOnlyDocument, StaleVersion, ValidationFailed
 from desktop.documents.flow import cancel, issue, return_to_draft, sign, submit  # re-exported
@@ -78,14 +78,15 @@ def update_draft(
             apply_input(session, doc, data)
             session.flush()
             write_lines(session, doc, data)
-            session.execute(delete(DraftAutosave).where(DraftAutosave.outgoing_id == document_id))
             after = asdict(read_loaded(session, doc).data)
             changed = sorted(k for k in after if after[k] != before.get(k))
             record(session, user, "update", ENTITY, doc.id, fields=changed)
             session.commit()
-            return doc.version, Changes(outgoing=True)
+            version = doc.version
     except StaleDataError:
         raise StaleVersion() from None
+    discard_autosave(ctx, document_id)
+    return version, Changes(outgoing=True)
 
 
 def load_draft(ctx: AppContext, document_id: int) -> LoadedDraft:

@@ -20,11 +20,19 @@ from desktop.documents.profile import (
     office_profile,
 )
 from desktop.documents.symbols import is_dispatch
-from desktop.documents.validation import check, reference_errors
+from desktop.documents.validation import check, reference_errors, text_errors
 from desktop.core.text import fold, nfc
 
 # Problems that would make the row impossible to store; everything else waits for "Trình ký".
 _HARD_FIELDS = ("urgency", "copies", "file_copies")
+
+
+def hard_errors(session: Session, data: DraftInput) -> dict[str, str]:
+    """Problems that would make the row impossible to store (drafts may be incomplete otherwise)."""
+    hard = {k: v for k, v in check(session, data).items() if k in _HARD_FIELDS}
+    hard.update(reference_errors(session, data))
+    hard.update(text_errors(data))
+    return hard
 
 
 def get_document(session, document_id: int) -> OutgoingDocument:
@@ -42,11 +50,6 @@ def read_only_message(doc: OutgoingDocument) -> str:
     return "Văn bản đã hủy nên không sửa được."
 
 
-def hard_errors(session: Session, data: DraftInput) -> dict[str, str]:
-    """Problems that would make the row impossible to store (drafts may be incomplete otherwise)."""
-    hard = {k: v for k, v in check(session, data).items() if k in _HARD_FIELDS}
-    hard.update(reference_errors(session, data))
-    return hard
 
 
 def raise_if(errors: dict[str, str]) -> None:

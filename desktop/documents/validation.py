@@ -9,10 +9,10 @@ from datetime import date
 
 from db.models import URGENCIES, DraftingUnit, Register, Signer, Template, Unit, UnitGroup
 from desktop.core.context import AppContext
-from desktop.documents.inputs import DraftInput
+from desktop.documents.inputs import TEXT_FIELDS, DraftInput, unstorable_fields
 from desktop.documents.profile import effective_symbol, office_profile
 from desktop.documents.symbols import is_dispatch
-from desktop.core.text import fold
+from desktop.core.text import char_names, fold
 from desktop.core.vocabulary import URGENCY_LABELS, enumeration, short_date
 
 _URGENCY_WORDS = enumeration(URGENCY_LABELS.values(), "hoặc")  # "Khẩn, Thượng khẩn hoặc Hỏa tốc"
@@ -33,6 +33,15 @@ def symbol_problem(symbol: str) -> str | None:
     if symbol.startswith("-") or symbol.endswith("-") or "--" in symbol:
         return "Dấu «-» chỉ đặt giữa hai nhóm chữ viết tắt (ví dụ UBND-NC)."
     return None
+
+
+def text_errors(data: DraftInput) -> dict[str, str]:
+    """Fields holding characters that no store can hold (pasted control characters, NUL ...)."""
+    return {
+        name: (f"«{TEXT_FIELDS[name]}» có ký tự điều khiển không lưu được ({char_names(chars)}): "
+               "hãy xoá rồi gõ lại đoạn vừa dán.")
+        for name, chars in unstorable_fields(data).items()
+    }
 
 
 def check(session, data: DraftInput, *, for_issue: bool = False, on: date | None = None) -> dict[str, str]:
@@ -79,6 +88,7 @@ def check(session, data: DraftInput, *, for_issue: bool = False, on: date | None
         errors["file_copies"] = "Số bản lưu không được âm."
 
     errors.update(reference_errors(session, data))
+    errors.update(text_errors(data))
     if for_issue:
         if data.register_id is None:
             errors["register_id"] = "Chưa chọn sổ đăng ký để lấy số."

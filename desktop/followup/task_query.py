@@ -16,7 +16,7 @@ from db.models import IncomingDocument, Movement, OutgoingDocument, Task, TaskCh
 from desktop.core.context import AppContext
 from desktop.core.settings.office_store import office_value
 from desktop.followup.categories import category_label, category_of, category_where, due_soon
-from desktop.core.text import fold
+from desktop.core.search import matches_words
 
 __all__ = ["TaskFilter", "TaskRow", "conditions", "task_rows", "task_row", "document_label", "stream_rows"]
 
@@ -105,8 +105,9 @@ def conditions(flt: TaskFilter | None, as_of: date) -> list[ColumnElement[bool]]
             select(OutgoingDocument.id).where(OutgoingDocument.date > as_of))))
         out.append(or_(T.incoming_id.is_(None), T.incoming_id.not_in(
             select(IncomingDocument.id).where(IncomingDocument.date > as_of))))
-    for word in fold(flt.text or "").split():
-        out.append(T.search_folded.contains(word, autoescape=True))
+    matching = matches_words(T.search_folded, flt.text)
+    if matching is not None:
+        out.append(matching)
     return out
 
 

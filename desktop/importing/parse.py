@@ -21,7 +21,7 @@ from desktop.importing.references import find_references
 from desktop.importing.zones import annex_start, closing_start, find_line, has_segment, is_kinh_gui, locate, named_type
 from desktop.core.jobs import CancelToken, ProgressFn, no_progress
 from desktop.core.limits import Limits
-from desktop.core.text import nfc
+from desktop.core.text import nfc, storable
 from desktop.core.vocabulary import short_date
 
 _PEOPLE = re.compile(r"^(?:Đ/c|Đồng chí|Ông|Bà)\b", re.IGNORECASE)
@@ -76,8 +76,9 @@ class ImportResult:
 
 
 def parse_text(text: str, *, units: Units | None = None, source_format: str = "text") -> ImportResult:
-    """Read an already extracted text. Always returns; what it cannot read is null."""
-    source = mend(nfc(text or "").replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " "))
+    """Read an already extracted text. Always returns; what it cannot read is null. Characters no store
+    can hold (NUL, control characters; a form feed becomes a line break) are dropped first."""
+    source = mend(nfc(storable(text) or "").replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " "))
     try:
         return _parse(source, units, source_format)
     except Exception as exc:  # a parser bug must never lose the clerk's file: return what we have

@@ -168,17 +168,33 @@ def _read_docx(path: Path, budget: Budget | None = None) -> str:
             out.append(text)
             out.append("")
         elif tag == "tbl":
-            table = Table(child, document)
-            for row in table.rows:
-                seen: set[int] = set()
-                for cell in row.cells:
-                    if id(cell._tc) in seen:
-                        continue  # a merged cell repeats
-                    seen.add(id(cell._tc))
-                    lines = [_runs_text(p) for p in cell.paragraphs]
-                    out.extend(line for line in lines)
+            for cells in _table_cells(Table(child, document)):
+                for lines in cells:
+                    out.extend(lines)
                     out.append("")
     return "\n".join(out)
+
+
+def _table_cells(table) -> list[list[list[str]]]:
+    """Each row's cells as lines; a row of "- " lines in its first cell only continues the row above
+    (a long Nơi nhận flowing on below the signature), so its lines join that first cell."""
+    rows: list[list[list[str]]] = []
+    for row in table.rows:
+        seen: set[int] = set()
+        cells = []
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue  # a merged cell repeats
+            seen.add(id(cell._tc))
+            cells.append([_runs_text(p) for p in cell.paragraphs])
+        first = next((t.strip() for t in cells[0] if t.strip()), "") if cells else ""
+        continues = (rows and len(cells) > 1 and first.startswith("- ")
+                     and not any(t.strip() for c in cells[1:] for t in c))
+        if continues:
+            rows[-1][0].extend(cells[0])
+        else:
+            rows.append(cells)
+    return rows
 
 
 def _runs_text(paragraph) -> str:

@@ -5,7 +5,8 @@ V/v); rules as paragraph borders between indents (so they have the PDF's lengths
 Roman on every script slot; body justified with a first-line indent, labelled items as real Word
 lists (docx_numbering); page numbers from page 2
 through a different first-page header holding nothing; Nơi nhận and the signature in a
-borderless two-column table kept with the last body paragraph.
+borderless two-column table kept with the last body paragraph; a long Nơi nhận continues in a second
+row that may cross pages, and a long Kính gửi flows (desktop.letters.long_lists).
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from desktop.letters.docx_xml import (FONT, borderless, cant_split, page_field, 
                                       set_rfonts, set_run_font)
 from desktop.letters.fonts import register_fonts
 from desktop.letters.layout import LetterSettings
+from desktop.letters.long_lists import KEEP_SHORT, beside_signature
 from desktop.letters.masthead import MM, QUOC_HIEU, TIEU_NGU, balanced_lines, greedy_lines, width
 
 
@@ -26,6 +28,7 @@ def render_docx(dispatch: Dispatch, settings: LetterSettings | None = None) -> b
     from docx import Document
 
     s = settings or LetterSettings()
+    dispatch = dispatch.printable()
     doc = Document()
     _page_setup(doc, s)
     _header(doc, dispatch, s)
@@ -189,7 +192,8 @@ def _recipients(doc, d: Dispatch, s: LetterSettings) -> None:
         else:
             fmt.first_line_indent = Pt(-dash)
             set_run_font(p.add_run(line), size)
-        fmt.keep_with_next = True
+        # a short list stays whole and with the body; a long one flows, keeping only its ends
+        fmt.keep_with_next = len(lines) <= KEEP_SHORT or i == 0 or i >= len(lines) - 2
 
 
 def _body(doc, d: Dispatch, s: LetterSettings):
@@ -220,25 +224,39 @@ def _signature(doc, d: Dispatch, s: LetterSettings) -> None:
     regular = register_fonts(s.prefer_system_font).name("regular")
     dist_mm = s.distribution_width_mm
     sign_mm = s.text_width_mm - dist_mm
-    table = doc.add_table(rows=1, cols=2)
+    lines = content.distribution_lines(d) if d.distribution else []
+    beside = beside_signature(d, s, regular)
+    # row 1: "Nơi nhận:" and its first lines beside the signature, never split; row 2 (a long list
+    # only): the rest of the list in the same column, free to flow across pages
+    table = doc.add_table(rows=2 if lines[beside:] else 1, cols=2)
     borderless(table)
     cant_split(table.rows[0])
-    left, right = table.rows[0].cells
-    left.width, right.width = Mm(dist_mm), Mm(sign_mm)
+    for row in table.rows:
+        row.cells[0].width, row.cells[1].width = Mm(dist_mm), Mm(sign_mm)
     table.columns[0].width, table.columns[1].width = Mm(dist_mm), Mm(sign_mm)
+    left, right = table.rows[0].cells
     left.paragraphs[0]._p.getparent().remove(left.paragraphs[0]._p)
     right.paragraphs[0]._p.getparent().remove(right.paragraphs[0]._p)
     lift = (s.signer_size - s.distribution_heading_size) * 0.891
-    if d.distribution:
+    dash = width("- ", regular, s.distribution_size)
+
+    def item(cell, line: str) -> None:
+        p = _para(cell, line, size=s.distribution_size, align="left")
+        p.paragraph_format.left_indent = Pt(dash)
+        p.paragraph_format.first_line_indent = Pt(-dash)
+
+    if lines:
         _para(left, "Nơi nhận:", size=s.distribution_heading_size, bold=True, italic=True, align="left",
               before=s.signature_space_pt + lift)
-        dash = width("- ", regular, s.distribution_size)
-        for line in content.distribution_lines(d):
-            p = _para(left, line, size=s.distribution_size, align="left")
-            p.paragraph_format.left_indent = Pt(dash)
-            p.paragraph_format.first_line_indent = Pt(-dash)
+        for line in lines[:beside]:
+            item(left, line)
     else:
         _para(left, size=s.distribution_size, align="left")
+    if len(table.rows) > 1:
+        rest = table.rows[1].cells[0]
+        rest.paragraphs[0]._p.getparent().remove(rest.paragraphs[0]._p)
+        for line in lines[beside:]:
+            item(rest, line)
     titles = content.signer_title_lines(d)
     for i, line in enumerate(titles):
         _para(right, line, size=s.signer_size, bold=True, before=s.signature_space_pt if i == 0 else 0)

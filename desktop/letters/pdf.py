@@ -2,7 +2,9 @@
 
 First page: the masthead (desktop.letters.masthead) drawn on the canvas above the flowing story;
 then Kính gửi, the justified body, and the signature block with Nơi nhận kept together with the
-last body paragraph. Page numbers from page 2, centred in the top margin. Every font embedded.
+last body paragraph. Kính gửi is one table row per line and a long Nơi nhận continues below
+the signature block (desktop.letters.long_lists), so lists of any length flow across pages.
+Page numbers from page 2, centred in the top margin. Every font embedded.
 """
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from xml.sax.saxutils import escape
 
 from desktop.core.dispatch import Dispatch
 from desktop.core.jobs import CancelToken
-from desktop.letters import content
+from desktop.letters import content, long_lists
 from desktop.letters.fonts import FontSet, register_fonts
 from desktop.letters.layout import LetterSettings
 from desktop.letters.masthead import MM, build_masthead, width
@@ -37,6 +39,7 @@ def render_pdf(dispatch: Dispatch, settings: LetterSettings | None = None, *,
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
     s = settings or LetterSettings()
+    dispatch = dispatch.printable()
     fonts = register_fonts(s.prefer_system_font)
     head = build_masthead(dispatch, s, fonts)
     page_w, page_h = s.page_width_mm * MM, s.page_height_mm * MM
@@ -103,9 +106,23 @@ def _story(d: Dispatch, s: LetterSettings, fonts: FontSet, head_height: float) -
     story.append(Spacer(1, s.recipients_space_pt))
     paragraphs = [Paragraph(markup(text), body) for text in content.paragraph_texts(d)]
     story.extend(paragraphs[:-1])
-    tail = paragraphs[-1:] + [Spacer(1, s.signature_space_pt - s.paragraph_space_pt), _signature(d, s, fonts)]
+    signature, rest_of_list = _signature(d, s, fonts)
+    tail = paragraphs[-1:] + [Spacer(1, s.signature_space_pt - s.paragraph_space_pt), signature]
     story.append(KeepTogether(tail))
+    story.extend(rest_of_list)
     return story
+
+
+_PLAIN_CELLS = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]
+
+
+def _keep_ends(rows: int) -> list:
+    """No page break between the first two or the last two rows (no lone line); short lists whole."""
+    if rows <= long_lists.KEEP_SHORT:
+        return [("NOSPLIT", (0, 0), (-1, -1))]
+    return [("NOSPLIT", (0, 0), (-1, 1)), ("NOSPLIT", (0, rows - 2), (-1, rows - 1))]
 
 
 def _recipients(d: Dispatch, s: LetterSettings, fonts: FontSet):
@@ -123,16 +140,18 @@ def _recipients(d: Dispatch, s: LetterSettings, fonts: FontSet):
     dash = width("- ", regular, size) if len(lines) > 1 else 0.0
     rstyle = style("recipients", fontName=regular, fontSize=size, leading=s.leading(size),
                            leftIndent=dash, firstLineIndent=-dash)
-    cells = [Paragraph(escape(line), rstyle) for line in lines]
-    table = Table([[Paragraph(label, rstyle), cells]], colWidths=[label_w, col], hAlign="CENTER")
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), regular),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                               ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    # one row per line, so that a list of any length flows across pages
+    rows = [[Paragraph(label if i == 0 else "", rstyle), Paragraph(escape(line), rstyle)]
+            for i, line in enumerate(lines)]
+    table = Table(rows, colWidths=[label_w, col], hAlign="CENTER")
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), regular), *_PLAIN_CELLS,
+                               *_keep_ends(len(rows))]))
     return table
 
 
-def _signature(d: Dispatch, s: LetterSettings, fonts: FontSet):
-    """Nơi nhận on the left, level with the signer's title lines on the right."""
+def _signature(d: Dispatch, s: LetterSettings, fonts: FontSet) -> tuple[object, list]:
+    """Nơi nhận on the left, level with the signer's title lines on the right; then the lines of a
+    long Nơi nhận that do not fit beside the signature, in the same column, free to cross pages."""
     from reportlab.lib.enums import TA_CENTER
     from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
@@ -146,18 +165,24 @@ def _signature(d: Dispatch, s: LetterSettings, fonts: FontSet):
                           leading=s.distribution_size * 1.15, leftIndent=dash, firstLineIndent=-dash)
     title = style("signer", fontName=bold, fontSize=s.signer_size, leading=s.signer_size * 1.15,
                            alignment=TA_CENTER)
+    lines = content.distribution_lines(d)
+    beside = long_lists.beside_signature(d, s, regular)
     left: list = []
     if d.distribution:
         left.append(Paragraph("Nơi nhận:", heading))
-        left.extend(Paragraph(escape(line), item) for line in content.distribution_lines(d))
+        left.extend(Paragraph(escape(line), item) for line in lines[:beside])
     right: list = [Paragraph(escape(line), title) for line in content.signer_title_lines(d)]
     right.append(Spacer(1, s.signature_room_mm * MM))
     right.append(Paragraph(escape(d.signer.name or ""), title))
     table = Table([[left, right]], colWidths=[dist_w, sign_w])
     # level the baselines of "Nơi nhận:" and the first title line
     lift = (s.signer_size - s.distribution_heading_size) * 0.891
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), regular),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                               ("TOPPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (0, 0), lift),
-                               ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
-    return table
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), regular), *_PLAIN_CELLS,
+                               ("TOPPADDING", (0, 0), (0, 0), lift)]))
+    rest = lines[beside:] if d.distribution else []
+    if not rest:
+        return table, []
+    more = Table([[Paragraph(escape(line), item)] for line in rest], colWidths=[dist_w], hAlign="LEFT")
+    more.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), regular), *_PLAIN_CELLS,
+                              *_keep_ends(len(rest))]))
+    return table, [more]

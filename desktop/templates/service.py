@@ -29,7 +29,8 @@ from desktop.templates.engine import (
     placeholder_problems,
     placeholders_in,
 )
-from desktop.core.text import fold, nfc
+from desktop.core.search import matches_words
+from desktop.core.text import char_names, fold, nfc, unstorable
 
 ENTITY = "template"
 
@@ -117,6 +118,10 @@ def check_template(data: TemplateData) -> dict[str, str]:
         errors["name"] = "Chưa đặt tên mẫu."
     if not (data.subject or "").strip():
         errors["subject"] = "Mẫu cần có trích yếu."
+    for key, label in (("name", "Tên mẫu"), ("subject", "Trích yếu"), ("body", "Nội dung")):
+        bad = unstorable(getattr(data, key))
+        if bad:
+            errors[key] = f"«{label}» có ký tự điều khiển không lưu được ({char_names(bad)}): hãy xoá ký tự đó."
     used: set[str] = set()
     for key in ("subject", "body"):
         try:
@@ -137,8 +142,9 @@ def list_templates(ctx: AppContext, *, include_archived: bool = False, search: s
         query = select(Template).order_by(Template.name)
         if not include_archived:
             query = query.where(Template.archived.is_(False))
-        if search and search.strip():
-            query = query.where(Template.search_folded.contains(fold(search)))
+        matching = matches_words(Template.search_folded, search)
+        if matching is not None:
+            query = query.where(matching)
         return [
             TemplateSummary(r.id, r.name, r.doc_type, r.subject, r.archived, len(json.loads(r.placeholders or "[]")))
             for r in session.scalars(query)

@@ -15,12 +15,17 @@
 Every write, a single edit or a job's step, enters the lane through `on_write_lane`, which
 calls the one write door (desktop.core.writes.perform: the lock order, conflicts retried).
 
+A failure reaches `on_error` as `desktop.storage.problems.user_facing(exc)`: a storage failure (read-only,
+locked, disk full, file gone, share lost, server down) is one Vietnamese sentence saying what to do, and
+no database error shows its SQL.
+
 Tests call `set_inline(True)` so jobs run synchronously (Picard's FakeThreadPool idea).
 """
 from __future__ import annotations
 
 import traceback
 from concurrent.futures import Future
+from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -28,12 +33,20 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from desktop.core.changes import Changes, split
 from desktop.core.jobs import CancelToken, Cancelled
 from desktop.core.writes import perform
+from desktop.storage.problems import user_facing
 
 _inline = False
 _pool: QThreadPool | None = None
 _write_lane: QThreadPool | None = None
 _lookup_lane: QThreadPool | None = None
 _alive: set[_Relay] = set()  # keep relays alive until their result is delivered
+_database_path: Path | None = None  # the SQLite file in use, to tell a lost share from a disk error
+
+
+def set_database_path(path: Path | None) -> None:
+    """The database file the jobs use (storage failures are said in Vietnamese, about it)."""
+    global _database_path
+    _database_path = path
 
 
 def set_inline(value: bool) -> None:
@@ -123,7 +136,7 @@ def _submit(
     def fail(exc: BaseException) -> None:
         _release(relay)
         if not isinstance(exc, Cancelled):
-            (on_error or default_error_handler)(exc)
+            (on_error or default_error_handler)(user_facing(exc, _database_path))
         if at_end is not None:
             at_end()
 

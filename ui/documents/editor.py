@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTool
 
 from desktop.core.access import DRAFT, REGISTER, SIGN, PermissionDenied
 from desktop.documents import autosave, service
+from desktop.core.context import StorageError
 from desktop.documents.errors import DocumentError, ValidationFailed
 from desktop.documents.inputs import DraftInput, LoadedDraft, draft_to_payload
 from desktop.documents.editor_data import editor_choices, letter_settings
@@ -105,6 +106,7 @@ class EditorWindow(EditorMemory, QMainWindow):
         self.choices = None
         self.settings = None
         self.dirty = False
+        self.autosave_ok = True  # the last autosave was written
         self._loading = True
         self._closing = False
         self._history: list[dict] = []
@@ -259,6 +261,10 @@ class EditorWindow(EditorMemory, QMainWindow):
             self.form.show_notice("Chưa thực hiện được: hãy sửa các ô ghi chữ đỏ.", error=True)
         elif isinstance(exc, (DocumentError, PermissionDenied)):
             self.form.show_notice(str(exc), error=True)
+        elif isinstance(exc, StorageError):  # the database cannot be written: keep the text in a file
+            self.autosave_now()
+            kept = " Bản đang soạn vẫn được giữ trên máy này (tự lưu)." if self.autosave_ok else ""
+            self.form.show_notice(f"Chưa lưu: {exc}{kept}", error=True)
         else:
             default_error_handler(exc)
 
@@ -270,6 +276,10 @@ class EditorWindow(EditorMemory, QMainWindow):
         """
         if (self.loaded is not None and not self.loaded.editable) or not may(self.ctx, DRAFT):
             return
+        dropped = fb.unstorable_labels(self.form, self.base)
+        if dropped:  # a paste brought in what cannot be stored: out of the widgets, and say so
+            self._apply(self.collect())
+            self.statusBar().showMessage(f"Đã bỏ ký tự điều khiển không lưu được ở {dropped}.", 15000)
         data = self.collect()
         run_read(lambda: service.validate(self.ctx, data), lambda errors: self._save_checked(data, errors, then, strict))
 

@@ -18,12 +18,17 @@ class EditorMemory:
         payload, doc_id, user = draft_to_payload(self.collect()), self.document_id, self.ctx.user
         slot = self.autosave_id if doc_id is None else None
         run_write(lambda: autosave.save_autosave(self.ctx, doc_id, payload, user, autosave_id=slot),
-                  self._autosaved, self._failed)
+                  self._autosaved, self._autosave_failed)
 
     def _autosaved(self, autosave_id: int) -> None:
         if self.document_id is None:
             self.autosave_id = autosave_id  # later autosaves of this new draft update its own slot
+        self.autosave_ok = True
         self.statusBar().showMessage("Đã tự lưu bản nháp.", 3000)
+
+    def _autosave_failed(self, exc: BaseException) -> None:
+        self.autosave_ok = False
+        self.statusBar().showMessage(f"Chưa tự lưu được bản nháp: {exc}", 15000)
 
     def _offer_autosave(self, payload: dict) -> None:
         self._pending_autosave = payload

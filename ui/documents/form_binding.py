@@ -5,7 +5,8 @@ from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QDate
-from desktop.documents.inputs import DraftInput
+
+from desktop.documents.inputs import TEXT_FIELDS, DraftInput, storable_input, unstorable_fields
 from desktop.documents.editor_data import EditorChoices
 from desktop.documents.symbols import build_symbol
 from ui.common.forms import fill_combo, select_data
@@ -55,7 +56,18 @@ def populate(form: EditorForm, data: DraftInput) -> None:
 
 
 def collect(form: EditorForm, base: DraftInput) -> DraftInput:
-    """The form as a DraftInput; `base` keeps what the form does not show (issuer, template)."""
+    """The form as a DraftInput, without characters no store can hold (a pasted NUL or control
+    character); `base` keeps what the form does not show (issuer, template)."""
+    return storable_input(collect_raw(form, base))
+
+
+def unstorable_labels(form: EditorForm, base: DraftInput) -> str:
+    """«Nội dung», «Trích yếu»: the fields holding characters no store can hold ("" when none)."""
+    return ", ".join(f"«{TEXT_FIELDS[k]}»" for k in unstorable_fields(collect_raw(form, base)))
+
+
+def collect_raw(form: EditorForm, base: DraftInput) -> DraftInput:
+    """The form exactly as typed."""
     qd = form.date.date()
     return replace(
         base,

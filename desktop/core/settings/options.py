@@ -40,6 +40,11 @@ _limit("template_chars", 1_000_000, "Độ dài tối đa của văn bản đi�
 _limit("template_loops", 100_000, "Số bước lặp tối đa khi điền một mẫu", "bước", 100, 10_000_000)
 _limit("template_depth", 30, "Số cấp lồng nhau tối đa khi điền mẫu", "cấp", 2, 80)
 _limit("template_seconds", 5, "Thời gian tối đa để điền một mẫu", "giây", 1, 120)
+# ---- backup: the automatic rotating backups of a SQLite database (desktop/storage/schedule.py; the GUI's
+# start-up and timer in ui/storage/) -------------------------------------------------------------------
+declare("backup", "interval_hours", int, 4, label="Sao lưu tự động sau mỗi", unit="giờ", low=1, high=168)
+declare("backup", "keep_daily", int, 7, label="Giữ bản sao lưu hằng ngày của", unit="ngày gần nhất", low=1, high=366)
+declare("backup", "keep_weekly", int, 8, label="Giữ bản sao lưu hằng tuần của", unit="tuần gần nhất", low=0, high=520)
 
 # ---- letter_layout: every number of the printed letter, Decree 30/2020 Phụ lục I (desktop/letters/) ----
 # The decree gives ranges (margins 20–25 / 20–25 / 30–35 / 15–20 mm, sizes 12–13 or 13–14, indent 1 or

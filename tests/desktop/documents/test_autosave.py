@@ -8,6 +8,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from desktop.core.context import open_context
 from desktop.documents import autosave, service
 from desktop.documents.inputs import draft_from_payload, draft_to_payload
@@ -100,3 +102,50 @@ def test_new_drafts_have_one_slot_each_and_a_slot_is_updated_in_place(ctx):
     assert autosave.load_autosave(ctx, None, autosave_id=second) == {"subject": "hai"}
     autosave.discard_autosave(ctx, None, autosave_id=first)
     assert [p.subject for p in autosave.pending_autosaves(ctx)] == ["hai"]
+
+
+def test_autosaves_are_small_files_in_the_user_data_folder_not_in_the_database(ctx):
+    from desktop.core.paths import data_dir
+
+    slot = autosave.save_autosave(ctx, None, {"subject": "một"}, "cv")
+    files = list((data_dir() / "autosave").rglob("*.json"))
+    assert [f.name for f in files] == [f"new-{slot}.json"]
+    with ctx.session() as s:
+        from sqlalchemy import text
+
+        assert s.execute(text("SELECT COUNT(*) FROM draft_autosaves")).scalar_one() == 0
+
+
+def test_an_autosave_survives_a_database_that_cannot_be_written(ctx, setup):
+    from tests.desktop.storage.conftest import fail_writes, sqlite_error
+
+    doc_id, _ = service.create_draft(ctx, good_draft(setup), "cv")
+    fail_writes(ctx.engine, sqlite_error("attempt to write a readonly database", 8))
+    autosave.save_autosave(ctx, doc_id, {"subject": "gõ khi không ghi được"}, "cv")
+    assert autosave.load_autosave(ctx, doc_id) == {"subject": "gõ khi không ghi được"}
+    assert [p.subject for p in autosave.pending_autosaves(ctx)] == ["gõ khi không ghi được"]
+
+
+def test_a_failed_write_leaves_the_previous_autosave_whole(ctx, monkeypatch):
+    import errno
+
+    slot = autosave.save_autosave(ctx, None, {"subject": "bản trước"}, "cv")
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as patched:
+        patched.setattr("os.replace", full)
+        with pytest.raises(OSError):
+            autosave.save_autosave(ctx, None, {"subject": "bản sau"}, "cv", autosave_id=slot)
+    assert autosave.load_autosave(ctx, None, autosave_id=slot) == {"subject": "bản trước"}
+    folder = autosave.folder(ctx)
+    assert sorted(p.name for p in folder.iterdir()) == [f"new-{slot}.json"]  # no part file left
+
+
+def test_autosaves_are_offered_when_the_database_cannot_be_read(ctx, setup):
+    doc_id, _ = service.create_draft(ctx, good_draft(setup), "cv")
+    autosave.save_autosave(ctx, doc_id, {"subject": "vẫn còn"}, "cv")
+    ctx.engine.dispose()
+    ctx.db_path.rename(ctx.db_path.with_name("moved.sqlite3"))
+    assert [p.subject for p in autosave.pending_autosaves(ctx)] == ["vẫn còn"]

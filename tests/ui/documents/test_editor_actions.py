@@ -134,3 +134,20 @@ def test_ctrl_n_and_enter_in_the_picker(qtbot, main_window):
     qtbot.keyClick(picker.filter_box, Qt.Key.Key_Return)
     assert [line.text for line in editor.form.distribution.lines()] == ["Tỉnh đoàn"]
     editor.dirty = False
+
+
+def test_pasted_control_characters_are_dropped_with_a_message(qtbot, demo_ctx):
+    from PySide6.QtWidgets import QApplication
+
+    add_register(demo_ctx)
+    editor = _editor(qtbot, demo_ctx)
+    fill_basic(qtbot, editor, subject="kế hoạch năm 2026")
+    QApplication.clipboard().setText("dán\x00 từ\x07 nơi khác")
+    editor.form.body.moveCursor(editor.form.body.textCursor().MoveOperation.End)
+    editor.form.body.paste()
+    assert "\x07" in editor.form.body.toPlainText()
+    editor.refresh_preview()  # the live page never sees them
+    trigger(editor, "save")
+    stored = service.load_draft(demo_ctx, editor.document_id).data.body
+    assert stored.endswith("dán từ nơi khác") and "\x07" not in editor.form.body.toPlainText()
+    assert "«Nội dung»" in editor.statusBar().currentMessage()

@@ -144,3 +144,13 @@ def test_a_broken_pdf_is_reported_not_shown(qtbot, inline):
     assert len(failures) == 1 and "PDF" in failures[0]
     assert widget.status.text() == "Không dựng được trang" and widget.page_count() == 0
     assert widget.pdf_bytes() is None
+
+
+def test_a_letter_to_three_hundred_units_previews(qtbot, inline):
+    from tests.desktop.letters.test_long_lists import long_letter
+    from ui.letters.preview import PreviewDialog
+
+    dlg = PreviewDialog(long_letter())
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert dlg.preview.page_count() >= 10 and dlg.save_pdf_button.isEnabled()
