@@ -16,7 +16,7 @@ from desktop.core.browse import Browser
 from desktop.core.context import AppContext
 from desktop.core.vocabulary import TASK_ROLE_LABELS, short_date
 from desktop.followup.lists import TASKS
-from desktop.followup.task_query import TaskFilter, conditions, document_label
+from desktop.followup.task_query import TaskFilter, board_filter, conditions, document_label
 
 __all__ = ["TaskBrowser", "unit_choices", "movement_choices", "dispatch_choices", "incoming_choices",
            "task_detail"]
@@ -31,9 +31,8 @@ class TaskBrowser(Browser):
 
     def ids(self, text: str = "", sort_key: str | None = None, descending: bool | None = None,
             filter_key: str | None = None) -> list[int]:
-        flt = TaskFilter(**vars(self.task_filter))  # a copy: the GUI may change it meanwhile
-        flt.text = ""  # the search box goes through listing's own folded search
-        flt.existing_only = False  # as of today every stored task exists
+        # a copy (the GUI may change it meanwhile); the search box goes through listing's own search
+        flt = board_filter(self.task_filter, text="")
         with self._ctx.session() as session:
             return listing.ids(session, self._source, text, sort_key, descending, filter_key,
                                where=conditions(flt, date.today()))

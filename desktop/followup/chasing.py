@@ -100,11 +100,15 @@ def _template(session):
     return None, None
 
 
-def _register_id(session) -> int | None:
-    rows = session.execute(select(Register.id, Register.doc_type).where(Register.direction == "out")).all()
-    for wanted in ("công văn", None):
-        for rid, doc_type in rows:
-            if (fold(doc_type) if doc_type else None) == wanted:
+def _register_id(session, doc_type: str = "Công văn") -> int | None:
+    """The active outgoing register of `doc_type` (a chasing letter is a công văn), else the
+    shared one (no type); both sides accent-folded, so "Công văn", "công văn" and "Cong van" match."""
+    rows = session.execute(select(Register.id, Register.doc_type)
+                           .where(Register.direction == "out", Register.active.is_(True))
+                           .order_by(Register.id)).all()
+    for wanted in (fold(doc_type), None):
+        for rid, kind in rows:
+            if (fold(kind) if kind else None) == wanted:
                 return rid
     return None
 

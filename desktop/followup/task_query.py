@@ -17,7 +17,7 @@ from desktop.core.settings.office_store import office_value
 from desktop.followup.categories import category_label, category_of, category_where, due_soon
 from desktop.core.text import fold
 
-__all__ = ["TaskFilter", "TaskRow", "conditions", "task_rows", "task_row", "document_label"]
+__all__ = ["TaskFilter", "TaskRow", "conditions", "board_filter", "task_rows", "task_row", "document_label"]
 
 T = Task
 
@@ -106,6 +106,16 @@ def conditions(flt: TaskFilter | None, as_of: date) -> list[ColumnElement[bool]]
             select(IncomingDocument.id).where(IncomingDocument.date > as_of))))
     for word in fold(flt.text or "").split():
         out.append(T.search_folded.contains(word, autoescape=True))
+    return out
+
+
+def board_filter(flt: TaskFilter | None = None, **changes) -> TaskFilter:
+    """The board's reading of `flt` (a copy, with `changes` applied): as of today every stored
+    task exists, whatever its document's date. The board's list, its banner and the start-up
+    reminder all count through this, so their numbers agree."""
+    out = TaskFilter(**{**vars(flt or TaskFilter()), **changes})
+    out.ids = list(out.ids)
+    out.existing_only = False
     return out
 
 

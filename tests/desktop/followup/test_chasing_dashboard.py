@@ -100,7 +100,8 @@ def test_dashboard_counts_and_notices(demo_ctx):
     # notices: 5.4 (due 31/1/2019) became overdue since 15/1; due soon = within 7 days
     n = notices(demo_ctx, date(2019, 2, 1), date(2019, 1, 15))
     assert [r.item_label for r in n.became_overdue] == ["5.4"] and n.due_soon == []
-    assert n.message == "1 nhiệm vụ đã quá hạn từ 15/01/2019."
+    assert [r.item_label for r in n.overdue] == ["5.1", "5.4"]
+    assert n.message == "2 nhiệm vụ đã quá hạn (1 mới quá hạn từ 15/01/2019)."
     n = notices(demo_ctx, date(2019, 1, 26), date(2019, 1, 25))
     assert n.became_overdue == [] and [r.item_label for r in n.due_soon] == ["5.4"]
     assert "đến hạn trong 7 ngày tới" in n.message

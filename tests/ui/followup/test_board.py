@@ -120,6 +120,11 @@ def test_chasing_letter_for_two_overdue_units(qtbot, board, demo_ctx, tmp_path):
 
 def test_filters_grouping_and_notice_banner(qtbot, board):
     assert board.ui.banner.isVisible() and "8 nhiệm vụ đã quá hạn" in board.ui.banner_text.text()
+    # the banner counts what the board shows: "Xem" lists exactly those tasks
+    board.ui.banner_show.click()
+    qtbot.waitUntil(lambda: board.count_label.text() == "8 nhiệm vụ", timeout=5000)
+    assert board.model.rowCount() == len(board.last_notice.overdue) == 8
+    board.ui.category_combo.setCurrentIndex(0)
     # a day later nothing new became overdue: the banner hides
     board.check_notices(date.today() + timedelta(days=1))
     assert board.last_notice.became_overdue == [] and not board.ui.banner.isVisible()
