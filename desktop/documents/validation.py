@@ -1,4 +1,8 @@
-"""Field checks before "Trình ký" and before issue; each message names what to fix, in Vietnamese.
+"""Field checks before "Trình ký", "Ký" and issue; each message names what to fix, in Vietnamese.
+
+Each step checks what the steps after it will need, so a document never reaches a step it cannot
+leave: Trình ký wants the register (issuing takes its number from it, and a signed document is
+locked) and the signer; Ký checks them again.
 
 `validate` answers a dict field name -> message, the editor shows each next to its field.
 Field names are those of `DraftInput`, plus "issuer" (the office profile).
@@ -15,6 +19,10 @@ from desktop.documents.symbols import is_dispatch
 from desktop.core.text import fold
 from desktop.core.vocabulary import URGENCY_LABELS, enumeration, short_date
 
+NO_REGISTER = "Chưa chọn sổ đăng ký: văn bản lấy số từ sổ này khi ban hành."
+# A signed document is locked: the way back to its fields is "Trả lại dự thảo".
+NO_REGISTER_SIGNED = ("Văn bản chưa có sổ đăng ký nên chưa lấy được số. "
+                      "Hãy «Trả lại dự thảo», chọn sổ rồi trình ký lại.")
 _URGENCY_WORDS = enumeration(URGENCY_LABELS.values(), "hoặc")  # "Khẩn, Thượng khẩn hoặc Hỏa tốc"
 
 
@@ -62,6 +70,8 @@ def check(session, data: DraftInput, *, for_issue: bool = False, on: date | None
 
     if data.signer_id is None:
         errors["signer_id"] = "Chưa chọn người ký."
+    if data.register_id is None:
+        errors["register_id"] = NO_REGISTER
 
     symbol = effective_symbol(session, data)
     if not symbol:
@@ -80,8 +90,6 @@ def check(session, data: DraftInput, *, for_issue: bool = False, on: date | None
 
     errors.update(reference_errors(session, data))
     if for_issue:
-        if data.register_id is None:
-            errors["register_id"] = "Chưa chọn sổ đăng ký để lấy số."
         when = on or data.date
         if when is not None and when > date.today():
             errors["date"] = f"Ngày ban hành {short_date(when)} ở tương lai; văn bản chỉ ban hành đến hôm nay."

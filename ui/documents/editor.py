@@ -18,6 +18,7 @@ from desktop.documents.errors import DocumentError, ValidationFailed
 from desktop.documents.inputs import DraftInput, LoadedDraft, draft_to_payload
 from desktop.documents.editor_data import editor_choices, letter_settings
 from desktop.documents.preview import dispatch_from_input
+from desktop.documents.validation import NO_REGISTER_SIGNED
 from ui.common.background import default_error_handler, run_read, run_write
 from ui.common.icons import icon
 from ui.documents import form_binding as fb
@@ -28,8 +29,9 @@ from ui.documents.issue_dialog import IssueDialog
 PREVIEW_DELAY_MS = 700
 AUTOSAVE_DELAY_MS = 2000
 HISTORY_DELAY_MS = 400
-# Problems that stop even a draft from being saved (the others wait for "Trình ký").
-SAVE_BLOCKING = ("subject", "symbol", "urgency", "copies", "file_copies", "register_id", "signer_id")
+# Problems that stop even a draft from being saved (the others wait for "Trình ký"); a register or
+# signer that no longer exists is refused by the service when storing.
+SAVE_BLOCKING = ("subject", "symbol", "urgency", "copies", "file_copies")
 
 _open: list[EditorWindow] = []
 
@@ -314,7 +316,7 @@ class EditorWindow(EditorMemory, QMainWindow):
             return
         data = self.loaded.data
         if data.register_id is None:
-            self.form.show_errors({"register_id": "Chưa chọn sổ đăng ký để lấy số."})
+            self.form.show_errors({"register_id": NO_REGISTER_SIGNED})
             return
         name = self.form.register.currentText()
         dialog = IssueDialog(self.ctx, data.register_id, name, data.date or date.today(), self)

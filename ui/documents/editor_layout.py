@@ -45,6 +45,7 @@ class EditorForm(QScrollArea):
         self.errors: dict[str, QLabel] = {}
 
         self.notice = QLabel()
+        self._notice_is_error = False
         self.notice.setWordWrap(True)
         self.notice.hide()
         self.autosave_banner = QWidget()
@@ -185,7 +186,18 @@ class EditorForm(QScrollArea):
         if first is not None:
             self.ensureWidgetVisible(first)
 
+    def clear_error(self, name: str) -> None:
+        """The field `name` was edited: its message goes; so does the notice once no field has one."""
+        label = self.errors.get(name)
+        if label is None or not label.text():
+            return
+        label.clear()
+        label.hide()
+        if self._notice_is_error and not any(lbl.text() for lbl in self.errors.values()):
+            self.show_notice("")
+
     def show_notice(self, text: str, *, error: bool = False) -> None:
+        self._notice_is_error = error and bool(text)
         self.notice.setText(text)
         self.notice.setStyleSheet(ERROR_STYLE + "font-weight: bold;" if error else "color: #1f5f2a; font-weight: bold;")
         self.notice.setVisible(bool(text))

@@ -79,18 +79,24 @@ def collect(form: EditorForm, base: DraftInput) -> DraftInput:
 
 
 def connect_changes(form: EditorForm, slot) -> None:
-    """Call `slot()` on any edit of the form."""
-    for combo in (form.doc_type, form.register, form.drafting_unit, form.urgency, form.signer):
-        combo.currentIndexChanged.connect(lambda *_: slot())
-    for line in (form.symbol, form.place, form.subject, form.drafter, form.drafter_initials):
-        line.textChanged.connect(lambda *_: slot())
-    for spin in (form.copies, form.file_copies):
-        spin.valueChanged.connect(lambda *_: slot())
-    form.date.dateChanged.connect(lambda *_: slot())
-    form.no_date.toggled.connect(lambda on: (form.date.setEnabled(not on), slot()))
-    form.body.textChanged.connect(slot)
-    form.recipients.changed.connect(slot)
-    form.distribution.changed.connect(slot)
+    """Call `slot()` on any edit of the form; an edited field's error message goes away with it."""
+    def on(signal, name: str | None) -> None:
+        signal.connect(lambda *_: (form.clear_error(name) if name else None, slot()))
+
+    for combo, name in ((form.doc_type, "doc_type"), (form.register, "register_id"),
+                        (form.drafting_unit, "drafting_unit_id"), (form.urgency, "urgency"),
+                        (form.signer, "signer_id")):
+        on(combo.currentIndexChanged, name)
+    for line, name in ((form.symbol, "symbol"), (form.place, "place"), (form.subject, "subject"),
+                       (form.drafter, None), (form.drafter_initials, None)):
+        on(line.textChanged, name)
+    for spin, name in ((form.copies, "copies"), (form.file_copies, "file_copies")):
+        on(spin.valueChanged, name)
+    on(form.date.dateChanged, "date")
+    form.no_date.toggled.connect(lambda on_: (form.date.setEnabled(not on_), form.clear_error("date"), slot()))
+    on(form.body.textChanged, "body")
+    on(form.recipients.changed, "recipients")
+    on(form.distribution.changed, "distribution")
 
 
 def set_read_only(form: EditorForm, read_only: bool) -> None:
