@@ -19,6 +19,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("TDKT")
     if sys.platform != "win32":
         app.setStyle("Fusion")  # native style on Windows, Fusion elsewhere
+    from ui.common.wheel import install_wheel_guard
+
+    install_wheel_guard(app)
     return app  # type: ignore[return-value]
 
 
