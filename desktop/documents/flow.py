@@ -14,10 +14,10 @@ from desktop.core.audit import record
 from desktop.core.changes import Changes
 from desktop.core.context import AppContext
 from desktop.core.vocabulary import DOCUMENT_STATUS_LABELS
-from desktop.documents.errors import DocumentError, StaleVersion, ValidationFailed
+from desktop.documents.errors import NO_REGISTER_SIGNED, DocumentError, StaleVersion, ValidationFailed
 from desktop.documents.numbering import allocate_number
 from desktop.documents.store import get_document, read_loaded, snapshot_signer
-from desktop.documents.validation import NO_REGISTER_SIGNED, check
+from desktop.documents.validation import check
 
 ENTITY = "outgoing_document"
 

@@ -13,16 +13,13 @@ from datetime import date
 
 from db.models import URGENCIES, DraftingUnit, Register, Signer, Template, Unit, UnitGroup
 from desktop.core.context import AppContext
+from desktop.documents.errors import NO_REGISTER
 from desktop.documents.inputs import DraftInput
 from desktop.documents.profile import effective_symbol, office_profile
 from desktop.documents.symbols import is_dispatch
 from desktop.core.text import fold
 from desktop.core.vocabulary import URGENCY_LABELS, enumeration, short_date
 
-NO_REGISTER = "Chưa chọn sổ đăng ký: văn bản lấy số từ sổ này khi ban hành."
-# A signed document is locked: the way back to its fields is "Trả lại dự thảo".
-NO_REGISTER_SIGNED = ("Văn bản chưa có sổ đăng ký nên chưa lấy được số. "
-                      "Hãy «Trả lại dự thảo», chọn sổ rồi trình ký lại.")
 _URGENCY_WORDS = enumeration(URGENCY_LABELS.values(), "hoặc")  # "Khẩn, Thượng khẩn hoặc Hỏa tốc"
 
 

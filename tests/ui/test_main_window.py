@@ -149,4 +149,4 @@ def test_the_reminder_speaks_again_only_on_a_new_day(qtbot, main_window):
     assert not main_window.notice.isVisible()
     reminder.check(date(2026, 4, 2))  # next day it runs: the 31/03/2026 task has become overdue
     assert main_window.notice.isVisible()
-    assert "1 nhiệm vụ đã quá hạn từ 20/03/2026" in main_window.notice_text.text()
+    assert "6 nhiệm vụ đã quá hạn (1 mới quá hạn từ 20/03/2026)" in main_window.notice_text.text()

@@ -14,12 +14,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar
 
 from desktop.documents import autosave, service
-from desktop.documents.errors import DocumentError, ValidationFailed
+from desktop.documents.errors import NO_REGISTER_SIGNED, DocumentError, ValidationFailed
 from desktop.documents.inputs import DraftInput, LoadedDraft, draft_to_payload
 from desktop.documents.editor_data import editor_choices, letter_settings
 from desktop.documents.preview import dispatch_from_input
-from desktop.documents.validation import NO_REGISTER_SIGNED
 from ui.common.background import default_error_handler, run_read, run_write
+from ui.common.dates import dates_ok
 from ui.common.icons import icon
 from ui.documents import form_binding as fb
 from ui.documents.editor_layout import EditorForm
@@ -252,6 +252,9 @@ class EditorWindow(EditorMemory, QMainWindow):
         SAVE_BLOCKING fields stop a draft from being saved.
         """
         if self.loaded is not None and not self.loaded.editable:
+            return
+        if not dates_ok(self.form):  # "31/02" typed in the date: its sentence is under the field
+            self.form.show_notice("Chưa lưu: hãy sửa ngày ghi chữ đỏ.", error=True)
             return
         data = self.collect()
         run_read(lambda: service.validate(self.ctx, data), lambda errors: self._save_checked(data, errors, then, strict))

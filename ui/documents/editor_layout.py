@@ -5,11 +5,10 @@ names of `DraftInput` that `ValidationFailed.errors` uses.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.vocabulary import SHORT_DATE_QT
 from desktop.documents.choices import DOC_TYPES, URGENCY_CHOICES
+from ui.common.dates import DateField
 from ui.common.forms import ERROR_STYLE, error_label
 from ui.documents.recipient_picker import RecipientList
 
@@ -70,9 +69,7 @@ class EditorForm(QScrollArea):
         self.symbol_reset = QPushButton("Tạo lại")
         self.symbol_reset.setToolTip("Ký hiệu theo tên viết tắt của cơ quan và đơn vị soạn thảo")
         self.place = QLineEdit()
-        self.date = QDateEdit(QDate.currentDate())
-        self.date.setDisplayFormat(SHORT_DATE_QT)
-        self.date.setCalendarPopup(True)
+        self.date = DateField()
         self.no_date = QCheckBox("Chưa ghi ngày (ghi khi ban hành)")
         self.no_date.setChecked(True)
         self.date.setEnabled(False)

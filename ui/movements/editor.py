@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.movements.service import MovementInput, MovementRow, create_movement, update_movement
 from ui.common.background import run_write
-from ui.common.dates import optional_date, optional_date_edit, set_optional_date
+from ui.common.dates import dates_ok, optional_date, optional_date_edit, set_optional_date
 from ui.common.forms import ERROR_STYLE
 
 
@@ -114,6 +114,8 @@ class MovementDialog(QDialog):
         )
 
     def save(self) -> None:
+        if not dates_ok(self):
+            return
         data = self.value()
         if not data.name:
             self.error.setText("Cần nhập tên phong trào.")
