@@ -26,7 +26,7 @@ from desktop.core.vocabulary import CALENDAR_DAY_LABELS, short_date
 from desktop.followup.calendar_service import calendar_year, remove_office_day, set_office_day
 from ui.common.background import run_read, run_write
 from ui.common.dates import DateField
-from ui.common.forms import ERROR_STYLE
+from ui.common.forms import ERROR_STYLE, clear_when_edited
 from ui.common.messages import confirm
 
 
@@ -77,6 +77,7 @@ class CalendarDialog(QDialog):
         layout.addWidget(buttons)
         self.year.valueChanged.connect(lambda _v: self.reload())
         self.add_button.clicked.connect(self.add_day)
+        clear_when_edited(self.error, self.day, self.name, self.kind)
         self.remove_button.clicked.connect(self.remove_day)
         self.reload()
 

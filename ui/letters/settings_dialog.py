@@ -18,7 +18,7 @@ from desktop.core.settings import option
 from desktop.letters.layout import SETTINGS_KEY, LetterSettings
 from desktop.letters.office_settings import letter_overrides, save_letter_overrides
 from ui.common.background import run_read, run_write
-from ui.common.forms import ERROR_STYLE
+from ui.common.forms import ERROR_STYLE, clear_when_edited
 
 RED = "#d00000"
 # (group, field, step); label, unit and the decree's range come from the settings registry
@@ -85,6 +85,7 @@ class LetterSettingsDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        clear_when_edited(self.error, *self.spins.values(), self.red_stamp)
         run_read(lambda: letter_overrides(ctx), self._show)
 
     def _show(self, overrides: dict) -> None:
