@@ -3,4 +3,5 @@
 caller's transaction), `jobs` (long work with progress and cancel), `paths` (where files live), `text`
 (Vietnamese NFC, folding, sort), `vocabulary` (labels of stored codes, date formats), `settings` (every
 setting declared once; the office's store in the database), `listing`/`browse`
-(lazy lists), `dispatch` (the dispatch JSON value), `commands` (what every subcommand shares)."""
+(lazy lists), `dispatch` (the dispatch JSON value), `commands` (what every subcommand shares), `pdfium`
+(the one lock every PDFium call takes)."""

@@ -139,43 +139,40 @@ def run_write(fn: Callable[[], tuple[Any, Changes] | Changes], on_done=None, on_
     return _submit(fn, done, on_error, 1, after=announce)
 
 
-def run_job(fn, on_done=None, on_error=None, *, parent=None, title: str = "Đang xử lý…") -> CancelToken:
-    """Long work with a progress dialog (Cancel stops it between steps)."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QProgressDialog
+def run_job(fn, on_done=None, on_error=None, *, parent=None, title: str = "Đang xử lý…",
+            announce: bool = False) -> CancelToken:
+    """Long work with a progress window (Hủy stops it between steps). The callbacks are dropped
+    when `parent` is gone by the time the job ends (a window closed meanwhile); with `announce`,
+    the result's `changes` (a Changes: what the job wrote) go on the change bus all the same."""
+    import shiboken6
+
+    from ui.common.progress import JobDialog
 
     token = CancelToken()
-    dialog = QProgressDialog(title, "Hủy", 0, 1000, parent)
-    dialog.setWindowTitle("TĐKT Desk")
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(400)
+    dialog = JobDialog(title, parent)
     dialog.canceled.connect(token.cancel)
-    relay_holder: dict[str, _Relay] = {}
+    relay = _Relay()  # progress, from the worker thread to the GUI thread (queued)
+    relay.progressed.connect(dialog.set_progress)
 
     def progress(fraction: float, message: str = "") -> None:  # called on the worker thread
-        relay = relay_holder.get("relay")
-        if relay is not None:
-            relay.progressed.emit(fraction, message)
+        relay.progressed.emit(fraction, message)
 
-    def close_then(callback):
+    def close_then(callback, result: bool):
         def inner(value):
-            dialog.reset()
-            dialog.close()
-            if callback is not None:
-                callback(value)
+            if shiboken6.isValid(dialog):
+                dialog.end()
+            if parent is None or shiboken6.isValid(parent):  # else the window that asked is gone
+                if callback is not None:
+                    callback(value)
+            changes = getattr(value, "changes", None) if result and announce else None
+            if isinstance(changes, Changes) and changes.any():
+                from ui.common.change_bus import change_bus
+
+                change_bus().changed.emit(changes)
         return inner
 
-    relay = _Relay()
-    relay_holder["relay"] = relay
-
-    def show_progress(fraction: float, message: str) -> None:
-        dialog.setValue(int(max(0.0, min(1.0, fraction)) * 1000))
-        if message:
-            dialog.setLabelText(message)
-
-    relay.progressed.connect(show_progress)
-    _submit(lambda: fn(progress=progress, cancel=token), close_then(on_done),
-            close_then(on_error or default_error_handler), 0)
+    _submit(lambda: fn(progress=progress, cancel=token), close_then(on_done, True),
+            close_then(on_error or default_error_handler, False), 0)
     return token
 
 

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from desktop.importing.batch import ATTENTION, FAILED, IMPORTED, STATUS_LABELS
 from desktop.importing.review import FolderOutcome, import_folder_job
 from ui.common.background import run_job
-from ui.common.change_bus import change_bus
 from ui.common.icons import icon
 from ui.common.user_settings import user_settings
 from ui.importing.openers import open_file
@@ -118,6 +117,7 @@ class BatchDialog(QDialog):
         self.token = run_job(
             lambda progress, cancel: import_folder_job(self.ctx, folder, save_as, progress=progress, cancel=cancel),
             self._show, self._failed, parent=self, title=f"Đang nhập các tệp trong {folder.name}…",
+            announce=True,  # the lists learn what was saved even if this dialog was closed meanwhile
         )
 
     def _show(self, outcome: FolderOutcome) -> None:
@@ -139,9 +139,6 @@ class BatchDialog(QDialog):
         head = "Đã dừng theo yêu cầu" if outcome.cancelled else "Xong"
         self.summary.setText(f"{head}: {len(outcome.reports)} tệp {where[outcome.save_as]} – {counts}. "
                              "Nhấp đúp một dòng để mở tệp trong màn hình Nhập văn bản.")
-        changes = outcome.changes
-        if changes.any():
-            change_bus().changed.emit(changes)
         self.finished_import.emit(outcome)
 
     def _failed(self, exc: BaseException) -> None:
