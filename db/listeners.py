@@ -1,11 +1,12 @@
 """Keep the accent-folded search columns and Vietnamese sort keys in step with their text.
 The hook knows no model: each searched model names its parts (so models and hooks form no circle).
 
-One `before_flush` hook for every write path, so no service can forget it.
+One `before_flush` hook for every write path, so no service can forget it. The same hook gives a new
+row of a coded model (one with `code_prefix`, e.g. units "DV0001") the next free code when it has none.
 """
 from __future__ import annotations
 
-from sqlalchemy import event
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from db.text import fold, vi_sort_key
@@ -28,7 +29,29 @@ def _refresh(obj: object) -> None:
         obj.sort_key = vi_sort_key(sort_source())[: columns.sort_key.type.length]
 
 
+def next_codes(prefix: str, taken: set[str], count: int, width: int = 4) -> list[str]:
+    """`count` codes after the highest "<prefix><digits>" in `taken` ("DV0041" -> "DV0042", ...)."""
+    numbers = [int(c[len(prefix):]) for c in taken if c and c.startswith(prefix) and c[len(prefix):].isdigit()]
+    start = max(numbers, default=0) + 1
+    return [f"{prefix}{n:0{width}d}" for n in range(start, start + count)]
+
+
+def _assign_codes(session: Session) -> None:
+    waiting: dict[type, list] = {}
+    for obj in session.new:
+        if getattr(obj, "code_prefix", None) and not getattr(obj, "code", None):
+            waiting.setdefault(type(obj), []).append(obj)
+    for model, objs in waiting.items():
+        prefix = model.code_prefix
+        with session.no_autoflush:
+            taken = set(session.scalars(select(model.code).where(model.code.like(prefix + "%"))))
+        taken |= {o.code for o in session.new if isinstance(o, model) and o.code}
+        for obj, code in zip(objs, next_codes(prefix, taken, len(objs), getattr(model, "code_width", 4))):
+            obj.code = code
+
+
 @event.listens_for(Session, "before_flush")
 def _before_flush(session: Session, flush_context, instances) -> None:
+    _assign_codes(session)
     for obj in list(session.new) + list(session.dirty):
         _refresh(obj)

@@ -84,10 +84,31 @@ def upgrade(engine: Engine) -> MigrationResult:
         )
     backup = _backup_sqlite(path, current) if path is not None and current is not None else None
     config = alembic_config(url)
-    with engine.begin() as conn:
+    with engine.connect() as conn:
         config.attributes["connection"] = conn
-        command.upgrade(config, "head")
+        if engine.dialect.name == "sqlite":
+            _upgrade_sqlite(conn, config)
+        else:
+            with conn.begin():
+                command.upgrade(config, "head")
     return MigrationResult(current, head, backup)
+
+
+def _upgrade_sqlite(conn, config: Config) -> None:
+    """SQLite alters a table by copying it (batch mode): dropping the old copy of a parent table
+    would cascade deletes into its children while foreign keys are on. So they are off during the
+    upgrade (the pragma works outside a transaction only), checked before commit, and on again."""
+    raw = conn.connection.dbapi_connection
+    raw.execute("PRAGMA foreign_keys = OFF")
+    try:
+        with conn.begin():
+            command.upgrade(config, "head")
+            broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise StorageError(f"Nâng cấp cơ sở dữ liệu để lại liên kết hỏng (bảng {broken[0][0]}); "
+                                   "dữ liệu không bị thay đổi.")
+    finally:
+        raw.execute("PRAGMA foreign_keys = ON")
 
 
 def _backup_sqlite(path: Path, revision: str) -> Path:

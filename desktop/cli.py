@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "desktop.importing.cli",
     "desktop.followup.cli",
     "desktop.documents.cli",
+    "desktop.recipients.directory_cli",
 )
 
 

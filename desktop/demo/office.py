@@ -93,32 +93,49 @@ def _populate(session: Session, filler: int) -> None:
     _seed_templates(session)
 
 
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
 def _add_units(session: Session, directory: dict) -> dict[str, Unit]:
+    """The directory as it stands after the 2025 reforms: departments merged on 1/3/2025 and the
+    districts (until 30/6/2025) kept with their end date, communes and wards from 1/7/2025."""
     units: dict[str, Unit] = {}
-    for name, short, kind, aliases in directory["units"]:
-        unit = Unit(name=name, short_name=short, kind=kind)
-        unit.aliases = [UnitAlias(alias=a) for a in aliases]
-        units[name] = unit
-    session.add_all(units.values())
+    for spec in directory["units"]:
+        unit = Unit(name=spec["name"], short_name=spec["short"], kind=spec["kind"], email=spec.get("email"),
+                    phone=spec.get("phone"), address=spec.get("address"), contact_person=spec.get("contact"),
+                    active_from=_day(spec.get("active_from")), active_to=_day(spec.get("active_to")))
+        unit.active = unit.active_to is None or unit.active_to >= date.today()
+        unit.aliases = [UnitAlias(alias=a) for a in spec.get("aliases", [])]
+        units[unit.name] = unit
+        session.add(unit)
+        session.flush()  # codes DV0001… in the listed order
+    for spec in directory["units"]:
+        if spec.get("parent"):
+            units[spec["name"]].parent_id = units[spec["parent"]].id
     return units
 
 
 def _add_groups(session: Session, directory: dict, units: dict[str, Unit]) -> dict[str, UnitGroup]:
-    central_local = {"Kho bạc Nhà nước tỉnh", "Cục Thuế tỉnh", "Ngân hàng Nhà nước chi nhánh tỉnh"}
+    """Each group's members with their periods: a unit belongs while both it and the group run."""
     groups: dict[str, UnitGroup] = {}
-    session.flush()
-    for name, kinds in directory["groups"]:
-        group = UnitGroup(name=name)
+    for spec in directory["groups"]:
+        group = UnitGroup(name=spec["name"])
         session.add(group)
         session.flush()
-        groups[name] = group
-        if kinds == "central-local":
-            members = [u for n, u in units.items() if n in central_local]
-        else:
-            wanted = set(kinds.split())
-            members = [u for u in units.values() if u.kind in wanted]
-        for pos, unit in enumerate(members):
-            session.add(UnitGroupMember(group_id=group.id, unit_id=unit.id, position=pos))
+        groups[group.name] = group
+        start, end = _day(spec.get("from")), _day(spec.get("to"))
+        members = ([units[n] for n in spec["units"]] if "units" in spec
+                   else [u for u in units.values() if u.kind in spec["kinds"]])
+        position = 0
+        for unit in members:
+            valid_from = max(filter(None, (start, unit.active_from)), default=None)
+            valid_to = min(filter(None, (end, unit.active_to)), default=None)
+            if valid_from and valid_to and valid_to < valid_from:
+                continue  # the unit had ended before the group began
+            session.add(UnitGroupMember(group_id=group.id, unit_id=unit.id, position=position,
+                                        valid_from=valid_from, valid_to=valid_to))
+            position += 1
     return groups
 
 
@@ -212,6 +229,10 @@ def _add_incoming(session, spec, register, units) -> None:
                               status="issued", incoming_id=doc.id, created_by="văn thư"))
 
 
+# The groups the filler draws from (four, so the random sequence, hence the numbers, stay as they were).
+_FILLER_GROUPS = ("Các Sở, Ban, ngành, đoàn thể cấp tỉnh", "Các cơ quan Trung ương đóng trên địa bàn tỉnh",
+                  "Các doanh nghiệp nhà nước thuộc tỉnh", "UBND các huyện, thành phố")
+_COMMUNES_FROM = date(2025, 7, 1)
 _FILLER_SUBJECTS = (
     "đề nghị khen thưởng tập thể, cá nhân có thành tích trong phong trào thi đua năm {year}",
     "góp ý dự thảo quy chế hoạt động của khối thi đua năm {year}",
@@ -234,7 +255,7 @@ def _add_filler(session, count, office, drafting, registers, signers, groups) ->
     register = registers["CV-DI"]
     units = list(drafting.values())
     signer_list = list(signers.values())
-    group_list = list(groups.values())
+    group_list = [groups[name] for name in _FILLER_GROUPS]
     pace = {2018: 16.9, 2021: 16.7, 2026: 13.3}
     taken = {(y, n) for y, n in session.execute(
         select(RegisterEntry.year, RegisterEntry.number).where(RegisterEntry.register_id == register.id))}
@@ -266,6 +287,8 @@ def _add_filler(session, count, office, drafting, registers, signers, groups) ->
         session.add(RegisterEntry(register_id=register.id, year=year, number=number, status="issued",
                                   outgoing_id=doc.id, created_by="văn thư"))
         group = rng.choice(group_list)
+        if group.name == "UBND các huyện, thành phố" and on >= _COMMUNES_FROM:
+            group = groups["UBND các xã, phường"]  # no districts on documents after 30/6/2025
         session.add(DocumentRecipient(outgoing_id=doc.id, role="recipient", position=0, text=group.name,
                                       group_id=group.id))
         session.add(DocumentRecipient(outgoing_id=doc.id, role="distribution", position=0, text="Như trên"))

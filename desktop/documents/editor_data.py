@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from db.models import Unit, UnitGroup, UnitGroupMember
+from db.models import Unit, UnitGroup
 from desktop.core.context import AppContext
 from desktop.documents import choices as pick
 from desktop.documents.inputs import RecipientInput
 from desktop.documents.profile import office_profile
 from desktop.core.text import fold
+from desktop.recipients.groups import member_counts_on
 
 
 @dataclass
@@ -48,9 +49,7 @@ def editor_choices(ctx: AppContext) -> EditorChoices:
             out.office_abbr, out.office_place = office.abbreviation, office.place
         for u in session.scalars(select(Unit).where(Unit.active.is_(True)).order_by(Unit.sort_key)):
             out.units.append(Choice(u.id, u.name, u.short_name or ""))
-        counts = dict(session.execute(
-            select(UnitGroupMember.group_id, func.count()).group_by(UnitGroupMember.group_id)
-        ).all())
+        counts = member_counts_on(session)
         for g in session.scalars(select(UnitGroup).order_by(UnitGroup.sort_key, UnitGroup.id)):
             out.groups.append(Choice(g.id, g.name, f"{counts.get(g.id, 0)} đơn vị"))
     return out

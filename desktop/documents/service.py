@@ -7,11 +7,12 @@ Every function owns its session and returns plain values plus a `Changes`. The f
 from __future__ import annotations
 
 from dataclasses import asdict
+from datetime import date
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm.exc import StaleDataError
 
-from db.models import DraftAutosave, OutgoingDocument, Unit, UnitGroup, UnitGroupMember
+from db.models import DraftAutosave, OutgoingDocument, UnitGroup
 from desktop.core.audit import record
 from desktop.core.changes import Changes
 from desktop.core.context import AppContext
@@ -31,6 +32,7 @@ from desktop.documents.store import (
 )
 from desktop.documents.symbols import build_symbol
 from desktop.documents.validation import check, validate
+from desktop.recipients.groups import group_members_on
 
 ENTITY = "outgoing_document"
 EDITABLE = ("draft", "submitted")
@@ -89,28 +91,17 @@ def load_draft(ctx: AppContext, document_id: int) -> LoadedDraft:
 
 
 def expand_group(ctx: AppContext, group_id: int) -> list[str]:
-    """The names of a group's member units, in the group's order (for "expand into lines")."""
-    with ctx.session() as session:
-        if session.get(UnitGroup, group_id) is None:
-            raise NotFound(f"Không có nhóm đơn vị số định danh {group_id}.")
-        return list(session.scalars(
-            select(Unit.name)
-            .join(UnitGroupMember, UnitGroupMember.unit_id == Unit.id)
-            .where(UnitGroupMember.group_id == group_id)
-            .order_by(UnitGroupMember.position, Unit.sort_key)
-        ))
+    """The names of a group's member units today, in the group's order (for "expand into lines")."""
+    return [line.text for line in expand_group_lines(ctx, group_id)]
 
 
 def expand_group_lines(ctx: AppContext, group_id: int) -> list[RecipientInput]:
-    """`expand_group` as recipient lines, each bound to its unit."""
+    """The group's members today as recipient lines, each bound to its unit."""
     with ctx.session() as session:
-        rows = session.execute(
-            select(Unit.id, Unit.name)
-            .join(UnitGroupMember, UnitGroupMember.unit_id == Unit.id)
-            .where(UnitGroupMember.group_id == group_id)
-            .order_by(UnitGroupMember.position, Unit.sort_key)
-        ).all()
-    return [RecipientInput(text=name, unit_id=uid) for uid, name in rows]
+        if session.get(UnitGroup, group_id) is None:
+            raise NotFound(f"Không có nhóm đơn vị số định danh {group_id}.")
+        members = group_members_on(session, group_id, date.today())
+    return [RecipientInput(text=m.name, unit_id=m.unit_id) for m in members]
 
 
 def suggest_symbol(ctx: AppContext, drafting_unit_id: int | None, doc_type: str = "Công văn") -> str:

@@ -44,9 +44,14 @@ def _dispatch_label(number, symbol, on: date | None, subject: str) -> str:
     return f"{document_label(number, symbol)}{when} – {short}"
 
 
-def unit_choices(ctx: AppContext, *, with_tasks_only: bool = False) -> list[tuple[int, str]]:
+def unit_choices(ctx: AppContext, *, with_tasks_only: bool = False,
+                 include_inactive: bool = False) -> list[tuple[int, str]]:
+    """Units by name: the active ones; every unit that has tasks (`with_tasks_only`, dissolved
+    ones too: their tasks stay on the board); every unit (`include_inactive`: old dispatches)."""
     with ctx.session() as session:
-        query = select(Unit.id, Unit.name).where(Unit.active.is_(True)).order_by(Unit.sort_key)
+        query = select(Unit.id, Unit.name).order_by(Unit.sort_key)
+        if not (with_tasks_only or include_inactive):
+            query = query.where(Unit.active.is_(True))
         if with_tasks_only:
             query = query.where(exists().where(Task.assignee_unit_id == Unit.id))
         return [(uid, name) for uid, name in session.execute(query)]

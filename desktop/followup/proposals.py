@@ -20,6 +20,7 @@ from db.models import DocumentRecipient, Movement, OutgoingDocument, Task, Unit
 from desktop.core.context import AppContext
 from desktop.documents.body import paragraphs_from_text
 from desktop.core.text import fold, nfc
+from desktop.recipients.groups import unit_active_on
 
 __all__ = ["ProposedTask", "propose_tasks", "directory_units", "summary_title"]
 
@@ -46,9 +47,10 @@ class ProposedTask:
     item_text: str = ""  # the whole item, for the clerk to read
 
 
-def directory_units(session: Session) -> list[tuple[int, str, list[str]]]:
-    """(id, name, aliases) of the active directory units, for `match_unit`."""
-    units = session.scalars(select(Unit).where(Unit.active.is_(True)).order_by(Unit.sort_key)).all()
+def directory_units(session: Session, day: date | None = None) -> list[tuple[int, str, list[str]]]:
+    """(id, name, aliases) of the units working on `day` (the dispatch's date; today when None),
+    for `match_unit`."""
+    units = session.scalars(select(Unit).where(unit_active_on(day or date.today())).order_by(Unit.sort_key)).all()
     return [(u.id, u.name, [a.alias for a in u.aliases]) for u in units]
 
 
@@ -104,7 +106,7 @@ def propose_tasks(ctx: AppContext, outgoing_id: int) -> list[ProposedTask]:
         doc = session.get(OutgoingDocument, outgoing_id)
         if doc is None:
             raise LookupError(f"Không có văn bản đi số định danh {outgoing_id}.")
-        units = directory_units(session)
+        units = directory_units(session, doc.date)
         names = {uid: name for uid, name, _ in units}
         movements = [(m.id, m.name) for m in session.scalars(select(Movement))]
         recipients = session.execute(

@@ -53,8 +53,9 @@ class SaveOutcome:
 
 
 def load_units(session: Session) -> Units:
-    """The unit directory as (id, name, aliases) for matching assignees."""
-    units = session.scalars(select(Unit).where(Unit.active.is_(True))).all()
+    """The unit directory as (id, name, aliases) for matching assignees; dissolved units too, since
+    an imported letter may be older than the change (a 2018 letter names Sở Kế hoạch và Đầu tư)."""
+    units = session.scalars(select(Unit)).all()
     return [(u.id, u.name, [a.alias for a in u.aliases] + ([u.short_name] if u.short_name else [])) for u in units]
 
 

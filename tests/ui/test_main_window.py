@@ -8,7 +8,7 @@ SECTIONS = {
     "outgoing": 164,
     "incoming": 4,
     "tasks": 10,
-    "units": 50,
+    "units": 86,  # the post-2025 directory: merged departments and districts kept with their end date
     "movements": 4,
     "reports": 167,
     "templates": 5,

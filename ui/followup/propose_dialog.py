@@ -71,7 +71,7 @@ class ProposeDialog(QDialog):
         layout.addWidget(self.replace_box)
         layout.addWidget(buttons)
         self._wanted = outgoing_id
-        run_read(lambda: (unit_choices(ctx), dispatch_choices(ctx)), self._choices_loaded)
+        run_read(lambda: (unit_choices(ctx, include_inactive=True), dispatch_choices(ctx)), self._choices_loaded)
 
     def _choices_loaded(self, result) -> None:
         self._units, dispatches = result

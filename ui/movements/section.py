@@ -23,7 +23,7 @@ class MovementSection(ListSection):
 
     def _choices(self):
         ctx = self.ctx
-        return unit_choices(ctx), dispatch_choices(ctx)
+        return unit_choices(ctx, include_inactive=True), dispatch_choices(ctx)  # old movements' units
 
     def add_movement(self) -> None:
         run_read(self._choices, lambda choices: self._open(None, *choices))
