@@ -76,6 +76,10 @@ class OutgoingDocument(Timestamps, Base):
     correction_kind: Mapped[str | None] = mapped_column(String(12))
     issued_at: Mapped[datetime | None] = mapped_column(DateTime)
     source_file: Mapped[str | None] = mapped_column(NFCString(500))  # when imported
+    # The address footer (ô 13), one line per line; the appendices as JSON [{title, subtitle, body}]
+    # (desktop.documents.parts).
+    contact: Mapped[str | None] = mapped_column(NFCText)
+    appendices: Mapped[str | None] = mapped_column(NFCText)
     search_folded: Mapped[str] = mapped_column(String(2000), default="", nullable=False)
 
     def search_parts(self) -> tuple:

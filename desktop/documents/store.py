@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from db.models import DocumentRecipient, OutgoingDocument, Signer, Unit, UnitGroup
 from desktop.documents.errors import NotFound, ValidationFailed
 from desktop.documents.inputs import DraftInput, LoadedDraft, RecipientInput
+from desktop.documents.parts import read_appendices, read_contact, stored_appendices, stored_contact
 from desktop.documents.profile import (
     AS_ABOVE,
     archive_line,
@@ -25,7 +26,7 @@ from desktop.core.text import fold, nfc
 
 AUTO_NOTE = "auto"  # DocumentRecipient.notes of the lines the service adds itself
 # Problems that would make the row impossible to store; everything else waits for "Trình ký".
-_HARD_FIELDS = ("urgency", "copies", "file_copies")
+_HARD_FIELDS = ("urgency", "secrecy", "copies", "file_copies")
 
 
 def get_document(session, document_id: int) -> OutgoingDocument:
@@ -84,6 +85,9 @@ def _apply(session: Session, doc: OutgoingDocument, data: DraftInput) -> None:
     doc.date = data.date
     doc.subject = nfc((data.subject or "").strip())
     doc.urgency = data.urgency or None
+    doc.secrecy = data.secrecy or None
+    doc.contact = stored_contact(data.contact)
+    doc.appendices = stored_appendices(data.appendices)
     doc.body = nfc("\n".join(line.rstrip() for line in (data.body or "").strip().splitlines()))
     doc.copies = data.copies or 0
     doc.file_copies = data.file_copies
@@ -165,6 +169,7 @@ def read_loaded(session: Session, doc: OutgoingDocument) -> LoadedDraft:
         signer_id=doc.signer_id, copies=doc.copies, file_copies=doc.file_copies, drafter=doc.drafter,
         drafter_initials=doc.drafter_initials, template_id=doc.template_id,
         issuer_name=doc.issuer_name, issuer_parent=doc.issuer_parent,
+        secrecy=doc.secrecy, contact=read_contact(doc.contact), appendices=read_appendices(doc.appendices),
     )
     printed = [f"{r.text} {r.purpose}" if r.purpose else r.text for r in rows if r.role == "distribution"]
     return LoadedDraft(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from db.models import URGENCIES, DraftingUnit, Register, Signer, Template, Unit, UnitGroup
+from db.models import SECRECY_LEVELS, URGENCIES, DraftingUnit, Register, Signer, Template, Unit, UnitGroup
 from desktop.core.context import AppContext
 from desktop.documents.errors import NO_REGISTER
 from desktop.documents.inputs import DraftInput
@@ -80,6 +80,12 @@ def check(session, data: DraftInput, *, for_issue: bool = False, on: date | None
 
     if data.urgency is not None and data.urgency not in URGENCIES:
         errors["urgency"] = f"Độ khẩn phải là {_URGENCY_WORDS}."
+    if data.secrecy is not None and data.secrecy not in SECRECY_LEVELS:
+        errors["secrecy"] = "Độ mật phải là Mật, Tối mật hoặc Tuyệt mật."
+    for i, annex in enumerate(data.appendices):
+        if has_missing(annex.body or "") or has_missing(annex.subtitle or ""):
+            errors["appendices"] = f"Phụ lục thứ {i + 1} còn chỗ chưa điền."
+            break
     if (data.copies or 0) < 0:
         errors["copies"] = "Số bản phát hành không được âm."
     if data.file_copies is not None and data.file_copies < 0:

@@ -25,6 +25,7 @@ from desktop.core.changes import Changes
 from desktop.documents.numbering import allocate_number
 from desktop.core.dispatch import Dispatch
 from desktop.core.vocabulary import urgency_code
+from desktop.documents.parts import appendix_inputs, secrecy_code, stored_appendices, stored_contact
 from desktop.documents.body import text_from_paragraphs
 from desktop.importing.items import Units, match_unit_id
 from desktop.importing.parse import ImportResult
@@ -177,6 +178,8 @@ def _save_outgoing(session: Session, d: Dispatch, source_file: str | None) -> Sa
         subject=d.subject,
         urgency=urgency_code(d.urgency),
         body=text_from_paragraphs(d.body),
+        secrecy=secrecy_code(d.secrecy), contact=stored_contact(d.contact),
+        appendices=stored_appendices(appendix_inputs(d.appendices)),
         status="issued",
         signer_name=d.signer.name,
         signer_title_lines="\n".join(d.signer.title_lines) or None,

@@ -31,7 +31,7 @@ AUTOSAVE_DELAY_MS = 2000
 HISTORY_DELAY_MS = 400
 # Problems that stop even a draft from being saved (the others wait for "Trình ký"); a register or
 # signer that no longer exists is refused by the service when storing.
-SAVE_BLOCKING = ("subject", "symbol", "urgency", "copies", "file_copies")
+SAVE_BLOCKING = ("subject", "symbol", "urgency", "secrecy", "copies", "file_copies")
 
 _open: list[EditorWindow] = []
 
