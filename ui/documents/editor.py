@@ -107,6 +107,7 @@ class EditorWindow(EditorMemory, QMainWindow):
         self.form.drafting_unit.currentIndexChanged.connect(lambda *_: self._auto_symbol())
         self.form.doc_type.currentIndexChanged.connect(lambda *_: self._auto_symbol())
         self.form.symbol_reset.clicked.connect(lambda: self._auto_symbol(force=True))
+        self.form.contact_fill.clicked.connect(self._fill_contact)
         self.form.restore_button.clicked.connect(self.restore_autosave)
         self.form.discard_button.clicked.connect(self.discard_autosave)
         self._pending_autosave: dict | None = None
@@ -227,6 +228,13 @@ class EditorWindow(EditorMemory, QMainWindow):
         if force or not current or current == getattr(self, "_last_auto_symbol", None):
             self._last_auto_symbol = fb.built_symbol(self.form, self.choices)
             self.form.symbol.setText(self._last_auto_symbol)
+
+    def _fill_contact(self) -> None:
+        lines = self.choices.office_contact if self.choices else []
+        if lines:
+            self.form.contact.setPlainText("\n".join(lines))
+        else:
+            self.form.show_error("contact", "Hồ sơ cơ quan chưa ghi địa chỉ, điện thoại: hãy gõ vào ô này.")
 
     def refresh_preview(self) -> None:
         self.timers["preview"].stop()

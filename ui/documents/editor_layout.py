@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.documents.choices import DOC_TYPES, URGENCY_CHOICES
+from desktop.documents.choices import DOC_TYPES, SECRECY_CHOICES, URGENCY_CHOICES
 from ui.common.dates import DateField
 from ui.common.forms import ERROR_STYLE, error_label
+from ui.documents.appendix_editor import AppendixList
 from ui.documents.recipient_picker import RecipientList
 
 BODY_HINT = ("Mỗi dòng là một đoạn. Mục đánh số: «1.», «5.1.»; gạch đầu dòng: «- ». "
@@ -138,11 +139,31 @@ class EditorForm(QScrollArea):
         self.issuer_error = error_label()
         self.errors["issuer"] = self.issuer_error
 
+        # ---- secrecy, the address footer (ô 13), the appendices ----
+        self.secrecy = QComboBox()
+        for code, label in SECRECY_CHOICES:
+            self.secrecy.addItem(label, code)
+        self.contact = QPlainTextEdit()
+        self.contact.setPlaceholderText("Địa chỉ: …\nĐiện thoại: …; Email: …")
+        self.contact.setFixedHeight(self.contact.fontMetrics().lineSpacing() * 3 + 12)
+        self.contact_fill = QPushButton("Lấy địa chỉ cơ quan")
+        self.contact_fill.setToolTip("Điền địa chỉ, điện thoại, thư điện tử theo hồ sơ cơ quan")
+        self.appendices = AppendixList()
+        parts_box = QGroupBox("Độ mật, địa chỉ cuối trang, phụ lục")
+        parts_form = QFormLayout(parts_box)
+        parts_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        parts_form.addRow("Độ mật:", self._field("secrecy", self.secrecy))
+        contact_row = QVBoxLayout()
+        contact_row.addWidget(self.contact)
+        contact_row.addWidget(self.contact_fill)
+        parts_form.addRow("Địa chỉ (ô 13):", self._field("contact", self._wrap(contact_row)))
+        parts_form.addRow("Phụ lục:", self._field("appendices", self.appendices))
+
         layout = QVBoxLayout(inner)
         layout.addWidget(self.notice)
         layout.addWidget(self.autosave_banner)
         layout.addWidget(self.issuer_error)
-        for box in (header, to_box, body_box, dist_box, sign_box):
+        for box in (header, to_box, body_box, dist_box, sign_box, parts_box):
             layout.addWidget(box)
         layout.addStretch(1)
 
@@ -182,6 +203,12 @@ class EditorForm(QScrollArea):
         first = next((self.errors[k] for k in errors if k in self.errors), None)
         if first is not None:
             self.ensureWidgetVisible(first)
+
+    def show_error(self, name: str, text: str) -> None:
+        """One message under one field, the others left as they are."""
+        label = self.errors[name]
+        label.setText(text)
+        label.setVisible(bool(text))
 
     def clear_error(self, name: str) -> None:
         """The field `name` was edited: its message goes; so does the notice once no field has one."""

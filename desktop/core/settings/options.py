@@ -15,6 +15,11 @@ declare("office", "name", str, "", label="Tên cơ quan ban hành")
 declare("office", "parent_name", str, "", label="Tên cơ quan chủ quản")
 declare("office", "abbreviation", str, "", label="Chữ viết tắt tên cơ quan")
 declare("office", "place", str, "", label="Địa danh")
+# the address footer a draft may print (ô 13): offered by the editor, never printed unasked
+declare("office", "address_lines", str, "", label="Địa chỉ (mỗi dòng một dòng)")
+declare("office", "phone", str, "", label="Điện thoại")
+declare("office", "email", str, "", label="Thư điện tử")
+declare("office", "website", str, "", label="Trang thông tin điện tử")
 
 # ---- documents: Nơi nhận of an outgoing letter (desktop/documents/store.py, profile.archive_line) -------
 declare("documents", "archive_line", str, "Lưu: VT", label="Dòng lưu văn thư ở Nơi nhận")
