@@ -16,6 +16,12 @@ def _join(*parts: object) -> str:
     return " | ".join(fold(str(p)) for p in parts if p not in (None, ""))
 
 
+def search_text(*parts: object) -> str:
+    """The search column's text for these parts, as the hook writes it (for bulk inserts that
+    bypass the ORM: the demo at scale)."""
+    return _join(*parts)
+
+
 def _refresh(obj: object) -> None:
     """A model that is searched says what its search text is made of (`search_parts()`) and, when it
     sorts by name, which text its sort key comes from (`sort_source()`); lengths follow the columns."""

@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "desktop.followup.cli",
     "desktop.documents.cli",
     "desktop.recipients.directory_cli",
+    "desktop.reports.cli",
 )
 
 

@@ -13,6 +13,7 @@ ACTION_MODULES = (
     "ui.importing.actions",
     "ui.letters.actions",
     "ui.followup.actions",
+    "ui.reports.actions",
 )
 
 

@@ -19,6 +19,7 @@ BENCHMARKS: list[tuple[str, str]] = [
     ("desktop.bench.deadlines", "bench_deadlines"),
     ("desktop.bench.numbering", "bench_allocation"),
     ("desktop.bench.followup", "bench_followup"),
+    ("desktop.bench.reports", "bench_register_export"),
 ]
 
 

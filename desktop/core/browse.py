@@ -34,6 +34,10 @@ class Browser:
         return self._source.key
 
     @property
+    def context(self) -> AppContext:
+        return self._ctx
+
+    @property
     def columns(self) -> list[ColumnInfo]:
         return [ColumnInfo(c.key, c.title, c.width, c.sortable) for c in self._source.columns]
 
@@ -53,6 +57,11 @@ class Browser:
     def rows(self, wanted: list[int]) -> dict[int, listing.Row]:
         with self._ctx.session() as session:
             return listing.rows(session, self._source, wanted)
+
+    def values(self, wanted: list[int], keys: list[str]) -> dict[int, tuple]:
+        """Typed cell values of `wanted` for the columns `keys` (exports)."""
+        with self._ctx.session() as session:
+            return listing.values(session, self._source, wanted, keys)
 
     def detail(self, item_id: int) -> list[tuple[str, str]]:
         if self._detail is None:

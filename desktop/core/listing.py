@@ -7,6 +7,7 @@ screen, so a 100,000-row table never sits in memory.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Callable, Sequence
 
 from sqlalchemy import ColumnElement, Select, and_, select
@@ -24,11 +25,20 @@ class Column:
     width: int = 120
     sortable: bool = True
     format: Callable[[Any], str] | None = None  # value -> display text
+    export: Any = None  # SQL for the spreadsheet's typed value when `expr` is a display text
 
     def display(self, value: Any) -> str:
         if self.format is not None:
             return self.format(value)
         return "" if value is None else str(value)
+
+    def typed(self, value: Any) -> Any:
+        """The value for a spreadsheet cell: dates and numbers kept, anything else as displayed."""
+        if value is None:
+            return self.display(None) or None  # a label for "nothing" (e.g. "Đã hủy"), else an empty cell
+        if isinstance(value, (date, int, float)) and not isinstance(value, bool):
+            return value
+        return self.display(value)
 
 
 class Row(tuple):
@@ -110,6 +120,21 @@ def rows(session: Session, source: ListSource, wanted: Sequence[int]) -> dict[in
     for row in session.execute(query):
         values = row[1:]
         out[row[0]] = Row((col.display(value) for col, value in zip(source.columns, values)), values)
+    return out
+
+
+def values(session: Session, source: ListSource, wanted: Sequence[int], keys: Sequence[str]) -> dict[int, tuple]:
+    """Typed values of the given ids for the columns `keys` (a spreadsheet's cells): dates and
+    numbers as they are stored (a column's `export` expression when it has one), labels as displayed."""
+    if not wanted:
+        return {}
+    columns = [source.column(key) for key in keys]
+    query = source.from_clause(select(source.id_column, *(c.export if c.export is not None else c.expr
+                                                            for c in columns)))
+    query = query.where(source.id_column.in_(list(wanted)))
+    out: dict[int, tuple] = {}
+    for row in session.execute(query):
+        out[row[0]] = tuple(col.typed(value) for col, value in zip(columns, row[1:]))
     return out
 
 

@@ -1,4 +1,5 @@
-"""`python -m desktop demo --db PATH`: build the demo database."""
+"""`python -m desktop demo --db PATH [--scale N]`: build the demo database (with --scale, an
+office with N outgoing documents and tasks, tracking and replies in proportion)."""
 from __future__ import annotations
 
 import argparse
@@ -8,6 +9,8 @@ from pathlib import Path
 def register(sub, common) -> None:
     p = sub.add_parser("demo", parents=[common], help="tạo cơ sở dữ liệu mẫu (đơn vị, công văn, nhiệm vụ)")
     p.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
+    p.add_argument("--scale", metavar="N", help="số văn bản đi (kèm nhiệm vụ, theo dõi, phản hồi theo tỉ lệ), "
+                   "ví dụ 100000")
     p.set_defaults(run=run)
 
 
@@ -17,11 +20,22 @@ def run(args: argparse.Namespace) -> int:
 
     if not getattr(args, "db", None):
         raise CliError("cần --db PATH: tệp SQLite sẽ tạo")
+    scale = None
+    if args.scale is not None:
+        if not args.scale.isdigit() or int(args.scale) < 1:
+            raise CliError(f"--scale phải là một số nguyên dương (đã cho {args.scale!r})")
+        scale = int(args.scale)
     path = Path(args.db)
     if path.exists():
         if not args.force:
             raise CliError(f"tệp {path} đã tồn tại (thêm --force để ghi đè)")
         path.unlink()
-    build_demo_database(path)
-    print(f"Đã tạo cơ sở dữ liệu mẫu: {path}")
+    if scale is None:
+        build_demo_database(path)
+        print(f"Đã tạo cơ sở dữ liệu mẫu: {path}")
+    else:
+        from desktop.demo.scale import build_scaled_demo
+
+        build_scaled_demo(path, scale)
+        print(f"Đã tạo cơ sở dữ liệu mẫu với {scale:,} văn bản đi: {path}".replace(",", "."))
     return 0

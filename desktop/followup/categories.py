@@ -26,11 +26,14 @@ from desktop.core.settings import default
 from desktop.core.vocabulary import CATEGORY_LABELS, CATEGORY_ORDER, TASK_STATUS_LABELS
 
 __all__ = [
-    "CATEGORY_LABELS", "CATEGORY_ORDER", "CANCELLED_LABEL", "task_category", "category_of",
+    "CATEGORY_LABELS", "CATEGORY_ORDER", "CATEGORY_COLOURS", "CANCELLED_LABEL", "task_category", "category_of",
     "category_label", "category_sql", "category_label_sql", "category_where", "due_soon",
 ]
 
 CANCELLED_LABEL = TASK_STATUS_LABELS["cancelled"]  # what a list shows for a task in no category
+# The colour of each category wherever it is drawn (the board's bars, the report's chart).
+CATEGORY_COLOURS = {"done_on_time": "#2e7d32", "done_late": "#8d9b3a", "open_in_time": "#1565c0",
+                    "open_overdue": "#c62828"}
 _STATUSES = ("open", "done", "cancelled")
 T = Task
 

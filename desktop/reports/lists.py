@@ -15,7 +15,7 @@ REGISTER_ENTRIES = ListSource(
     columns=(
         Column("register", "Sổ", Register.name, width=200),
         Column("year", "Năm", E.year, width=60),
-        Column("number", "Số", number_text(E.number), sort=E.number, width=60),
+        Column("number", "Số", number_text(E.number), sort=E.number, width=60, export=E.number),
         Column("symbol", "Ký hiệu", func.coalesce(OutgoingDocument.symbol, IncomingDocument.symbol), width=130),
         Column("date", "Ngày", func.coalesce(OutgoingDocument.date, IncomingDocument.arrival_date), width=90,
                format=short_date),

@@ -77,6 +77,7 @@ def _submit(
     on_error: Callable[[BaseException], None] | None,
     pool_index: int,
     after: Callable[[Any], None] | None = None,
+    on_cancelled: Callable[[], None] | None = None,
 ) -> _Relay:
     relay = _Relay()
 
@@ -90,6 +91,8 @@ def _submit(
     def fail(exc: BaseException) -> None:
         _alive.discard(relay)
         if isinstance(exc, Cancelled):
+            if on_cancelled is not None:
+                on_cancelled()
             return
         (on_error or default_error_handler)(exc)
 
@@ -171,8 +174,12 @@ def run_job(fn, on_done=None, on_error=None, *, parent=None, title: str = "Đang
                 change_bus().changed.emit(changes)
         return inner
 
+    def cancelled() -> None:
+        if shiboken6.isValid(dialog):
+            dialog.end()
+
     _submit(lambda: fn(progress=progress, cancel=token), close_then(on_done, True),
-            close_then(on_error or default_error_handler, False), 0)
+            close_then(on_error or default_error_handler, False), 0, on_cancelled=cancelled)
     return token
 
 

@@ -200,6 +200,15 @@ def dates_ok(widget: QWidget) -> bool:
     return True
 
 
+def date_edit(value: date | None = None, parent: QWidget | None = None) -> DateField:
+    """A date field showing `value` (today when None)."""
+    return DateField(value, parent)
+
+
+def picked_date(edit: DateField) -> date:
+    return edit.date().toPython()
+
+
 def optional_date_edit(empty_text: str, parent: QWidget | None = None) -> DateField:
     """A date field that may stay empty; its placeholder `empty_text` says what empty means."""
     return DateField(None, parent, optional=empty_text)
@@ -214,4 +223,5 @@ def optional_date(value: QDate) -> date | None:
     return value.toPython() if value.isValid() else None
 
 
-__all__ = ["DateField", "dates_ok", "optional_date_edit", "set_optional_date", "optional_date"]
+__all__ = ["DateField", "dates_ok", "date_edit", "picked_date", "optional_date_edit", "set_optional_date",
+           "optional_date"]

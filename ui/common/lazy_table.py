@@ -116,5 +116,10 @@ class LazyTableModel(QAbstractTableModel):
         return self._sort_key, self._descending
 
     @property
+    def query_state(self) -> tuple[str, str | None]:
+        """The search text and the filter key of the rows shown (exports repeat the same query)."""
+        return self._text, self._filter
+
+    @property
     def columns(self):
         return self._columns

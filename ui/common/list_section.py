@@ -23,17 +23,21 @@ from desktop.core.browse import Browser
 from desktop.core.changes import Changes
 from ui.common.background import run_read
 from ui.common.change_bus import change_bus
+from ui.common.compact_button import CompactToolButton
 from ui.common.detail_dialog import DetailDialog
 from ui.common.lazy_table import LazyTableModel
+from ui.common.list_export import ListExporter, section_view
 
 
 class ListSection(QWidget):
     opened = Signal(int)  # an item was opened (double-click / Enter)
 
-    def __init__(self, browser: Browser, *, title: str, watch: tuple[str, ...], item_name: str, parent=None):
+    def __init__(self, browser: Browser, *, title: str, watch: tuple[str, ...], item_name: str, parent=None,
+                 export_title: str | None = None):
         super().__init__(parent)
         self.browser = browser
         self.title = title
+        self.export_title = export_title or f"Danh sách {title[:1].lower()}{title[1:]}"
         self._watch = watch
         self._item_name = item_name
         self.model = LazyTableModel(browser, self)
@@ -51,6 +55,8 @@ class ListSection(QWidget):
         self.toolbar.addSpacing(12)
         self.toolbar.addWidget(self.filter_box, 1)
         self.toolbar.addWidget(self.filter_choice)
+        self.exporter = ListExporter(self, browser.context, browser, lambda selection: section_view(self, selection))
+        self.toolbar.addWidget(self.exporter.button)
         self.toolbar.addWidget(self.count_label)
 
         self.table = QTableView()
@@ -96,11 +102,15 @@ class ListSection(QWidget):
             self._loaded_once = True
             self.model.reload()
 
-    def add_button(self, text: str, icon, slot, tooltip: str = "") -> QToolButton:
-        button = QToolButton()
-        button.setText(text)
-        button.setIcon(icon)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    def add_button(self, text: str, icon, slot, tooltip: str = "", *, compact: bool = False) -> QToolButton:
+        """A toolbar button; `compact` ones drop their text when the window is narrow."""
+        if compact:
+            button: QToolButton = CompactToolButton(text, icon)
+        else:
+            button = QToolButton()
+            button.setText(text)
+            button.setIcon(icon)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         button.setToolTip(tooltip or text)
         button.clicked.connect(slot)
         self.toolbar.insertWidget(2, button)

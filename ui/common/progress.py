@@ -1,68 +1,40 @@
 """The progress window of a long job: a label, a bar and "Hủy".
 
-Not QProgressDialog: a modal QProgressDialog calls QCoreApplication.processEvents() inside
-setValue(), so every progress step of a job opened a nested event loop in which the job's own
-"done" (and the change bus, and whatever the sections do with it) ran re-entrantly, under a
-dialog that was still half way through setValue. This one only sets its bar: the application's
-own loop is already running. It blocks its parent window (window-modal) while shown, appears
-only when the job lasts longer than `delay_ms`, and closes itself when the job ends.
+A QProgressDialog, but its bar is set directly: QProgressDialog.setValue() calls
+QCoreApplication.processEvents() when the dialog is modal, so every progress step of a job opened a
+nested event loop in which the job's own "done" (and the change bus, and whatever the sections do
+with it) ran re-entrantly, under a dialog still half way through setValue. The application's own loop
+is already running; nothing needs pumping. The window blocks its parent window while shown, appears
+only when the job lasts longer than `delay_ms`, and closes itself for good when the job ends.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
 
 STEPS = 1000
 
 
-class JobDialog(QDialog):
-    canceled = Signal()  # noqa: N815 (QProgressDialog's name)
-
+class JobDialog(QProgressDialog):
     def __init__(self, title: str, parent: QWidget | None = None, *, delay_ms: int = 400):
-        super().__init__(parent)
+        super().__init__(title, "Hủy", 0, STEPS, parent)
         self.setWindowTitle("TĐKT Desk")
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.label = QLabel(title)
-        self.label.setWordWrap(True)
+        self.setAutoReset(False)
+        self.setAutoClose(False)
         self.bar = QProgressBar()
         self.bar.setRange(0, STEPS)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setText("Hủy")
-        self.cancel_button.clicked.connect(self._cancel)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.label)
-        layout.addWidget(self.bar)
-        layout.addWidget(buttons)
+        self.setBar(self.bar)
         self.setMinimumWidth(420)
-        self.finished_job = False
-        self._timer = QTimer(self, singleShot=True, interval=delay_ms)
-        self._timer.timeout.connect(self._appear)
-        self._timer.start()
-
-    def _appear(self) -> None:
-        if not self.finished_job:
-            self.show()
+        self.setMinimumDuration(delay_ms)  # Qt shows it after this long (its own timer), never before
 
     def set_progress(self, fraction: float, message: str = "") -> None:
+        """Move the bar (not setValue: see the module's note)."""
         self.bar.setValue(int(max(0.0, min(1.0, fraction)) * STEPS))
         if message:
-            self.label.setText(message)
-
-    def _cancel(self) -> None:
-        self.cancel_button.setEnabled(False)
-        self.label.setText("Đang dừng…")
-        self.canceled.emit()
-
-    def reject(self) -> None:  # Esc or the window's close button: the same as Hủy
-        if not self.finished_job:
-            self._cancel()
-            return
-        super().reject()
+            self.setLabelText(message)
 
     def end(self) -> None:
-        """The job is over: close for good (never shows after this)."""
-        self.finished_job = True
-        self._timer.stop()
-        self.hide()
+        """The job is over: close for good."""
+        self.cancel()  # stops Qt's show timer, resets and hides
         self.deleteLater()

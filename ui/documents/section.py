@@ -27,7 +27,7 @@ class OutgoingSection(ListSection):
         self.import_button = add_import_button(self, ctx, "out")
         self.last_editor = self.last_fill_dialog = None
         new_button = self.add_button("Soạn mới", icon("plus"), self.compose_new,
-                                     "Soạn văn bản mới (Ctrl+N); mũi tên: soạn từ mẫu, mở, nhân bản")
+                                     "Soạn văn bản mới (Ctrl+N); mũi tên: soạn từ mẫu, mở, nhân bản", compact=True)
         new_button.setShortcut("Ctrl+N")
         menu = QMenu(new_button)
         menu.addAction(icon("plus"), "Soạn mới", self.compose_new)

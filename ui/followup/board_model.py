@@ -13,6 +13,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.core.settings import default
+from desktop.followup.categories import CATEGORY_COLOURS as CATEGORY_HEX
 from desktop.followup.categories import due_soon
 from ui.common.lazy_table import LazyTableModel
 
@@ -21,12 +22,7 @@ OVERDUE_FG = QColor("#842029")
 SOON_BG = QColor("#fff3cd")
 SOON_FG = QColor("#664d03")
 # Bar and box colours of the four official categories (in CATEGORY_ORDER).
-CATEGORY_COLOURS = {
-    "done_on_time": QColor("#2e7d32"),
-    "done_late": QColor("#8d9b3a"),
-    "open_in_time": QColor("#1565c0"),
-    "open_overdue": QColor("#c62828"),
-}
+CATEGORY_COLOURS = {key: QColor(value) for key, value in CATEGORY_HEX.items()}
 
 
 def row_tone(category: str | None, deadline: date | None, today: date, soon_days: int | None = None) -> str | None:

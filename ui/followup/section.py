@@ -22,6 +22,7 @@ from ui.common.background import run_read
 from ui.common.change_bus import change_bus
 from ui.common.messages import show_error, show_info
 from ui.followup.add_dialog import AddTaskDialog
+from ui.followup.board_export import add_board_export
 from ui.followup.board_layout import BoardLayout
 from ui.followup.board_model import TaskTableModel
 from ui.followup.chase import ChaseRunner, DeadlineDialog
@@ -71,6 +72,7 @@ class FollowupBoard(QWidget):
         menu.addAction("Đôn đốc mọi nhiệm vụ quá hạn của một văn bản…", self.chase_dispatch)
         u.chase_button.setMenu(menu)
         u.chase_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.exporter = add_board_export(self)
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self.apply_filters)
         u.search.textChanged.connect(lambda _t: self._debounce.start())

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QSizePolicy, QToolButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QToolButton, QWidget
 
 from ui.actions import ActionSpec, register_action
+from ui.common.compact_button import CompactToolButton
 from ui.common.icons import icon
 from ui.importing.openers import register_openers
 
@@ -52,34 +53,6 @@ def open_batch_dialog(ctx, parent: QWidget | None, *, folder: Path | None = None
 
 
 register_openers(file=open_import_window, folder=open_batch_dialog)
-
-
-class CompactToolButton(QToolButton):
-    """Icon and text when there is room, the icon alone in a narrow window (so a new toolbar
-    button does not raise the main window's minimum width)."""
-
-    def __init__(self, text: str, button_icon, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setText(text)
-        self.setIcon(button_icon)
-        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        self._small = super().sizeHint()
-        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self._full = super().sizeHint()
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-
-    def sizeHint(self) -> QSize:
-        return QSize(self._full)
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(self._small)
-
-    def resizeEvent(self, event) -> None:
-        wide = event.size().width() >= self._full.width()
-        style = Qt.ToolButtonStyle.ToolButtonTextBesideIcon if wide else Qt.ToolButtonStyle.ToolButtonIconOnly
-        if self.toolButtonStyle() != style:
-            self.setToolButtonStyle(style)
-        super().resizeEvent(event)
 
 
 def add_import_button(section, ctx, default_as: str) -> QToolButton:

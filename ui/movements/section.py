@@ -17,8 +17,10 @@ class MovementSection(ListSection):
         super().__init__(Browser(ctx, MOVEMENTS, movement_detail), title="Phong trào thi đua",
                          watch=("movements", "tasks"), item_name="phong trào")
         self.ctx = ctx
-        self.edit_button = self.add_button("Sửa…", icon("edit"), self.edit_selected, "Sửa phong trào đang chọn")
-        self.add_new = self.add_button("Thêm…", icon("plus"), self.add_movement, "Thêm phong trào thi đua")
+        self.edit_button = self.add_button("Sửa…", icon("edit"), self.edit_selected, "Sửa phong trào đang chọn",
+                                           compact=True)
+        self.add_new = self.add_button("Thêm…", icon("plus"), self.add_movement, "Thêm phong trào thi đua",
+                                       compact=True)
         self.last_editor = None
 
     def _choices(self):

@@ -33,6 +33,10 @@ class DirectorySection(ListSection):
         menu = QMenu(self.excel_button)
         self.export_action = menu.addAction(icon("file-export"), "Xuất danh bạ ra Excel…", self.export_clicked)
         self.import_action = menu.addAction(icon("file-import"), "Nhập danh bạ từ Excel…", self.import_clicked)
+        menu.addSeparator()  # the list as seen (or the selected rows), as on every list screen
+        menu.addAction(self.exporter.all_action)
+        menu.addAction(self.exporter.selection_action)
+        self.exporter.button.hide()  # one Excel button on this screen
         self.excel_button.setMenu(menu)
         self.actions_row = QHBoxLayout()
         self.layout().insertLayout(1, self.actions_row)

@@ -103,3 +103,4 @@ declare("main", "section", int, 0, store=USER)  # the section shown last (row of
 declare("main", "splitter", bytes, b"", store=USER)  # navigation | section
 declare("import", "last_folder", str, "", store=USER)  # where "Mở tệp…" / "Nhập cả thư mục…" start
 declare("import", "splitter", bytes, b"", store=USER)  # source | extracted fields
+declare("export", "last_folder", str, "", store=USER)  # where the save dialog of an Excel export starts
