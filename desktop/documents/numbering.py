@@ -24,7 +24,7 @@ from db.models import IncomingDocument, OutgoingDocument, Register, RegisterEntr
 from desktop.core.changes import Changes
 from desktop.core.context import AppContext
 from desktop.documents.errors import DocumentError
-from desktop.core.text import nfc
+from desktop.core.text import fold, nfc
 from desktop.core.vocabulary import ENTRY_STATUS_LABELS, pad2, short_date
 
 RETRIES = 5
@@ -290,6 +290,19 @@ def register_entries(ctx: AppContext, register_id: int, year: int) -> list[Regis
                 created_by=entry.created_by, created_at=entry.created_at,
             ))
         return out
+
+
+def register_for(session: Session, doc_type: str | None = "Công văn") -> int | None:
+    """The active outgoing register kept for `doc_type`, else the shared one (no type), else None.
+    Both sides accent-folded, so "Công văn", "công văn" and "Cong van" name the same kind."""
+    rows = session.execute(select(Register.id, Register.doc_type)
+                           .where(Register.direction == "out", Register.active.is_(True))
+                           .order_by(Register.id)).all()
+    for wanted in (fold(doc_type or "Công văn"), None):
+        for rid, kind in rows:
+            if (fold(kind) if kind else None) == wanted:
+                return rid
+    return None
 
 
 def _audit(session: Session, user: str, action: str, register_id: int, **details) -> None:

@@ -7,10 +7,10 @@ from PySide6.QtCore import QPoint, Qt
 SECTIONS = {
     "outgoing": 164,
     "incoming": 4,
-    "tasks": 10,
+    "tasks": 12,
     "units": 86,  # the post-2025 directory: merged departments and districts kept with their end date
     "movements": 4,
-    "reports": 167,
+    "reports": 168,
     "templates": 5,
 }
 
@@ -138,15 +138,18 @@ def test_on_start_the_window_tells_what_is_overdue_whatever_section_is_open(qtbo
 
 
 def test_the_reminder_speaks_again_only_on_a_new_day(qtbot, main_window):
-    from datetime import date
+    from datetime import date, timedelta
+
+    from desktop.core.vocabulary import short_date
 
     reminder = main_window.started["followup-reminder"]
     reminder._day = None
-    reminder.check(date(2026, 3, 20))  # first check: everything overdue by then
+    first = date.today() - timedelta(days=30)  # the demo's registration task is due on this day
+    reminder.check(first)  # first check: everything overdue by then
     assert main_window.notice.isVisible()
     main_window.notice.hide()
-    reminder.check(date(2026, 3, 20))  # same day: nothing said again
+    reminder.check(first)  # same day: nothing said again
     assert not main_window.notice.isVisible()
-    reminder.check(date(2026, 4, 2))  # next day it runs: the 31/03/2026 task has become overdue
+    reminder.check(first + timedelta(days=1))  # next day it runs: that task has become overdue
     assert main_window.notice.isVisible()
-    assert "6 nhiệm vụ đã quá hạn (1 mới quá hạn từ 20/03/2026)" in main_window.notice_text.text()
+    assert f"6 nhiệm vụ đã quá hạn (1 mới quá hạn từ {short_date(first)})" in main_window.notice_text.text()

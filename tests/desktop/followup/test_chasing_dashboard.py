@@ -1,7 +1,7 @@
 """Chasing letters, the dashboard, notices and the movement register on the demo database."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -13,6 +13,7 @@ from desktop.followup.chasing import ChaseError, chase_overdue_of_dispatch, chas
 from desktop.followup.dashboard import dashboard, notices
 from desktop.followup.task_query import TaskFilter, task_rows
 from desktop.followup.tasks import record_progress
+from desktop.core.vocabulary import decree_date, short_date
 from tests.desktop.letters.pdftools import text as pdf_text
 
 
@@ -75,13 +76,15 @@ def test_chase_all_overdue_of_one_dispatch_and_refusals(demo_ctx):
 
 def test_chasing_items_of_two_dispatches_cites_both(demo_ctx):
     _, rows = rows_2457(demo_ctx)
-    other = [r for r in task_rows(demo_ctx, date(2026, 11, 1), TaskFilter(overdue=True))
-             if r.document.startswith("812/")][0]
-    outgoing_id, _ = draft_chasing_letter(demo_ctx, [rows["5.4"].id, other.id], date(2026, 12, 10), "x")
+    today = date.today()  # the demo's recent dispatch is dated relative to the day it was built
+    other = [r for r in task_rows(demo_ctx, today, TaskFilter(overdue=True))
+             if r.document_subject.startswith("hướng dẫn đăng ký thi đua")][0]
+    new_deadline = today + timedelta(days=10)
+    outgoing_id, _ = draft_chasing_letter(demo_ctx, [rows["5.4"].id, other.id], new_deadline, "x")
     dispatch, _ = printable(demo_ctx, outgoing_id)
     body = " ".join(p.text for p in dispatch.body)
     assert "Công văn số 2457/UBND-NC ngày 25 tháng 5 năm 2018" in body
-    assert "812/UBND-NC ngày 02 tháng 3 năm 2026" in body and "10/12/2026" in body
+    assert f"{other.document} {decree_date(other.document_date)}" in body and short_date(new_deadline) in body
 
 
 def test_dashboard_counts_and_notices(demo_ctx):

@@ -53,7 +53,7 @@ def test_a_quarterly_task_rolls_over_when_its_quarter_ends(demo_ctx):
 
 
 def test_a_monthly_task_with_its_day_and_what_does_not_roll(demo_ctx):
-    oid = _doc(demo_ctx, 812)
+    oid = _doc(demo_ctx, 1607)
     monthly, _ = add_task(demo_ctx, TaskInput(title="Báo cáo tiến độ thi đua", outgoing_id=oid,
                                               deadline=date(2026, 3, 6), deadline_text="trước ngày 06 hằng tháng",
                                               recurrence="hằng tháng"), "vt")
