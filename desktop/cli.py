@@ -25,10 +25,12 @@ COMMAND_MODULES = (
     "desktop.documents.cli",
     "desktop.recipients.directory_cli",
     "desktop.reports.cli",
+    "desktop.tracking.cli",
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: bool = True) -> argparse.ArgumentParser:
+    """The whole parser; without `commands` only the GUI's options (a GUI start imports no command module)."""
     common = common_options()
     parser = argparse.ArgumentParser(
         prog="python -m desktop",
@@ -39,15 +41,35 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help="mở ứng dụng trên cơ sở dữ liệu mẫu (tạo nếu chưa có)")
     parser.add_argument("--smoke", action="store_true",
                         help="mở cửa sổ chính (không hiển thị), duyệt mọi mục rồi thoát với mã 0")
+    parser.add_argument("--exit-when-shown", action="store_true",
+                        help="mở cửa sổ chính, chờ đến khi danh sách đầu tiên hiện các dòng rồi thoát "
+                             "với mã 0 (không in gì; dùng để đo thời gian khởi động)")
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="các lệnh")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub, common)
     return parser
 
 
+def _names_a_command(argv: Sequence[str]) -> bool:
+    """Whether the arguments hold anything but the GUI's own options (then the full parser is built)."""
+    takes_value = {"--db", "--database-url"}
+    skip = False
+    for token in argv:
+        if skip:
+            skip = False
+        elif token in takes_value:
+            skip = True
+        elif token in ("-h", "--help") or not token.startswith("-"):
+            return True
+    return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
+    parser = build_parser(commands=_names_a_command(argv))
     args = parser.parse_args(argv)
     try:
         if args.command:

@@ -2,17 +2,30 @@
 
 This is the one place the core reaches up into `ui` (the composition root's only upward edge),
 and it does so lazily so that CLI commands never import Qt.
+
+`--exit-when-shown` (the contract start-up benchmarks use): open the main window, wait until it
+is painted and its first list shows its rows, print nothing and exit 0; a missing --db file is
+created as the default database is on a first start; not shown within 60 s (TDKT_SHOWN_TIMEOUT
+seconds, for tests) → one line on stderr and exit 1.
 """
 from __future__ import annotations
 
 import argparse
+import os
+import sys
+import threading
 
 from desktop.core.commands import db_options
+
+SHOWN_TIMEOUT_S = 60.0
 
 
 def launch(args: argparse.Namespace) -> int:
     from desktop.core.context import open_context, resolve_url
 
+    exit_when_shown = getattr(args, "exit_when_shown", False)
+    if exit_when_shown:
+        _start_watchdog(float(os.environ.get("TDKT_SHOWN_TIMEOUT", SHOWN_TIMEOUT_S)))
     db, url = db_options(args)
     if args.demo and db is None and url is None:
         from desktop.demo.office import ensure_demo_database
@@ -22,11 +35,25 @@ def launch(args: argparse.Namespace) -> int:
         ctx = open_context(resolve_url(path))
     else:
         # An explicit --db must exist (a typo must not silently start an empty office);
-        # the default user-data database is created on first start.
-        ctx = open_context(resolve_url(db, url), must_exist=db is not None)
+        # the default user-data database is created on first start, and so is the benchmark's.
+        ctx = open_context(resolve_url(db, url), must_exist=db is not None and not exit_when_shown)
     from ui.app import run  # composition root: the only upward import  # noqa: PLC0415
 
     try:
-        return run(ctx, smoke=args.smoke)
+        return run(ctx, smoke=args.smoke, exit_when_shown=exit_when_shown)
     finally:
         ctx.close()
+
+
+def _start_watchdog(seconds: float) -> None:
+    """Leave with exit code 1 and one line on stderr if the window is not shown in time.
+
+    A thread, not a Qt timer: it fires even when the GUI thread is stuck (a migration, a query)."""
+    def give_up() -> None:
+        sys.stderr.write(f"Lỗi: cửa sổ chính không hiện trong {seconds:g} giây.\n")
+        sys.stderr.flush()
+        os._exit(1)
+
+    timer = threading.Timer(seconds, give_up)
+    timer.daemon = True
+    timer.start()

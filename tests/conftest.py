@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import uuid
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -22,6 +24,14 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"../shared/{'/'.join(parts)} is absent (the shared texts live outside the repo)")
     return path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_cache_dir(tmp_path_factory):
+    # The compiled Qt translation goes to a cache of the test session (compiled once, shared by subprocesses).
+    os.environ["TDKT_CACHE_DIR"] = str(tmp_path_factory.mktemp("usercache"))
+    yield
+    os.environ.pop("TDKT_CACHE_DIR", None)
 
 
 @pytest.fixture(autouse=True)
@@ -88,6 +98,25 @@ def fixed_demo_ctx(_fixed_demo_template, tmp_path):
     context.close()
 
 
+def guidance(ctx):
+    """The demo's recent dispatch (the registration guidance, dated relative to the day the demo was
+    built): (id, number, date)."""
+    from sqlalchemy import select
+
+    from db.models import OutgoingDocument
+
+    with ctx.session() as s:
+        row = s.execute(select(OutgoingDocument.id, OutgoingDocument.number, OutgoingDocument.date)
+                        .where(OutgoingDocument.subject.like("hướng dẫn đăng ký thi đua%"))).one()
+    return row.id, row.number, row.date
+
+
+def guidance_cited(ctx) -> str:
+    """How a reply cites it: "Công văn số 19/UBND-NC ngày 16/9/2026"."""
+    _id, number, on = guidance(ctx)
+    return f"Công văn số {number}/UBND-NC ngày {on.day}/{on.month}/{on.year}"
+
+
 @pytest.fixture
 def demo_db(_demo_db_template, tmp_path) -> Path:
     """A path to a private copy of the demo database."""
@@ -106,29 +135,50 @@ def demo_ctx(demo_db):
     context.close()
 
 
-@pytest.fixture
-def pg_ctx():
-    """A freshly migrated PostgreSQL database of its own (skipped without TDKT_TEST_PG_URL)."""
-    base = os.environ.get("TDKT_TEST_PG_URL")
-    if not base:
-        pytest.skip("TDKT_TEST_PG_URL is not set (no PostgreSQL server for this run)")
-    import uuid
+PG_URL = os.environ.get("TDKT_TEST_PG_URL")
 
+
+@contextmanager
+def _pg_database():
+    """The URL of a new, empty PostgreSQL database of its own, dropped afterwards (skipped
+    without TDKT_TEST_PG_URL; CI starts a throwaway cluster)."""
+    if not PG_URL:
+        pytest.skip("PostgreSQL not available: set TDKT_TEST_PG_URL (CI does)")
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 
-    from desktop.core.context import open_context
-
-    name = f"tdkt_test_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    name = "tdkt_" + uuid.uuid4().hex[:12]
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(base).set(database=name).render_as_string(hide_password=False)
-    context = open_context(url)
+        conn.execute(text(f'CREATE DATABASE "{name}" ENCODING \'UTF8\' TEMPLATE template0'))
     try:
-        yield context
+        yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
     finally:
-        context.close()
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend_url(request, tmp_path):
+    """An empty (unmigrated) database URL: on SQLite always, on PostgreSQL when TDKT_TEST_PG_URL is set."""
+    if request.param == "sqlite":
+        from db.engine import sqlite_url
+
+        yield sqlite_url(tmp_path / "db.sqlite3")
+        return
+    with _pg_database() as url:
+        yield url
+
+
+@pytest.fixture
+def pg_ctx():
+    """A freshly migrated PostgreSQL database of its own (skipped without TDKT_TEST_PG_URL)."""
+    from desktop.core.context import open_context
+
+    with _pg_database() as url:
+        context = open_context(url)
+        try:
+            yield context
+        finally:
+            context.close()

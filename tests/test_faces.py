@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-NAMES = ("documents", "followup", "importing", "letters", "movements", "recipients", "reports", "templates")
+NAMES = ("documents", "followup", "importing", "incoming", "letters", "movements", "recipients", "reports", "templates",
+         "tracking")
 FEATURES = [f"{floor}.{name}" for floor in ("desktop", "ui") for name in NAMES
             if (REPO / floor / name / "__init__.py").exists()]
 

@@ -3,37 +3,56 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QElapsedTimer, Qt
+from PySide6.QtCore import QElapsedTimer, Qt, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.context import AppContext
 from ui.common.user_settings import user_settings
 
+# Platform-plugin chatter that says nothing to a clerk (the offscreen plugin used by tests and benchmarks).
+_QUIET = ("This plugin does not support propagateSizeHints()", "This plugin does not support raise()")
+
+
+def _qt_message(mode, context, message: str) -> None:
+    if message not in _QUIET:
+        sys.stderr.write(message + "\n")
+
 
 def make_app(argv: list[str] | None = None) -> QApplication:
     if QApplication.instance() is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        qInstallMessageHandler(_qt_message)
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("TĐKT Desk")
     app.setOrganizationName("TDKT")
     if sys.platform != "win32":
         app.setStyle("Fusion")  # native style on Windows, Fusion elsewhere
+    # Vietnamese locale and Qt's strings in Vietnamese. File and print dialogs stay native on Windows
+    # (they speak the system's language); where Qt draws them, they use this translation.
+    from ui.common.language import install
+
+    install(app)
     from ui.common.wheel import install_wheel_guard
 
     install_wheel_guard(app)
     return app  # type: ignore[return-value]
 
 
-def run(ctx: AppContext, *, smoke: bool = False) -> int:
+def run(ctx: AppContext, *, smoke: bool = False, exit_when_shown: bool = False) -> int:
     app = make_app()
     from ui.common.background import wait_for_all
     from ui.main_window import MainWindow
 
     window = MainWindow(ctx, user_settings())
     window.show()
-    if smoke:
-        code = smoke_test(app, window)
+    if smoke or exit_when_shown:
+        if smoke:
+            code = smoke_test(app, window)
+        else:
+            from ui.shown import exit_when_shown as wait_shown
+
+            code = wait_shown(app, window)
         window.close()
         wait_for_all()
         return code

@@ -1,6 +1,6 @@
 """The main window: a shell. Navigation on the left, the current section on the right, menus
 and shortcuts built from the section registry. Sections are built on first visit; features start
-their own work (reminder, recovery banner) through start-up hooks (`ui.sections.register_startup`)."""
+their own work (reminder, recovery banner) through start-up hooks (`ui.sections.STARTUP`)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSize, Qt
@@ -19,12 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import __version__
 from desktop.core.context import AppContext
 from ui.actions import menu_actions
 from ui.common.icons import icon
-from ui.common.messages import show_info
 from ui.common.user_settings import UserSettings
+from ui.common.window_size import clamp_to_screen, largest_size
 from ui.sections import SectionSpec, sections, startup_hooks
 
 
@@ -146,8 +145,9 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         find = QAction("Tìm kiếm trong danh sách", self, shortcut=QKeySequence("Ctrl+F"), triggered=self._focus_filter)
         view_menu.addAction(find)
-        help_menu = self.menuBar().addMenu("Trợ &giúp")
-        help_menu.addAction(QAction("Giới thiệu", self, triggered=self._about))
+        from ui.help.menu import add_help_menu
+
+        self._help_actions = add_help_menu(self)
 
     def _focus_filter(self) -> None:
         widget = self.stack.currentWidget()
@@ -156,17 +156,18 @@ class MainWindow(QMainWindow):
             box.setFocus(Qt.FocusReason.ShortcutFocusReason)
             box.selectAll()
 
-    def _about(self) -> None:
-        show_info(self, f"TĐKT Desk {__version__}\nSoạn, đăng ký công văn và theo dõi nhiệm vụ "
-                        "cho Ban Thi đua - Khen thưởng.", "Giới thiệu")
+    def help_actions(self) -> list[QAction]:
+        """Trợ giúp ▸ Hướng dẫn, Phím tắt, Thông tin."""
+        return list(self._help_actions)
 
     # ---- window state -----------------------------------------------------------------
     def _restore(self) -> None:
         geometry = self._settings.value("main/geometry")
         if geometry:
             self.restoreGeometry(QByteArray(geometry))
+            clamp_to_screen(self)  # remembered on a larger screen than this one
         else:
-            self.resize(1280, 760)
+            self.resize(QSize(1280, 760).boundedTo(largest_size(self)))
         splitter = self._settings.value("main/splitter")
         if splitter:
             self.splitter.restoreState(QByteArray(splitter))

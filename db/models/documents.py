@@ -75,6 +75,9 @@ class OutgoingDocument(Timestamps, Base):
     )
     correction_kind: Mapped[str | None] = mapped_column(String(12))
     issued_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # When the recipients must answer (tracking: late or on time); null = the earliest deadline
+    # of the dispatch's tasks.
+    reply_deadline: Mapped[date | None] = mapped_column(Date)
     source_file: Mapped[str | None] = mapped_column(NFCString(500))  # when imported
     # The address footer (ô 13), one line per line; the appendices as JSON [{title, subtitle, body}]
     # (desktop.documents.parts).
@@ -122,6 +125,10 @@ class IncomingDocument(Timestamps, Base):
     handler: Mapped[str | None] = mapped_column(NFCString(100))
     instructions: Mapped[str | None] = mapped_column(NFCText)  # ý kiến phân phối, chỉ đạo
     source_file: Mapped[str | None] = mapped_column(NFCString(500))
+    # The original file kept as an attachment in the user-data folder (desktop.incoming.files).
+    file_name: Mapped[str | None] = mapped_column(NFCString(255))  # as the clerk knew it
+    file_path: Mapped[str | None] = mapped_column(String(300))  # relative to the data folder
+    file_sha256: Mapped[str | None] = mapped_column(String(64), index=True)
     search_folded: Mapped[str] = mapped_column(String(2000), default="", nullable=False)
 
     def search_parts(self) -> tuple:

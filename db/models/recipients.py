@@ -1,9 +1,7 @@
 """Who a document goes to: Kính gửi (recipients) and Nơi nhận (distribution) lines."""
 from __future__ import annotations
 
-from datetime import datetime
-
-from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Integer, String
+from sqlalchemy import CheckConstraint, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base
@@ -16,7 +14,8 @@ class DocumentRecipient(Base):
 
     A line names a unit, a group (printed as the group's name) or free text; `text` is always
     the line as printed, so a renamed unit never changes an issued letter. Delivery,
-    acknowledgement and reply are tracked per line.
+    acknowledgement and reply are tracked per unit in `RecipientTracking` (a group line has
+    one tracking row per member).
     """
 
     __tablename__ = "document_recipients"
@@ -43,11 +42,4 @@ class DocumentRecipient(Base):
     group_id: Mapped[int | None] = mapped_column(ForeignKey("unit_groups.id", ondelete="SET NULL"))
     text: Mapped[str] = mapped_column(NFCText, nullable=False)  # "Ban TĐKT Trung ương"
     purpose: Mapped[str | None] = mapped_column(NFCString(40))  # "(b/c)", "(Cụm trưởng)"
-    delivery_method: Mapped[str | None] = mapped_column(String(20))  # paper / electronic / post
-    sent_at: Mapped[datetime | None] = mapped_column(DateTime)
-    acknowledged_at: Mapped[datetime | None] = mapped_column(DateTime)
-    replied_at: Mapped[datetime | None] = mapped_column(DateTime)
-    reply_incoming_id: Mapped[int | None] = mapped_column(
-        ForeignKey("incoming_documents.id", ondelete="SET NULL")
-    )
     notes: Mapped[str | None] = mapped_column(NFCText)

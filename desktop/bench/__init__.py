@@ -1,6 +1,7 @@
 """`python -m desktop bench`: prints timings of the operations that must stay fast (every benchmark lives in this package).
 
-Each feature adds a measurement to BENCHMARKS: a function `fn(workdir) -> list[(label, seconds)]`.
+Each feature adds a measurement to BENCHMARKS: a function `fn(workdir) -> list[(label, seconds)]`
+(or `(label, value, unit)` for what is not a time, e.g. a ratio or megabytes).
 Timings are printed, never asserted in tests.
 """
 from __future__ import annotations
@@ -15,6 +16,7 @@ BENCHMARKS: list[tuple[str, str]] = [
     ("desktop.bench.startup", "bench_startup"),
     ("desktop.bench.lists", "bench_document_list"),
     ("desktop.bench.letters", "bench_render"),
+    ("desktop.bench.render_process", "bench_render_process"),
     ("desktop.bench.importing", "bench_import"),
     ("desktop.bench.deadlines", "bench_deadlines"),
     ("desktop.bench.numbering", "bench_allocation"),
@@ -37,6 +39,13 @@ def run(args: argparse.Namespace) -> int:
             if args.only and args.only not in func:
                 continue
             fn: Benchmark = getattr(importlib.import_module(module), func)
-            for label, seconds in fn(Path(tmp)):
-                print(f"{label:<60} {seconds * 1000:10.1f} ms", flush=True)
+            for entry in fn(Path(tmp)):
+                print(line(*entry), flush=True)
     return 0
+
+
+def line(label: str, value: float, unit: str = "") -> str:
+    """One printed result: a time in ms, or a value with its unit."""
+    if not unit:
+        return f"{label:<60} {value * 1000:10.1f} ms"
+    return f"{label:<60} {value:10.{2 if unit == '×' else 1}f} {unit}"

@@ -9,14 +9,16 @@ from sqlalchemy.orm import Session
 from db.models import AuditEntry
 
 
-def record(session: Session, user: str, action: str, entity: str, entity_id: int | None, **details: Any) -> None:
-    """Add one audit entry to `session`; it commits (or rolls back) with the change it describes."""
-    session.add(
-        AuditEntry(
-            user=user,
-            action=action,
-            entity=entity,
-            entity_id=entity_id,
-            details=json.dumps(details, ensure_ascii=False, default=str) if details else None,
-        )
+def record(session: Session, user: str, action: str, entity: str, entity_id: int | None,
+           **details: Any) -> AuditEntry:
+    """Add one audit entry to `session` (and return it); it commits (or rolls back) with the
+    change it describes."""
+    entry = AuditEntry(
+        user=user,
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        details=json.dumps(details, ensure_ascii=False, default=str) if details else None,
     )
+    session.add(entry)
+    return entry

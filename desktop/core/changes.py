@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -24,3 +25,14 @@ class Changes:
     @classmethod
     def everything(cls) -> Changes:
         return cls(**{f.name: True for f in fields(cls)})
+
+
+def split(result: Any) -> tuple[Any, Changes]:
+    """(value, Changes) of a service's result: a Changes alone, a (value, Changes) pair, or a
+    value that carries its own `.changes` (an import's SaveOutcome); anything else changed nothing."""
+    if isinstance(result, Changes):
+        return result, result
+    if isinstance(result, tuple) and len(result) == 2 and isinstance(result[1], Changes):
+        return result
+    carried = getattr(result, "changes", None)
+    return result, carried if isinstance(carried, Changes) else Changes()

@@ -25,7 +25,10 @@ class AppContext:
         return self.session_factory()
 
     def write_session(self) -> Session:
-        """A session whose transaction takes the SQLite write lock at BEGIN (IMMEDIATE)."""
+        """A session whose transaction takes the SQLite write lock at BEGIN (IMMEDIATE).
+
+        Opened by a service, which is called through the one write door (desktop.core.writes:
+        the lock order, conflicts retried)."""
         return Session(bind=self.engine.execution_options(sqlite_immediate=True), expire_on_commit=False)
 
     @property

@@ -23,3 +23,13 @@ def default_db_path() -> Path:
 
 def demo_db_path() -> Path:
     return data_dir() / "demo.sqlite3"
+
+
+def cache_dir() -> Path:
+    """What the program can rebuild (e.g. the compiled Qt translation); TDKT_CACHE_DIR overrides."""
+    from platformdirs import user_cache_dir
+
+    override = os.environ.get("TDKT_CACHE_DIR")
+    path = Path(override) if override else Path(user_cache_dir(APP_NAME, APP_AUTHOR))
+    path.mkdir(parents=True, exist_ok=True)
+    return path

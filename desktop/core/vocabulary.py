@@ -27,7 +27,20 @@ NO_URGENCY_LABEL = "Thường"  # no urgency stored (NULL)
 SECRECY_LABELS = {"mat": "Mật", "toi_mat": "Tối mật", "tuyet_mat": "Tuyệt mật"}
 CORRECTION_KIND_LABELS = {"correction": "Đính chính", "replacement": "Thay thế"}
 RECIPIENT_ROLE_LABELS = {"recipient": "Kính gửi", "distribution": "Nơi nhận"}
-DELIVERY_LABELS = {"paper": "Bản giấy", "electronic": "Điện tử", "post": "Bưu chính"}
+# How a dispatch reached a unit (its tracking row's channel).
+CHANNEL_LABELS = {"post": "Bưu điện", "email": "Thư điện tử", "axis": "Trục liên thông", "hand": "Trực tiếp"}
+# How a reply came to be linked to its tracking row: by itself (the letter cites the dispatch) or by the clerk.
+REPLY_LINK_LABELS = {"auto": "Tự liên kết", "manual": "Văn thư ghi nhận"}
+# Where a tracking row stands as of a date (computed by desktop.tracking.query, never stored).
+TRACKING_STATUS_LABELS = {
+    "on_time": "Đã trả lời đúng hạn",
+    "late_reply": "Đã trả lời quá hạn",
+    "replied": "Đã trả lời",
+    "waiting": "Chưa trả lời",
+    "overdue": "Quá hạn, chưa trả lời",
+    "copy": "Không cần trả lời",
+    "untracked": "Chưa gắn đơn vị",
+}
 
 # Document type -> its code in the symbol (ND30 PL III, Mục I). A công văn has no code.
 DOC_TYPE_CODES: dict[str, str] = {
@@ -174,6 +187,12 @@ def decree_date(d: date) -> str:
 def short_date(d: Any) -> str:
     """dd/mm/yyyy, the form clerks type and tables show; "" for no date."""
     return d.strftime(SHORT_DATE_FORMAT) if isinstance(d, date) else ""
+
+
+def vi_number(value: float, decimals: int = 0) -> str:
+    """A number as Vietnamese writes it: "." between thousands, "," before decimals (1.234,5)."""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
 def read_date(value: Any) -> date | None:

@@ -40,6 +40,7 @@ from db.models import (
 from desktop.core.audit import record
 from desktop.core.context import open_context
 from desktop.demo.current import day, fill, number_registers
+from desktop.demo.tracking import add_reference, add_tracking
 
 
 def _load(name: str) -> dict:
@@ -94,17 +95,22 @@ def _populate(session: Session, filler: int, today: date | None = None) -> None:
     _add_clusters(session, directory, units)
     movements = _add_movements(session, data, units)
     session.flush()
-    incoming = {}
+    incoming, citing = {}, []
     for spec in data["incoming"]:
-        doc = _add_incoming(session, spec if not spec.get("relative") else _as_of(spec, today),
-                            registers["VB-DEN"], units)
+        spec = spec if not spec.get("relative") else _as_of(spec, today)
+        doc = _add_incoming(session, spec, registers["VB-DEN"], units)
         incoming[f"{doc.number}/{doc.symbol}"] = doc
-    for spec in data["outgoing"]:
-        _add_outgoing(session, spec if not spec.get("relative") else _as_of(spec, today), office, drafting,
-                      registers, signers, units, groups, movements, incoming)
+        if spec.get("cites"):
+            citing.append((doc, spec["cites"]))
+    modelled = {key: _add_outgoing(session, spec if not spec.get("relative") else _as_of(spec, today), office,
+                                   drafting, registers, signers, units, groups, movements, incoming)
+                for key, spec in ((spec.get("key"), spec) for spec in data["outgoing"])}
     _add_filler(session, filler, office, drafting, registers, signers, groups, today)
     session.flush()
     number_registers(session, today)
+    for doc, cites in citing:  # a reply names the dispatch by the number its register gave it
+        add_reference(session, doc, _cited(session, cites, modelled))
+    add_tracking(session, set(modelled.values()))
     _seed_templates(session)
 
 
@@ -128,6 +134,17 @@ def _as_of(spec: dict, today: date) -> dict:
 
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
+
+
+def _cited(session, cites: list, modelled: dict) -> list:
+    """[type, number, symbol, date] of a reply's citation; "@key" names a modelled dispatch (its number
+    and date as given when the demo was built)."""
+    kind, number, symbol, on = cites
+    if isinstance(number, str) and number.startswith("@"):
+        doc = session.get(OutgoingDocument, modelled[number[1:]])
+        number = str(doc.number)
+        on = doc.date.isoformat() if on else None
+    return [kind, number, symbol, on]
 
 
 def _day(value: str | None) -> date | None:
@@ -199,7 +216,7 @@ def _add_movements(session: Session, data: dict, units: dict[str, Unit]) -> dict
     return movements
 
 
-def _add_outgoing(session, spec, office, drafting, registers, signers, units, groups, movements, incoming) -> None:
+def _add_outgoing(session, spec, office, drafting, registers, signers, units, groups, movements, incoming) -> int:
     doc_date = date.fromisoformat(spec["date"]) if spec["date"] else None
     number = spec["number"] if isinstance(spec["number"], int) else None  # "next": given by the register
     doc = OutgoingDocument(
@@ -242,6 +259,7 @@ def _add_outgoing(session, spec, office, drafting, registers, signers, units, gr
             completed_on=date.fromisoformat(done["done"]) if done.get("done") else None,
             reply_incoming_id=reply.id if reply else None, reply_date=reply.arrival_date if reply else None,
         ))
+    return doc.id
 
 
 def _add_lines(session, doc_id, role, lines, units, groups) -> None:

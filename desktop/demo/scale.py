@@ -1,5 +1,5 @@
 """A demo office at scale: `demo --db PATH --scale N` gives it N outgoing documents, with tasks,
-tracking and replies in proportion (a fifth of the dispatches assign tasks to two or three units;
+tracking rows (a group line one row per member) and replies in proportion (a fifth of the dispatches assign tasks to two or three units;
 most of those are done, some late, with a reply letter registered as incoming).
 
 Rows are written with bulk inserts in one transaction (100,000 documents in well under a minute);
@@ -17,6 +17,7 @@ from db.listeners import search_text
 from db.models import (
     DocumentRecipient,
     DraftingUnit,
+    RecipientTracking,
     IncomingDocument,
     OutgoingDocument,
     Register,
@@ -27,6 +28,7 @@ from db.models import (
     UnitGroup,
 )
 from desktop.core.jobs import ProgressFn, no_progress
+from desktop.recipients.groups import group_members_on
 
 BATCH = 5000
 FIRST_YEAR = 2019
@@ -65,11 +67,12 @@ def build_scaled_demo(path: Path, n: int, *, progress: ProgressFn = no_progress,
 # Every row of a model carries the same keys (one executemany per batch).
 _OPTIONAL = {
     RegisterEntry: ("outgoing_id", "incoming_id", "reason"),
-    DocumentRecipient: ("unit_id", "group_id", "delivery_method", "sent_at", "acknowledged_at", "replied_at",
-                        "reply_incoming_id"),
+    DocumentRecipient: ("unit_id", "group_id"),
+    RecipientTracking: ("unit_id", "sent_at", "channel", "acknowledged_at", "replied_at", "answered_on",
+                        "reply_incoming_id", "reply_link"),
     Task: ("reply_incoming_id", "reply_date", "completed_on"),
 }
-_PARENTS_FIRST = (IncomingDocument, OutgoingDocument, RegisterEntry, DocumentRecipient, Task)
+_PARENTS_FIRST = (IncomingDocument, OutgoingDocument, RegisterEntry, DocumentRecipient, RecipientTracking, Task)
 
 
 class _Writer:
@@ -120,6 +123,9 @@ class _Office:
             select(Unit).where(Unit.kind.in_(("department", "organisation", "commune", "enterprise")))
             .order_by(Unit.id))]
         self.groups = [(g.id, g.name) for g in session.scalars(select(UnitGroup).order_by(UnitGroup.id))]
+        # a group line is tracked per member (the members of today: the generator's dispatches are synthetic)
+        self.members = {gid: [(m.unit_id, m.name) for m in group_members_on(session, gid, today)]
+                        for gid, _ in self.groups}
         self.taken = {(e.register_id, e.year, e.number) for e in session.scalars(select(RegisterEntry))}
         self.counters: dict[tuple[int, int], int] = {}
         self.replies: list[tuple[date, int, str]] = []  # (arrival date, id, search text without the number)
@@ -188,31 +194,45 @@ def _dispatch(office: _Office, on: date, number: int) -> None:
     w.add(RegisterEntry, id=w.new_id(RegisterEntry), register_id=office.out_register, year=on.year, number=number,
           status="issued", outgoing_id=doc_id, created_by="văn thư", created_at=issued)
     position = 0
+    track = [0]  # the next tracking row's printed position
     if rng.random() < 0.3:
         group_id, group_name = rng.choice(office.groups)
-        w.add(DocumentRecipient, outgoing_id=doc_id, role="recipient", position=position, group_id=group_id,
-              text=group_name, delivery_method="electronic", sent_at=issued + timedelta(hours=1))
+        line_id = w.new_id(DocumentRecipient)
+        w.add(DocumentRecipient, id=line_id, outgoing_id=doc_id, role="recipient", position=position,
+              group_id=group_id, text=group_name)
+        for unit_id, name in office.members[group_id]:
+            _track(office, doc_id, line_id, track, unit_id, name, sent_at=issued + timedelta(hours=1), channel="axis")
         position += 1
     with_tasks = rng.random() < 0.2
     for unit in rng.sample(office.units, rng.randint(1, 3)):
-        _tracked_line(office, doc_id, position, unit, on, with_tasks, f"{number:02d}/{symbol}", drafting_name)
+        _tracked_line(office, doc_id, position, track, unit, on, with_tasks, f"{number:02d}/{symbol}", drafting_name)
         position += 1
-    w.add(DocumentRecipient, outgoing_id=doc_id, role="distribution", position=0, text="Như trên")
-    w.add(DocumentRecipient, outgoing_id=doc_id, role="distribution", position=1, text=f"Lưu: VT, {abbr}")
+    w.add(DocumentRecipient, id=w.new_id(DocumentRecipient), outgoing_id=doc_id, role="distribution", position=0,
+          text="Như trên")
+    w.add(DocumentRecipient, id=w.new_id(DocumentRecipient), outgoing_id=doc_id, role="distribution", position=1,
+          text=f"Lưu: VT, {abbr}")
 
 
-def _tracked_line(office: _Office, doc_id: int, position: int, unit: tuple[int, str], on: date, with_tasks: bool,
-                  number_symbol: str, handler: str) -> None:
-    """A Kính gửi line with its tracking dates; with a task, its progress and maybe a reply letter."""
+def _track(office: _Office, doc_id: int, line_id: int, track: list[int], unit_id: int, name: str, **values) -> None:
+    office.w.add(RecipientTracking, outgoing_id=doc_id, line_id=line_id, position=track[0], unit_id=unit_id,
+                 name=name, awaits_reply=True, backfilled=False, **values)
+    track[0] += 1
+
+
+def _tracked_line(office: _Office, doc_id: int, position: int, track: list[int], unit: tuple[int, str], on: date,
+                  with_tasks: bool, number_symbol: str, handler: str) -> None:
+    """A Kính gửi line with its tracking row; with a task, its progress and maybe a reply letter."""
     w, rng, today = office.w, office.rng, office.today
     unit_id, unit_name = unit
     sent = datetime.combine(on, datetime.min.time()) + timedelta(days=rng.randint(0, 1), hours=16)
     acknowledged = sent + timedelta(days=rng.randint(0, 2), hours=1) if rng.random() < 0.85 else None
-    line = dict(outgoing_id=doc_id, role="recipient", position=position, unit_id=unit_id, text=unit_name,
-                delivery_method="electronic", sent_at=sent if sent.date() <= today else None,
-                acknowledged_at=acknowledged if acknowledged and acknowledged.date() <= today else None)
+    line_id = w.new_id(DocumentRecipient)
+    w.add(DocumentRecipient, id=line_id, outgoing_id=doc_id, role="recipient", position=position, unit_id=unit_id,
+          text=unit_name)
+    row = dict(sent_at=sent if sent.date() <= today else None, channel="axis" if sent.date() <= today else None,
+               acknowledged_at=acknowledged if acknowledged and acknowledged.date() <= today else None)
     if not with_tasks:
-        w.add(DocumentRecipient, **line)
+        _track(office, doc_id, line_id, track, unit_id, unit_name, **row)
         return
     deadline = on + timedelta(days=rng.randint(10, 40))
     finished = on + timedelta(days=rng.randint(5, (deadline - on).days + 25))
@@ -232,7 +252,7 @@ def _tracked_line(office: _Office, doc_id: int, position: int, unit: tuple[int, 
         office.replies.append((finished, reply_id, search_text(f"{reply_number}/{reply_symbol}", "Báo cáo",
                                                                unit_name, subject)))
         task.update(reply_incoming_id=reply_id, reply_date=finished)
-        line.update(replied_at=datetime.combine(finished, datetime.min.time()) + timedelta(hours=10),
-                    reply_incoming_id=reply_id)
-    w.add(DocumentRecipient, **line)
+        row.update(replied_at=datetime.combine(finished, datetime.min.time()) + timedelta(hours=10),
+                   answered_on=finished, reply_incoming_id=reply_id, reply_link="auto")
+    _track(office, doc_id, line_id, track, unit_id, unit_name, **row)
     w.add(Task, **task, search_folded=search_text(task["item_label"], task["title"], unit_name))

@@ -11,8 +11,6 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from sqlalchemy import select
-
 
 def register(sub, common) -> None:
     p = sub.add_parser("register", parents=[common], help="sổ đăng ký văn bản: xem, giữ số, hủy số, kiểm tra số nhập tay")
@@ -26,8 +24,11 @@ def register(sub, common) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
     from db.models import Register
     from desktop.core.commands import CliError, open_db
+    from desktop.core.writes import perform
     from desktop.documents import numbering
     from desktop.core.vocabulary import read_date, short_date
 
@@ -50,12 +51,12 @@ def run(args: argparse.Namespace) -> int:
             with ctx.session() as session:
                 print(numbering.next_number(session, register_id, year))
         elif args.action == "reserve":
-            number, _ = numbering.reserve_number(ctx, register_id, year, args.reason or "", ctx.user)
+            number, _ = perform(lambda: numbering.reserve_number(ctx, register_id, year, args.reason or "", ctx.user))
             print(f"Đã giữ số {number:02d}/{year}.")
         elif args.action in ("void", "check") and args.number is None:
             raise CliError("cần --number")
         elif args.action == "void":
-            numbering.void_number(ctx, register_id, year, args.number, args.reason or "", ctx.user)
+            perform(lambda: numbering.void_number(ctx, register_id, year, args.number, args.reason or "", ctx.user))
             print(f"Đã hủy số {args.number:02d}/{year}.")
         else:
             if on is None:

@@ -18,6 +18,7 @@ from desktop.documents.errors import NO_REGISTER_SIGNED, DocumentError, StaleVer
 from desktop.documents.numbering import allocate_number
 from desktop.documents.store import get_document, read_loaded, snapshot_signer
 from desktop.documents.validation import check
+from desktop.tracking.rows import reply_deadline_in_body, track_issued
 
 ENTITY = "outgoing_document"
 
@@ -86,7 +87,8 @@ def cancel(ctx: AppContext, document_id: int, user: str, reason: str | None = No
 def issue(ctx: AppContext, document_id: int, user: str, on: date | None = None, *,
           number: int | None = None, expected_version: int | None = None) -> tuple[int, Changes]:
     """Đã ký → Đã ban hành: take the next number of the document's register for the year of
-    `on` (default today), set date, number and issue time, in one transaction.
+    `on` (default today), set date, number and issue time, and make the tracking rows of its
+    recipients (groups expanded into their members as of `on`), in one transaction.
 
     `number` uses a reserved number, or a free one for a back-dated entry (check it first
     with `numbering.check_manual_number`); a number already given raises DocumentError.
@@ -109,6 +111,8 @@ def issue(ctx: AppContext, document_id: int, user: str, on: date | None = None, 
             doc.year, doc.number, doc.date = when.year, given, when
             doc.issued_at = datetime.now()
             doc.status = "issued"
+            doc.reply_deadline = doc.reply_deadline or reply_deadline_in_body(session, doc)
+            track_issued(session, doc, on=when)  # one tracking row per unit the letter goes to
             record(session, user, "issue", ENTITY, doc.id, **{"from": "signed", "to": "issued"},
                    register_id=doc.register_id, year=when.year, number=given, date=when.isoformat())
             session.commit()

@@ -12,6 +12,10 @@ from typing import Any
 
 from desktop.core.vocabulary import DOCUMENT_STATUS_LABELS, pad2
 
+# DocumentRecipient.notes of the Nơi nhận lines the service writes itself ("Như trên", "Lưu: VT, ..."):
+# they are printed but not listed among the clerk's recipients (the importer stores them so too)
+AUTO_NOTE = "auto"
+
 
 
 @dataclass

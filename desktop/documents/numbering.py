@@ -6,10 +6,11 @@ reason) can be used by a later issue; voided numbers (hủy số, with a reason)
 register, so the series never has a hole.
 
 Concurrency: the unique constraint (register_id, year, number) of `register_entries` is the
-guard. On SQLite the caller writes in `ctx.write_session()` (BEGIN IMMEDIATE), so writers
-queue on the file lock; on PostgreSQL `allocate_number` locks the register row
-(SELECT ... FOR UPDATE) before reading the highest number. Either way a lost race shows up as
-an IntegrityError, which is retried a few times inside a savepoint.
+guard. Every number giver takes the register's lock before it writes anything (the lock
+order of desktop/core/writes.py): on SQLite the caller writes in `ctx.write_session()` (BEGIN
+IMMEDIATE), so writers queue on the file lock; on PostgreSQL `lock_register` locks the
+register row before the document or the entry is inserted. A lost race still shows up as an
+IntegrityError, which is retried a few times inside a savepoint.
 """
 from __future__ import annotations
 
@@ -65,14 +66,37 @@ class RegisterRow:
         return ENTRY_STATUS_LABELS.get(self.status, self.status)
 
 
+def lock_register(session: Session, register_id: int) -> Register:
+    """The register, locked for giving numbers until the transaction ends: call it before
+    inserting the document that gets the number (see desktop/core/writes.py for why).
+
+    PostgreSQL: SELECT ... FOR NO KEY UPDATE, which number givers wait on but a row that only
+    refers to the register (its foreign key's KEY SHARE) does not. SQLite: nothing to do here;
+    `ctx.write_session()` already holds the file's write lock."""
+    return _register(session, register_id, lock=True)
+
+
 def _register(session: Session, register_id: int, *, lock: bool = False) -> Register:
     query = select(Register).where(Register.id == register_id)
     if lock:
-        query = query.with_for_update()  # PostgreSQL row lock; nothing on SQLite
+        query = query.with_for_update(key_share=True)  # PostgreSQL FOR NO KEY UPDATE; nothing on SQLite
     register = session.scalars(query).first()
     if register is None:
         raise DocumentError(f"Không có sổ đăng ký văn bản số định danh {register_id}.")
     return register
+
+
+def register_for(session: Session, direction: str, doc_type: str | None) -> Register | None:
+    """The active register a document of `doc_type` is numbered in ("in" or "out"): the one kept
+    for its type, else the shared one, else None. Types compare accent-folded ("Công văn", "CÔNG VĂN"
+    and "Cong van" are one kind)."""
+    registers = session.scalars(
+        select(Register).where(Register.direction == direction, Register.active.is_(True)).order_by(Register.id)
+    ).all()
+    kind = fold(doc_type) if doc_type else None
+    typed = [r for r in registers if r.doc_type and kind and fold(r.doc_type) == kind]
+    shared = [r for r in registers if not r.doc_type]
+    return (typed or shared or [None])[0]
 
 
 def _check_year(year: int) -> None:
@@ -115,12 +139,13 @@ def allocate_number(
     """Give the next number of `register_id` in `year` (or `number`, a reserved or manual one)
     inside the caller's transaction and return it.
 
-    The caller commits. On SQLite call it in `ctx.write_session()`. With `number`, a reserved
+    The caller commits, in `ctx.write_session()`; a caller that inserts the document first
+    locks the register before that (`lock_register`). With `number`, a reserved
     entry of that number is taken over; a free number becomes a manual (back-dated) entry; a
     number already issued or voided raises DocumentError.
     """
     _check_year(year)
-    _register(session, register_id, lock=True)
+    lock_register(session, register_id)
     if number is not None:
         return _take_number(session, register_id, year, number, outgoing_id, incoming_id, user)
     for _attempt in range(RETRIES):
@@ -192,7 +217,7 @@ def void_number(ctx: AppContext, register_id: int, year: int, number: int, reaso
     if not (reason or "").strip():
         raise DocumentError("Cần ghi lý do hủy số.")
     with ctx.write_session() as session:
-        _register(session, register_id, lock=True)
+        lock_register(session, register_id)
         entry = _entry(session, register_id, year, number)
         if entry is None:
             expected = next_number(session, register_id, year)
@@ -290,19 +315,6 @@ def register_entries(ctx: AppContext, register_id: int, year: int) -> list[Regis
                 created_by=entry.created_by, created_at=entry.created_at,
             ))
         return out
-
-
-def register_for(session: Session, doc_type: str | None = "Công văn") -> int | None:
-    """The active outgoing register kept for `doc_type`, else the shared one (no type), else None.
-    Both sides accent-folded, so "Công văn", "công văn" and "Cong van" name the same kind."""
-    rows = session.execute(select(Register.id, Register.doc_type)
-                           .where(Register.direction == "out", Register.active.is_(True))
-                           .order_by(Register.id)).all()
-    for wanted in (fold(doc_type or "Công văn"), None):
-        for rid, kind in rows:
-            if (fold(kind) if kind else None) == wanted:
-                return rid
-    return None
 
 
 def _audit(session: Session, user: str, action: str, register_id: int, **details) -> None:

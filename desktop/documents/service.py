@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from datetime import date
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 from sqlalchemy.orm.exc import StaleDataError
 
 from db.models import DraftAutosave, OutgoingDocument, UnitGroup
@@ -118,8 +118,8 @@ def new_draft_input(ctx: AppContext) -> DraftInput:
     """An empty form with the office defaults filled in (place, issuer, the công văn register)."""
     with ctx.session() as session:
         office = office_profile(session)
-        register_id = register_for(session, "Công văn")
-    data = DraftInput(register_id=register_id)
+        register = register_for(session, "out", "Công văn")
+    data = DraftInput(register_id=register.id if register else None)
     if office is not None:
         data.place = office.place
         data.issuer_name = office.name

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from db.models import DocumentRecipient, OutgoingDocument, Signer, Unit, UnitGroup
 from desktop.documents.errors import NotFound, ValidationFailed
-from desktop.documents.inputs import DraftInput, LoadedDraft, RecipientInput
+from desktop.documents.inputs import AUTO_NOTE, DraftInput, LoadedDraft, RecipientInput
 from desktop.documents.parts import read_appendices, read_contact, stored_appendices, stored_contact
 from desktop.documents.profile import (
     AS_ABOVE,
@@ -24,7 +24,6 @@ from desktop.documents.symbols import is_dispatch
 from desktop.documents.validation import check, reference_errors
 from desktop.core.text import fold, nfc
 
-AUTO_NOTE = "auto"  # DocumentRecipient.notes of the lines the service adds itself
 # Problems that would make the row impossible to store; everything else waits for "Trình ký".
 _HARD_FIELDS = ("urgency", "secrecy", "copies", "file_copies")
 

@@ -60,6 +60,7 @@ _VERB = re.compile(
 _ENDS_WITH_HEAD = re.compile(r"(?<!\w)(?:các|Các|những|mọi)\s*$")
 _SEPARATOR = re.compile(r"\s*(?:,|;|\bvà\b|\bcùng\b|\bvới\b)\s*")
 _MAX_NAME_WORDS = 25
+_COLLECTIVE = re.compile(r"^[Cc]ác\s+(?:cấp|ngành|địa\s+phương|đoàn\s+thể|cơ\s+quan|đơn\s+vị)$")
 
 
 def _strip_parentheticals(text: str) -> str:
@@ -117,7 +118,10 @@ def _split_units(name: str) -> list[str]:
             units.append(name[start:sep.start()])
             start = sep.end()
     units.append(name[start:])
-    return [u.strip(" ,;") for u in units if u.strip(" ,;")]
+    parts = [u.strip(" ,;") for u in units if u.strip(" ,;")]
+    if len(parts) > 1 and all(_COLLECTIVE.match(p) for p in parts):
+        return [name.strip(" ,;")]  # "Các cấp, các ngành": everyone, one addressee, not two units
+    return parts
 
 
 def _is_head_here(head: str) -> bool:

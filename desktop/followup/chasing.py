@@ -25,7 +25,7 @@ from desktop.followup.task_query import TaskFilter, TaskRow, task_rows
 from desktop.core.text import fold
 from desktop.core.vocabulary import decree_date, short_date
 
-__all__ = ["ChaseError", "draft_chasing_letter", "overdue_task_ids", "chase_overdue_of_dispatch", "TEMPLATE_NAME"]
+__all__ = ["ChaseError", "draft_chasing_letter", "draft_for_rows", "overdue_task_ids", "chase_overdue_of_dispatch", "TEMPLATE_NAME"]
 
 TEMPLATE_NAME = "Đôn đốc thực hiện nhiệm vụ"
 _ISSUER = "Ủy ban nhân dân tỉnh"
@@ -114,7 +114,8 @@ def build_chasing_input(ctx: AppContext, rows: list[TaskRow], new_deadline: date
     units = [{"ten": line.text, "viec": _pending_text(items, len(sources))} for line, items in groups]
     with ctx.session() as session:
         template_id, template = _template(session)
-        register_id = register_for(session)  # a chasing letter is a công văn
+        register = register_for(session, "out", "Công văn")  # a chasing letter is a công văn
+        register_id = register.id if register else None
         for source in sources.values():
             if source.outgoing_id is not None:
                 source.doc_type = session.get(OutgoingDocument, source.outgoing_id).doc_type or "Công văn"
@@ -151,22 +152,30 @@ def draft_chasing_letter(ctx: AppContext, task_ids: list[int], new_deadline: dat
 
     Done or cancelled tasks among `task_ids` are left out; ChaseError when none is left.
     """
-    from desktop.documents.flow import cancel
-    from desktop.documents.service import create_draft
-
     if not task_ids:
         raise ChaseError("Chưa chọn nhiệm vụ nào để đôn đốc.")
     rows = [r for r in task_rows(ctx, date.today(), TaskFilter(ids=list(task_ids))) if r.status == "open"]
     if not rows:
         raise ChaseError("Các nhiệm vụ đã chọn đều đã hoàn thành hoặc đã hủy; không có gì để đôn đốc.")
+    return draft_for_rows(ctx, rows, new_deadline, user)
+
+
+def draft_for_rows(ctx: AppContext, rows: list[TaskRow], new_deadline: date, user: str) -> tuple[int, Changes]:
+    """The chasing draft for `rows` (Kính gửi: their units, in order). Rows with an id are stored
+    tasks and get a `TaskChase` link; a row with id 0 stands for a unit that owes an answer
+    without a task (desktop.tracking.chase)."""
+    from desktop.documents.flow import cancel
+    from desktop.documents.service import create_draft
+
     data = build_chasing_input(ctx, rows, new_deadline)
     outgoing_id, changes = create_draft(ctx, data, user)
+    tasks = [r.id for r in rows if r.id]
     try:
         with ctx.write_session() as session:
-            for row in rows:
-                session.add(TaskChase(task_id=row.id, outgoing_id=outgoing_id, new_deadline=new_deadline))
-            record(session, user, "chase", "task", None, outgoing_id=outgoing_id, task_ids=[r.id for r in rows],
-                   new_deadline=new_deadline)
+            for task_id in tasks:
+                session.add(TaskChase(task_id=task_id, outgoing_id=outgoing_id, new_deadline=new_deadline))
+            record(session, user, "chase", "task", None, outgoing_id=outgoing_id, task_ids=tasks,
+                   units=[r.unit for r in rows if not r.id] or None, new_deadline=new_deadline)
             session.commit()
     except Exception:
         cancel(ctx, outgoing_id, user, reason="không liên kết được nhiệm vụ được đôn đốc")

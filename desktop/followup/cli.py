@@ -120,6 +120,7 @@ def run_holidays(args: argparse.Namespace) -> int:
 
 
 def _edit_holidays(args: argparse.Namespace) -> int:
+    from desktop.core.writes import perform
     from desktop.followup.calendar_service import remove_office_day, set_office_day
 
     if db_options(args) == (None, None):
@@ -129,10 +130,10 @@ def _edit_holidays(args: argparse.Namespace) -> int:
     ctx = open_db(args)
     try:
         if args.add:
-            set_office_day(ctx, args.add, "work" if args.work else "off", args.name, ctx.user)
+            perform(lambda: set_office_day(ctx, args.add, "work" if args.work else "off", args.name, ctx.user))
             print(f"Đã ghi {short_date(args.add)}: {'làm bù' if args.work else 'nghỉ'} – {args.name}")
         if args.remove:
-            remove_office_day(ctx, args.remove, ctx.user)
+            perform(lambda: remove_office_day(ctx, args.remove, ctx.user))
             print(f"Đã bỏ ngày {short_date(args.remove)} của cơ quan")
     finally:
         ctx.close()

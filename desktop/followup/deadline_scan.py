@@ -24,7 +24,9 @@ class Deadline:
     recurrence: str | None  # "hằng tháng", "hằng quý", "hằng năm", "định kỳ 6 tháng", "hằng tuần"
     kind: str  # "date" | "period" | "relative" | "recurring" | "none"
     day_of_period: int | None = None  # "trước ngày 06 hàng tháng" -> 6 (weekly: ISO weekday)
-    month_of_year: int | None = None  # yearly recurrences with a month: "trước ngày 15/12 hằng năm" -> 12
+    # the month within the period: yearly "trước ngày 15/12 hằng năm" -> 12; quarterly "trước ngày 30
+    # của tháng cuối quý" -> 3 (the third month of each quarter)
+    month_of_year: int | None = None
 
 
 NO_DEADLINE = Deadline(None, None, None, "none")
@@ -58,6 +60,8 @@ _RANGE = re.compile(r"(?<!\w)từ\s+", _I)
 _RANGE_JOIN = re.compile(r"\s*(?:đến|tới|-|–)\s*(?:hết\s+)?", _I)
 _FROM_NOW = re.compile(r"(?:nay|bây\s+giờ)(?!\w)", _I)
 _COMPLETION = re.compile(r"(?<!\w)hoàn\s+thành(?!\w)", _I)
+_LAST_MONTH_OF_QUARTER = re.compile(
+    r"\s*(?:của\s+|trong\s+)?tháng\s+cuối\s+(?:của\s+)?(?:mỗi\s+|hằng\s+|hàng\s+)?qu[ýí](?!\w)", _I)
 # Words between "hoàn thành" and its date: not a citation ("số ..."), not another trigger
 # (then the trigger's own rule reads the phrase: "hoàn thành trước ngày ..." -> "trước ngày ...").
 _GAP_WORD = re.compile(
@@ -155,6 +159,9 @@ def _day_or_date(start: int, pos: int, text: str, doc_date: date | None) -> Hit 
     bare = g.bare_day_at(text, pos)
     if bare:
         day, end = bare
+        last = _LAST_MONTH_OF_QUARTER.match(text, end)
+        if last:  # "trước ngày 30 của tháng cuối quý": every quarter, in its third month
+            return Hit(start, last.end(), Deadline("", None, "hằng quý", "recurring", day, 3))
         rec = _recurrence_after(text, end)
         if rec:
             return Hit(start, rec[1], Deadline("", None, rec[0], "recurring", day))

@@ -88,6 +88,13 @@ def next_due(deadline: Deadline, as_of: date) -> date | None:
             due = first.replace(day=min(day, g.month_end(first.year, first.month).day))
             if due >= as_of:
                 return due
+    if months == 3 and deadline.month_of_year:  # a day of the n-th month of each quarter
+        start = g.add_months(as_of.replace(day=1), -((as_of.month - 1) % 3))
+        for step in (0, 3):
+            month = g.add_months(start, step + deadline.month_of_year - 1)
+            due = month.replace(day=min(day, g.month_end(month.year, month.month).day))
+            if due >= as_of:
+                return due
     if months == 12 and deadline.month_of_year:
         for year in (as_of.year, as_of.year + 1):
             last = g.month_end(year, deadline.month_of_year).day

@@ -20,7 +20,7 @@ from db.models import DocumentRecipient, Movement, OutgoingDocument, Task, Unit
 from desktop.core.context import AppContext
 from desktop.documents.body import paragraphs_from_text
 from desktop.core.text import fold, nfc
-from desktop.recipients.groups import unit_active_on
+from desktop.recipients.groups import groups_by_name, unit_active_on
 
 __all__ = ["ProposedTask", "propose_tasks", "directory_units", "summary_title"]
 
@@ -120,6 +120,7 @@ def propose_tasks(ctx: AppContext, outgoing_id: int) -> list[ProposedTask]:
         ).all()
         calendar = load_calendar(session)
         body, doc_date = doc.body, doc.date
+        groups = groups_by_name(session, doc_date)
 
     out: list[ProposedTask] = []
     for label, text in _leaf_items(body):
@@ -133,14 +134,14 @@ def propose_tasks(ctx: AppContext, outgoing_id: int) -> list[ProposedTask]:
             targets = [(name, match_unit(name, units)) for name in written]
         else:
             targets = [(line_text, unit_id) for unit_id, line_text in recipients]
-        for written_name, unit_id in targets:
+        for written_name, unit_id, as_text in _per_unit(targets, groups, names):
             existing = next((t.id for t in stored if t.item_label == label and (
                 (unit_id is not None and t.assignee_unit_id == unit_id)
-                or fold(t.assignee_text or "") == fold(written_name or ""))), None)
+                or fold(t.assignee_text or "") == fold(as_text or ""))), None)
             out.append(ProposedTask(
                 item_label=label,
                 title=summary_title(text, written_name if written else None),
-                assignee_text=written_name, unit_id=unit_id, unit_name=names.get(unit_id),
+                assignee_text=as_text, unit_id=unit_id, unit_name=names.get(unit_id),
                 role=_role(text, written_name) if written else "lead",
                 deadline=due, deadline_text=deadline.text, recurrence=deadline.recurrence,
                 movement_id=movement_id, movement_name=movement_name,
@@ -148,3 +149,14 @@ def propose_tasks(ctx: AppContext, outgoing_id: int) -> list[ProposedTask]:
                 existing_task_id=existing, item_text=text,
             ))
     return out
+
+
+def _per_unit(targets: list[tuple[str, int | None]], groups: dict, names: dict[int, str]):
+    """(name as written, unit id, assignee text) per target; a group ("UBND các xã, phường")
+    gives one per member, named as the directory names it."""
+    for written_name, unit_id in targets:
+        members = groups.get(fold(written_name)) if unit_id is None else None
+        if members:
+            yield from ((written_name, m.unit_id, names.get(m.unit_id, m.name)) for m in members)
+        else:
+            yield written_name, unit_id, written_name

@@ -7,12 +7,12 @@ is in `desktop.followup.task_query` (re-exported here); proposing in `proposals`
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from db.models import DocumentRecipient, IncomingDocument, Movement, MovementDocument, OutgoingDocument, Task, Unit
+from db.models import IncomingDocument, Movement, MovementDocument, OutgoingDocument, RecipientTracking, Task, Unit
 from desktop.core.audit import record
 from desktop.core.changes import Changes
 from desktop.core.context import AppContext
@@ -20,6 +20,7 @@ from desktop.followup.proposals import ProposedTask, propose_tasks
 from desktop.followup.task_query import TaskFilter, TaskRow, task_row, task_rows
 from desktop.core.text import nfc
 from desktop.core.vocabulary import short_date
+from desktop.followup.group_tasks import split_proposals
 
 __all__ = [
     "ProposedTask", "TaskInput", "TaskFilter", "TaskRow", "TaskError", "propose_tasks", "save_tasks",
@@ -112,9 +113,8 @@ def save_tasks(ctx: AppContext, outgoing_id: int, confirmed: list[ProposedTask],
                 select(Task.item_label, Task.assignee_unit_id, Task.assignee_text).where(Task.outgoing_id == outgoing_id))
         }
         created: list[Task] = []
-        for p in confirmed:
-            if not p.include:
-                continue
+        doc_date = session.get(OutgoingDocument, outgoing_id).date
+        for p in split_proposals(session, [p for p in confirmed if p.include], doc_date):
             if not replace and (p.existing_task_id is not None or (p.item_label, p.unit_id or p.assignee_text) in stored):
                 continue
             created.append(_new_task(session, TaskInput(
@@ -185,7 +185,7 @@ def record_progress(ctx: AppContext, task_id: int, *, reply_incoming_id: int | N
     """Report received (the incoming document that answers and its date), notes, done.
 
     `notes` replaces the stored notes ("" clears them; None keeps them). A linked reply also
-    marks the unit's Kính gửi line of the source dispatch as replied.
+    marks the unit's tracking rows of the source dispatch as replied.
     """
     with ctx.write_session() as session:
         task = _get(session, task_id)
@@ -199,7 +199,7 @@ def record_progress(ctx: AppContext, task_id: int, *, reply_incoming_id: int | N
             task.reply_incoming_id = reply_incoming_id
             task.reply_date = reply_date or reply.arrival_date or reply.date
             details.update(reply_incoming_id=reply_incoming_id, reply_date=task.reply_date)
-            _mark_line_replied(session, task, reply_incoming_id, task.reply_date)
+            _mark_line_replied(session, task, reply, user)
         elif reply_date is not None:
             task.reply_date = reply_date
             details["reply_date"] = reply_date
@@ -220,15 +220,17 @@ def record_progress(ctx: AppContext, task_id: int, *, reply_incoming_id: int | N
     return Changes(tasks=True, outgoing=reply_incoming_id is not None)
 
 
-def _mark_line_replied(session: Session, task: Task, incoming_id: int, on: date | None) -> None:
+def _mark_line_replied(session: Session, task: Task, reply: IncomingDocument, user: str) -> None:
+    """The unit's tracking rows of the source dispatch become replied by `reply` (unless they are)."""
     if task.outgoing_id is None or task.assignee_unit_id is None:
         return
-    line = session.scalar(select(DocumentRecipient).where(
-        DocumentRecipient.outgoing_id == task.outgoing_id, DocumentRecipient.unit_id == task.assignee_unit_id,
-        DocumentRecipient.role == "recipient"))
-    if line is not None:
-        line.reply_incoming_id = incoming_id
-        line.replied_at = datetime.combine(on, datetime.min.time()) if on else datetime.now()
+    from desktop.tracking.replies import mark_replied
+
+    session.flush()
+    rows = session.scalars(select(RecipientTracking).where(
+        RecipientTracking.outgoing_id == task.outgoing_id, RecipientTracking.unit_id == task.assignee_unit_id,
+        RecipientTracking.replied_at.is_(None))).all()
+    mark_replied(session, list(rows), reply, "manual", user)
 
 
 def reopen(ctx: AppContext, task_id: int, user: str) -> Changes:

@@ -14,6 +14,9 @@ def register(sub, common) -> None:
     p.add_argument("--save-as", choices=("in", "out"), dest="save_as",
                    help="lưu vào cơ sở dữ liệu: in = văn bản đến, out = văn bản đi đã ban hành")
     p.add_argument("--warnings", action="store_true", help="in các cảnh báo (trường không đọc được) ra stderr")
+    p.add_argument("--ocr", choices=("auto", "always", "never"), default="auto",
+                   help="nhận dạng chữ trên ảnh trang PDF: auto = trang không có lớp chữ dùng được (mặc định), "
+                        "always = mọi trang, never = không bao giờ")
     p.set_defaults(run=run)
 
 
@@ -37,18 +40,19 @@ def run(args: argparse.Namespace) -> int:
                 units = load_units(session)
         if Path(args.file).is_dir():
             return _run_folder(args, ctx, units)
-        result = read_dispatch(Path(args.file), units=units)
+        result = read_dispatch(Path(args.file), units=units, ocr=args.ocr)
         if args.warnings:
             for warning in result.warnings:
                 print(f"Cảnh báo: {warning}", file=sys.stderr)
         if args.json or not args.save_as:
-            _write_utf8(json.dumps(result.dispatch.to_json_dict(), ensure_ascii=False, indent=2) + "\n")
+            _write_utf8(json.dumps(result.to_json_dict(), ensure_ascii=False, indent=2) + "\n")
         if args.save_as:
+            from desktop.core.writes import perform
             from desktop.importing.save import save_import
 
             if ctx is None:
                 raise CliError("cần --db PATH hoặc --database-url URL để lưu")
-            outcome = save_import(ctx, result, args.save_as, source_file=str(Path(args.file).resolve()))
+            outcome = perform(lambda: save_import(ctx, result, args.save_as, source_file=str(Path(args.file).resolve())))
             print(outcome.message, file=sys.stderr if args.json else sys.stdout)
         return 0
     finally:
@@ -73,11 +77,11 @@ def _run_folder(args: argparse.Namespace, ctx, units) -> int:
 
     from desktop.importing.batch import FAILED, STATUS_LABELS, import_folder
 
-    reports = import_folder(Path(args.file), units=units, ctx=ctx, save_as=args.save_as)
+    reports = import_folder(Path(args.file), units=units, ctx=ctx, save_as=args.save_as, ocr=args.ocr)
     for r in reports:
         line = f"{STATUS_LABELS[r.status]}\t{r.path.name}\t{r.message}".rstrip()
         if args.json and r.result is not None:
-            line += "\t" + json.dumps(r.result.dispatch.to_json_dict(), ensure_ascii=False)
+            line += "\t" + json.dumps(r.result.to_json_dict(), ensure_ascii=False)
         _write_utf8(line + "\n")
     counts = {s: sum(r.status == s for r in reports) for s in STATUS_LABELS}
     print(", ".join(f"{STATUS_LABELS[s]}: {n}" for s, n in counts.items()), file=sys.stderr)

@@ -84,9 +84,11 @@ def distribution_lines(left: list[BlockLine]) -> tuple[list[list[BlockLine]], in
     if rest:
         entries.append([BlockLine(rest, first.start, first.end, first.line)])
     stop = len(left)
+    dashed = False
     for i, bl in enumerate(left[1:], start=1):
         text = bl.plain
         if _DASH.match(bl.text) and len(text) > 1:
+            dashed = True
             entries.append([bl])
         elif not entries and not _looks_signer(text) and not _name_like(text):
             if text.endswith(":") and len(text) <= 40:
@@ -94,6 +96,8 @@ def distribution_lines(left: list[BlockLine]) -> tuple[list[list[BlockLine]], in
             entries.append([bl])
         elif text.endswith(":") and len(text) <= 30 and not _looks_signer(text):
             continue  # a sub-heading: "Bản điện tử:"
+        elif entries and not dashed and text[:1].isupper() and not _looks_signer(text):
+            entries.append([bl])  # a list without dashes (a scan loses them): a capital starts an entry
         elif entries and not bl.blank_before and not entries[-1][-1].plain.endswith((";", ".")) \
                 and not _looks_signer(text):
             entries[-1].append(bl)
@@ -136,7 +140,8 @@ def _read_signer(closing: Closing, lines: list[BlockLine]) -> int | None:
         if not text or _is_stamp(text):
             continue
         upperish = is_upper_line(text, min_letters=2) or bool(_AUTHORITY.match(text))
-        if in_titles and upperish and (not titles or not bl.blank_before):
+        # after "KT. TRƯỞNG PHÒNG" a title line must follow, even where its column had a gap
+        if in_titles and upperish and (not titles or not bl.blank_before or _AUTHORITY.match(titles[-1].plain)):
             titles.append(bl)
             continue
         in_titles = False
@@ -153,7 +158,8 @@ def _read_signer(closing: Closing, lines: list[BlockLine]) -> int | None:
             closing.name = text
             closing.spans["signer.name"] = (last.start, last.end)
             name_at = len(lines) - 1
-    closing.title_lines = [_SIGNED.sub("", bl.plain).strip() for bl in titles]
+    # a stray mark after a title ("PHÓ TRƯỞNG BAN -" on a scan) is never part of it
+    closing.title_lines = [_SIGNED.sub("", bl.plain).strip().rstrip(" .,:;-–") for bl in titles]
     if titles:
         closing.spans["signer.title_lines"] = (titles[0].start, titles[-1].end)
     return name_at

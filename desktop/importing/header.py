@@ -10,16 +10,19 @@ from desktop.importing.lines import BlockLine, Line, column_lines, is_upper_line
 from desktop.core.text import fold
 from desktop.core.vocabulary import URGENCY_LABELS, urgency_code
 
+# "Số: 458/PGD&ĐT", "Số 348 /SGDĐT", "SỐ: 12/UBND-VP", "Số: 348/SGDĐT-GDTrH, GDTX" (two drafting
+# units); the label has a capital S ("số 27/KH-UBND" in lower case continues a subject line).
 NUMBER_RE = re.compile(
-    r"^S[ốô]\s*(?:[:.]\s*|(?=\d|/))(?P<num>\d{1,6})?\s*(?:/\s*(?P<sym>[^\s,;]+(?:\s*-\s*[^\s,;]+)*))?",
-    re.IGNORECASE,
+    r"^(?:S[ốô]|SỐ)\s*(?:[:.]\s*|(?=\d|/))(?P<num>\d{1,6})?\s*(?:/\s*(?P<sym>[^\s,;]+(?:\s*-\s*[^\s,;]+)*"
+    r"(?:\s*,\s*[A-ZĐ][A-Za-zĐđ&]{1,11}(?![\w/]))*))?"
 )
 DATE_RE = re.compile(
     r"(?P<place>[^\W\d_][^,;:\n]{0,40}?)\s*,\s*ngày\s*(?P<d>\d{1,2})?\s*(?:/|tháng)\s*(?P<m>\d{1,2})?\s*"
     r"(?:/|năm)\s*(?P<y>\d{4})?",
     re.IGNORECASE,
 )
-SUBJECT_RE = re.compile(r"^(?:V\s*/\s*v|Về\s+việc)\s*[:.]?\s*", re.IGNORECASE)
+# "V/v" (as OCR may also read it from a dusty scan: "Ý/v", "V/w", "V|v") or "Về việc"
+SUBJECT_RE = re.compile(r"^(?:[VÝ]\s*[/|]\s*[vw]|Về\s+việc)\s*[:.]?\s*", re.IGNORECASE)
 # Bodies whose name needs the next line ("ỦY BAN NHÂN DÂN" / "TỈNH ĐẮK NÔNG").
 _BARE_BODIES = {"uy ban nhan dan", "ubnd", "hoi dong nhan dan", "hdnd", "so", "ban", "phong"}
 _LEVEL_WORDS = ("tinh ", "huyen ", "xa ", "thanh pho ", "quan ", "thi xa ", "thi tran ", "phuong ",
@@ -124,7 +127,7 @@ def _read_number(header: Header, m: re.Match, bl: BlockLine) -> None:
         header.number = int(m.group("num")) or None
     sym = m.group("sym")
     if sym:
-        header.symbol = re.sub(r"\s+", "", sym).strip(".,;:") or None
+        header.symbol = re.sub(r",(?=\S)", ", ", re.sub(r"\s+", "", sym)).strip(".,;: ") or None
     header.spans["number"] = header.spans["symbol"] = (bl.start, bl.end)
 
 

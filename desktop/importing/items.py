@@ -20,6 +20,9 @@ class ItemFacts:
 
 
 def item_facts(text: str, *, doc_date: date | None = None) -> ItemFacts:
+    from desktop.importing.lines import plain
+
+    text = plain(text)  # a date in bold ("trước ngày **12/10/2020**") is still the deadline
     facts = ItemFacts()
     try:
         from desktop.followup.assignees import leading_assignees

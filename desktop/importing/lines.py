@@ -13,6 +13,8 @@ from desktop.core.text import fold
 
 _SEGMENT = re.compile(r"\S+(?:[ \t\f]{1,2}\S+)*")
 _MARKERS = re.compile(r"\*{1,3}")
+_STAMP_PREFIXES = ("ky boi", "thoi gian ky", "nguoi ky:", "ngay ky:", "email:", "co quan:", "to chuc:")
+_NUMBER_LABEL = re.compile(r"^S[ốô]\s*:?$", re.IGNORECASE)
 _URL = re.compile(r"^\s*(?:https?://|www\.)\S*\s*$", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^\s*[-–(]?\s*(?:trang\s+)?\d{1,3}\s*(?:/\s*\d{1,3})?\s*[-–)]?\s*$", re.IGNORECASE)
 
@@ -102,6 +104,12 @@ def is_page_number(text: str) -> bool:
     return bool(_PAGE_NUMBER.match(text))
 
 
+def is_stamp(text: str) -> bool:
+    """A line of an e-signature stamp ("Ký bởi: ...", "Thời gian ký: ...", "Email: ..."): printed on
+    the page by the signing software, not part of the letter."""
+    return fold(plain(text)).startswith(_STAMP_PREFIXES)
+
+
 def is_junk(text: str, *, min_alnum: int = 3) -> bool:
     """A stray fragment: a URL, a page number or a run with too few letters or digits."""
     stripped = plain(text)
@@ -109,6 +117,8 @@ def is_junk(text: str, *, min_alnum: int = 3) -> bool:
         return True
     if is_url(stripped) or is_page_number(stripped):
         return True
+    if _NUMBER_LABEL.match(stripped):
+        return False  # "Số:" before a blank left for the number (stamped later, or by hand)
     return sum(ch.isalnum() for ch in stripped) < min_alnum and not re.match(r"^(?:\d{1,2}|[IVX]{1,4}|[a-z])[.)]", stripped)
 
 
@@ -139,7 +149,7 @@ def column_lines(lines: list[Line], boundary: int | None, *, slack: int = 8) -> 
         if line.blank:
             gap_left = gap_right = para_break = True
             continue
-        segs = [s for s in line.segments() if not is_junk(s.raw)]
+        segs = [s for s in line.segments() if not is_junk(s.raw) and not is_stamp(s.raw)]
         if not segs:
             continue  # a stray fragment ("|", "ọ", a page number) is not a gap
         if boundary is None:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from desktop.core.dispatch import Paragraph
-from desktop.importing.lines import Line, is_junk, is_page_number, is_url, plain
+from desktop.importing.lines import Line, is_junk, is_page_number, is_stamp, is_url, plain
 
 _LABEL = re.compile(
     r"^(?P<open>\*{0,2})(?:"
@@ -67,8 +67,8 @@ def group_paragraphs(lines: list[Line]) -> list[RawParagraph]:
             after_blank = True
             continue
         text = line.text
-        if is_page_number(text) or is_url(text):
-            continue  # a page break: not a paragraph boundary by itself
+        if is_page_number(text) or is_url(text) or is_stamp(text):
+            continue  # a page break or a signature stamp: not a paragraph boundary by itself
         if is_junk(text, min_alnum=2) and not _LABEL.match(text):
             continue
         if not paragraphs:

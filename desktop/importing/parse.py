@@ -7,21 +7,31 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Callable
 
 from desktop.core.dispatch import Dispatch, Issuer, Paragraph, SignerBlock
 from desktop.importing.closing import Closing, clean_entry, parse_closing, parse_signer_only
 from desktop.importing.header import parse_header
 from desktop.importing.items import Units, item_facts, match_unit_id
 from desktop.importing.letter_parts import take_letter_parts
+from desktop.importing.legacy import mend
 from desktop.importing.lines import Line, plain, split_lines
 from desktop.importing.paragraphs import paragraphs_from_lines
-from desktop.importing.readers import read_source
+from desktop.importing.readers import SourceText, read_source
 from desktop.importing.references import find_references
-from desktop.importing.zones import closing_start, find_line, has_segment, is_kinh_gui, locate, named_type
+from desktop.importing.zones import annex_start, closing_start, find_line, has_segment, is_kinh_gui, locate, named_type
+from desktop.core.jobs import CancelToken, ProgressFn, no_progress
 from desktop.core.text import nfc
+from desktop.core.vocabulary import short_date
 
 _PEOPLE = re.compile(r"^(?:Đ/c|Đồng chí|Ông|Bà)\b", re.IGNORECASE)
 _DASH = re.compile(r"^\s*[-–+•]\s*")
+_STAMP_DATE = re.compile(
+    r"(?:Thời\s+gian\s+ký|Ngày\s+ký)\s*:\s*(?:(?P<d>\d{1,2})[./-](?P<m>\d{1,2})[./-](?P<y>\d{4})"
+    r"|(?P<y2>\d{4})-(?P<m2>\d{2})-(?P<d2>\d{2}))", re.IGNORECASE)
+_TODAY = re.compile(r"^Hôm\s+nay\s*,?\s*(?:vào\s+hồi[^,]{0,30},?\s*)?ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})",
+                    re.IGNORECASE)
+_CLAUSE = re.compile(r";\s+|\.\s+(?=[A-ZĐÀ-Ỹ])")
 
 
 @dataclass
@@ -48,11 +58,26 @@ class ImportResult:
     tasks: list[TaskDraft] = field(default_factory=list)
     source_format: str = "text"
     source_path: str | None = None
+    # Where the header was read (dispatch-json.md `source`): "text" | "widgets" | "ocr"; and for OCR
+    # the confidence (0-1) of each header field read ("number", "date", "issuer", ...).
+    source: str = "text"
+    confidence: dict[str, float] | None = None
+    # A PDF's pages (pdf_reader.PageInfo) and placed words per page (layout.Word), for the page
+    # view and evidence.py; `complete` is False for the first-page result of a long scan.
+    pages: list = field(default_factory=list)
+    page_words: list = field(default_factory=list)
+    complete: bool = True
+    signed_on: date | None = None  # the date of an e-signature stamp ("Thời gian ký: 31.08.2021 ...")
+    evidence_cache: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def to_json_dict(self) -> dict:
+        """The dispatch JSON of `import --json`: the dispatch, then `source` and `confidence`."""
+        return {**self.dispatch.to_json_dict(), "source": self.source, "confidence": self.confidence}
 
 
 def parse_text(text: str, *, units: Units | None = None, source_format: str = "text") -> ImportResult:
     """Read an already extracted text. Always returns; what it cannot read is null."""
-    source = nfc(text or "").replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    source = mend(nfc(text or "").replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " "))
     try:
         return _parse(source, units, source_format)
     except Exception as exc:  # a parser bug must never lose the clerk's file: return what we have
@@ -61,12 +86,34 @@ def parse_text(text: str, *, units: Units | None = None, source_format: str = "t
         return result
 
 
-def read_dispatch(path: Path, *, units: Units | None = None) -> ImportResult:
+def read_dispatch(path: Path, *, units: Units | None = None, ocr: str = "auto", progress: ProgressFn = no_progress,
+                  cancel: CancelToken | None = None,
+                  on_partial: Callable[[ImportResult], None] | None = None) -> ImportResult:
     """Read `path` (.txt, .md, .docx, .pdf). ImportFileError (a ValueError) when the file
-    cannot be read; otherwise always a result, with null fields where nothing was found."""
-    source = read_source(Path(path))
+    cannot be read; otherwise always a result, with null fields where nothing was found.
+
+    A PDF page without a usable text layer is read by OCR (`ocr`: "auto", "always" or "never");
+    that is a job: `progress` per page, `cancel` between pages, and `on_partial` gets the result
+    of the first page (complete=False) while the rest of a longer scan is being read."""
+    path = Path(path)
+
+    def partial(pdf) -> None:
+        if on_partial is not None:
+            on_partial(_read_result(path, SourceText(pdf.text, "pdf", pdf), units))
+
+    source = read_source(path, ocr=ocr, progress=progress, cancel=cancel,
+                         on_page=partial if on_partial is not None else None)
+    return _read_result(path, source, units)
+
+
+def _read_result(path: Path, source: SourceText, units: Units | None) -> ImportResult:
+    from desktop.importing.evidence import weigh
+
     result = parse_text(source.text, units=units, source_format=source.format)
     result.source_path = str(path)
+    if source.pdf is not None:
+        result.pages, result.page_words, result.complete = source.pdf.pages, source.pdf.words, source.pdf.complete
+        weigh(result)
     return result
 
 
@@ -95,21 +142,25 @@ def _parse(source: str, units: Units | None, source_format: str) -> ImportResult
             kinh = find_line(lines, body_start, min(n, body_start + 4), lambda ln: has_segment(ln, is_kinh_gui))
     if kinh is not None and kinh >= body_start:
         body_start = _read_recipients(lines, kinh, result)
-    closing_at = closing_start(lines, body_start)
+    stop = annex_start(lines, body_start)  # an annex after the letter is not read
+    closing_at = closing_start(lines[:stop], body_start)
     if closing_at is not None:
         body_lines = lines[body_start:closing_at]
-        closing = parse_closing(lines[closing_at:])
+        closing = parse_closing(lines[closing_at:stop])
     else:
-        end = _last_closing_mark(lines, body_start)
+        end = _last_closing_mark(lines[:stop], body_start)
         body_lines = lines[body_start:end]
-        closing = parse_signer_only(lines[end:]) if end < n else Closing()
+        closing = parse_signer_only(lines[end:stop]) if end < stop else Closing()
     body, body_spans = paragraphs_from_lines(body_lines)
     d.body = body
     for i, span in enumerate(body_spans):
         result.spans[f"body[{i}]"] = span
     _read_closing(d, closing, result)
+    if d.date is None and result.kind == "named":
+        _date_in_body(result, body_spans)
     d.references = find_references([d.subject or ""] + [p.text for p in d.body])
     result.tasks = _tasks(d, units)
+    result.signed_on = stamp_date(source)
     _warn(result)
     return result
 
@@ -140,7 +191,7 @@ def _read_recipients(lines: list[Line], at: int, result: ImportResult) -> int:
     rest = re.sub(r"^\W*K[íi]nh\s+g[ửởu]i\s*:?\s*", "", plain(line.raw[seg.col:]), flags=re.IGNORECASE)
     entries: list[tuple[str, int, int]] = []
     i = at + 1
-    if rest and not _DASH.match(rest):
+    if rest and not _DASH.match(rest) and not rest.endswith(";"):  # "X;" on the Kính gửi line: a list
         text, end = rest, line.end
         while i < len(lines) and not lines[i].blank and i <= at + 3 and not text.endswith((".", ";", ":")):
             text += " " + plain(lines[i].text)
@@ -167,6 +218,9 @@ def _read_recipients(lines: list[Line], at: int, result: ImportResult) -> int:
             elif entries and not entries[-1][0].endswith((";", ".")):
                 t, s, _ = entries[-1]
                 entries[-1] = (t + " " + text, s, lines[i].end)
+            elif entries and entries[-1][0].endswith(";") and text[:1].isupper():
+                # "- A;" then "B." without its dash (a scan loses small marks): the list goes on
+                entries.append((text, lines[i].start + lines[i].indent, lines[i].end))
             elif single and not entries:
                 entries.append((text, lines[i].start + lines[i].indent, lines[i].end))
             else:
@@ -215,7 +269,10 @@ def _tasks(d: Dispatch, units: Units | None) -> list[TaskDraft]:
             continue
         own = item_facts(p.text, doc_date=d.date)
         found = []
-        if own.assignees or own.deadline_text:
+        clauses = _clause_facts(p.text, d.date)
+        if clauses:
+            found.extend(clauses)
+        elif own.assignees or own.deadline_text:
             found.append(own)
         for sub_text in _item_paragraphs(body, i):
             sub = item_facts(sub_text, doc_date=d.date)
@@ -235,6 +292,20 @@ def _tasks(d: Dispatch, units: Units | None) -> list[TaskDraft]:
                     recurrence=facts.recurrence, section=section,
                 ))
     return tasks
+
+
+def _clause_facts(text: str, doc_date) -> list | None:
+    """An item that names two units each with its own deadline ("Phòng A gửi ... trước ngày 15/9;
+    Phòng B gửi ... trước ngày 30/9"): the facts of each clause that names a unit; None when
+    the item is one task (fewer than two such clauses, or fewer than two deadlines)."""
+    clauses = [c for c in _CLAUSE.split(plain(text)) if c.strip()]
+    if len(clauses) < 2:
+        return None
+    facts = [item_facts(c, doc_date=doc_date) for c in clauses]
+    named = [f for f in facts if f.assignees]
+    if len(named) < 2 or sum(1 for f in named if f.deadline_text) < 2:
+        return None
+    return named
 
 
 def _item_paragraphs(body: list[Paragraph], i: int) -> list[str]:
@@ -277,3 +348,36 @@ def _warn(result: ImportResult) -> None:
             result.warnings.append(f"Không đọc được {label}; hãy nhập tay.")
     if not d.body:
         result.warnings.append("Không tìm thấy nội dung văn bản.")
+    signed = result.signed_on
+    if signed is not None and d.date is None:
+        result.warnings.append(f"Chữ ký số ghi ngày ký {short_date(signed)}; ngày ban hành thường là ngày ký hoặc "
+                               "ngày làm việc kế tiếp – hãy đối chiếu rồi nhập.")
+    elif signed is not None and d.date != signed:
+        result.warnings.append(f"Ngày ban hành {short_date(d.date)} khác ngày ký số {short_date(signed)}; hãy kiểm tra.")
+
+
+def _date_in_body(result: ImportResult, spans: list[tuple[int, int]]) -> None:
+    """A biên bản is dated in its opening ("Hôm nay, ngày 19 tháng 10 năm 2020, tại ..."): the
+    meeting's day is the document's date when the header gives none."""
+    for i, p in enumerate(result.dispatch.body[:12]):
+        m = _TODAY.search(plain(p.text))
+        if m:
+            try:
+                result.dispatch.date = date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            except ValueError:
+                return
+            result.spans["date"] = spans[i]
+            return
+
+
+def stamp_date(source: str) -> date | None:
+    """The signing date an e-signature stamp prints ("Thời gian ký: 31.08.2021 16:05:12 +07:00")."""
+    m = _STAMP_DATE.search(source)
+    if not m:
+        return None
+    day, month, year = (int(m.group(k)) for k in ("d", "m", "y")) if m.group("d") else \
+        (int(m.group("d2")), int(m.group("m2")), int(m.group("y2")))
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None

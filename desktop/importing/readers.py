@@ -1,14 +1,21 @@
 """Reading a file into text: .txt/.md (UTF-8, UTF-16 or Windows-1258), .docx (python-docx),
-.pdf with a text layer (pdfplumber, see pdf_text.py). Text comes back NFC; text typed in the
-old TCVN3 / VNI fonts (which reads like "Céng hoµ x· héi") is refused with a clear message."""
+.pdf (its text layer and form-field widgets, OCR where a page is a scan: pdf_reader.py). Text
+comes back NFC; text typed in the old TCVN3 / VNI fonts (which reads like "Céng hoµ x· héi") is
+refused with a clear message."""
 from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from desktop.core.jobs import CancelToken, Cancelled, ProgressFn, no_progress
 
 from desktop.core.text import nfc
 from desktop.importing.errors import ImportFileError, LegacyEncodingError  # noqa: F401  (part of this module's face)
+
+if TYPE_CHECKING:
+    from desktop.importing.pdf_reader import PdfRead
 
 SUPPORTED = (".txt", ".md", ".docx", ".pdf")
 
@@ -17,6 +24,7 @@ SUPPORTED = (".txt", ".md", ".docx", ".pdf")
 class SourceText:
     text: str
     format: str  # "text" | "docx" | "pdf"
+    pdf: PdfRead | None = None  # pages, placed words and OCR facts of a PDF
 
 
 def _vietnamese_letters() -> frozenset[str]:
@@ -55,7 +63,10 @@ def check_encoding(text: str) -> str:
     return text
 
 
-def read_source(path: Path) -> SourceText:
+def read_source(path: Path, *, ocr: str = "auto", progress: ProgressFn = no_progress,
+                cancel: CancelToken | None = None, on_page: Callable[[PdfRead], None] | None = None) -> SourceText:
+    """The text of `path`; for a PDF `ocr`, `progress`, `cancel` and `on_page` go to
+    pdf_reader.read_pdf. ImportFileError (Vietnamese, one line) for a file that cannot be read."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
@@ -70,13 +81,14 @@ def read_source(path: Path) -> SourceText:
         elif suffix == ".docx":
             source = SourceText(check_encoding(_read_docx(path)), "docx")
         else:
-            from desktop.importing.pdf_text import read_pdf_text
+            from desktop.importing.pdf_reader import read_pdf
 
-            source = SourceText(check_encoding(read_pdf_text(path)), "pdf")
+            pdf = read_pdf(path, ocr=ocr, progress=progress, cancel=cancel, on_page=on_page)
+            source = SourceText(check_encoding(pdf.text), "pdf", pdf)
         if not source.text.strip():
             raise ImportFileError(f"Tệp {path.name} không có nội dung chữ.")
         return source
-    except ImportFileError:
+    except (ImportFileError, Cancelled):
         raise
     except OSError as exc:
         raise ImportFileError(f"Không đọc được tệp {path.name}: {exc.strerror or exc}.") from exc
@@ -95,8 +107,10 @@ def _decode(data: bytes, name: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    text = data.decode("cp1258", errors="replace")
-    if looks_legacy(text) or looks_legacy(data.decode("latin-1")):
+    # Windows-1258 (Vietnamese, letters with their tone as a combining mark): once composed it reads
+    # as Unicode Vietnamese; TCVN3/VNI bytes read this way still look legacy and are refused
+    text = nfc(data.decode("cp1258", errors="replace"))
+    if looks_legacy(text):
         raise LegacyEncodingError(_LEGACY_MESSAGE)
     if text.count("\ufffd") > 3:
         raise ImportFileError(f"Không đọc được tệp {name}: không phải văn bản UTF-8.")

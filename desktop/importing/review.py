@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from desktop.core.changes import Changes
+from desktop.core.changes import Changes, split
 from desktop.core.dispatch import Reference
 from desktop.importing.batch import FileReport, import_folder
 from desktop.importing.items import Units
 from desktop.importing.parse import ImportResult
-from desktop.core.jobs import CancelToken, Cancelled, ProgressFn, no_progress
+from desktop.core.jobs import CancelToken, Cancelled, ProgressFn, WriteFn, no_progress, write_here
 from desktop.core.text import fold
 from desktop.core.vocabulary import read_date
 
@@ -26,12 +26,15 @@ def directory_units(ctx) -> Units:
         return load_units(session)
 
 
-def read_with_units(ctx, path: Path) -> tuple[ImportResult, Units]:
-    """Read `path` with the unit directory (a job for the pool). ImportFileError on a bad file."""
+def read_with_units(ctx, path: Path, *, progress: ProgressFn = no_progress, cancel: CancelToken | None = None,
+                    on_partial=None) -> tuple[ImportResult, Units]:
+    """Read `path` with the unit directory (a job for the pool; a scan is read by OCR page by page,
+    `on_partial((first-page result, units))` before the rest). ImportFileError on a bad file."""
     from desktop.importing.parse import read_dispatch
 
     units = directory_units(ctx)
-    return read_dispatch(Path(path), units=units), units
+    partial = (lambda result: on_partial((result, units))) if on_partial is not None else None
+    return read_dispatch(Path(path), units=units, progress=progress, cancel=cancel, on_partial=partial), units
 
 
 def parse_dmy(text: str | None, what: str = "ngày") -> date | None:
@@ -76,11 +79,12 @@ def _fold_keeping_length(text: str) -> str:
     return "".join(ch if ch.isspace() else (fold(ch) or " ")[:1] for ch in text)
 
 
-def save_edited(ctx, result: ImportResult, as_: str) -> tuple[object, Changes]:
-    """save_import on the clerk's edited result; (SaveOutcome, Changes) for run_write."""
+def save_edited(ctx, result: ImportResult, as_: str, *, allow_duplicate: bool = False) -> tuple[object, Changes]:
+    """save_import on the clerk's edited result; (SaveOutcome, Changes) for run_write.
+    DuplicateImport when the letter is registered already (the screen asks, then allows)."""
     from desktop.importing.save import save_import
 
-    outcome = save_import(ctx, result, as_, source_file=result.source_path)
+    outcome = save_import(ctx, result, as_, source_file=result.source_path, allow_duplicate=allow_duplicate)
     return outcome, outcome.changes
 
 
@@ -90,26 +94,27 @@ class FolderOutcome:
     save_as: str | None
     reports: list[FileReport] = field(default_factory=list)
     cancelled: bool = False
-
-    @property
-    def changes(self) -> Changes:
-        saved = any(r.document_id is not None for r in self.reports)
-        if not saved:
-            return Changes()
-        return Changes(incoming=self.save_as == "in", outgoing=self.save_as == "out", tasks=True, registers=True)
+    changes: Changes = Changes()  # what the saves changed, added up as they are made
 
     def count(self, status: str) -> int:
         return sum(r.status == status for r in self.reports)
 
 
 def import_folder_job(ctx, folder: Path, save_as: str | None, *, progress: ProgressFn = no_progress,
-                      cancel: CancelToken | None = None) -> FolderOutcome:
-    """`import_folder` with the unit directory, as a job: a cancelled run returns what it did."""
+                      cancel: CancelToken | None = None, write: WriteFn = write_here) -> FolderOutcome:
+    """`import_folder` with the unit directory, as a job that writes (each save through
+    `write`, see desktop.core.jobs): a cancelled run returns what it did."""
     outcome = FolderOutcome(Path(folder), save_as)
+
+    def write_and_count(call):
+        result = write(call)
+        outcome.changes |= split(result)[1]
+        return result
+
     units = directory_units(ctx)
     try:
         import_folder(Path(folder), units=units, ctx=ctx if save_as else None, save_as=save_as,
-                      progress=progress, cancel=cancel, on_report=outcome.reports.append)
+                      progress=progress, cancel=cancel, on_report=outcome.reports.append, write=write_and_count)
     except Cancelled:
         outcome.cancelled = True
     return outcome

@@ -5,11 +5,12 @@ closing columns written one after the other (what the PDF reader hands the parse
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from desktop.importing.closing import is_heading, split_closing
 from desktop.importing.header import DATE_RE, NUMBER_RE, SUBJECT_RE, find_boundary, is_national_motto
-from desktop.importing.lines import BlockLine, Line, column_lines, is_upper_line, plain, split_lines
+from desktop.importing.lines import BlockLine, Line, column_lines, is_junk, is_upper_line, plain, split_lines
 from desktop.core.text import fold
 
 NAMED_TYPES = (
@@ -20,6 +21,7 @@ NAMED_TYPES = (
 )
 _FOLDED_NAMED = {fold(t): t for t in NAMED_TYPES}
 _KINH_GUI = ("kinh gui", "kinh goi")
+_ANNEX = re.compile(r"^PHỤ\s+LỤC\b")
 
 
 @dataclass
@@ -34,7 +36,8 @@ def is_kinh_gui(raw: str) -> bool:
 
 
 def named_type(line: Line) -> str | None:
-    text = plain(line.text)
+    """The type name a line prints ("KẾ HOẠCH"), stray marks beside it ignored (a scan's dust)."""
+    text = plain(" ".join(seg.raw for seg in line.segments() if not is_junk(seg.raw)))
     if not is_upper_line(text, min_letters=4):
         return None
     return _FOLDED_NAMED.get(fold(text).strip(" .:"))
@@ -79,6 +82,21 @@ def implicit_header_end(lines: list[Line]) -> int:
     while i < len(lines) and not lines[i].blank and i < last + 6:
         i += 1
     return i
+
+
+def annex_start(lines: list[Line], start: int) -> int:
+    """Where an annex begins after the letter (a second national header, or a "PHỤ LỤC" heading
+    once the signature is behind): the index of its first line, else len(lines)."""
+    closing = closing_start(lines, start)
+    for i in range(start, len(lines)):
+        segments = lines[i].segments()
+        if any(is_national_motto(seg.raw) and "cong hoa" in fold(plain(seg.raw)) for seg in segments):
+            while i > start and not lines[i - 1].blank and i - 1 > (closing or start):
+                i -= 1  # the annex's own issuer lines beside or above its national header
+            return i
+        if closing is not None and i > closing and segments and _ANNEX.match(plain(segments[0].raw)):
+            return i
+    return len(lines)
 
 
 def closing_start(lines: list[Line], start: int) -> int | None:

@@ -12,9 +12,11 @@ from datetime import date
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from db.models import Unit, UnitGroupMember
+from db.models import Unit, UnitGroup, UnitGroupMember
+from desktop.core.text import fold
 
-__all__ = ["GroupMember", "group_members_on", "member_counts_on", "on_day", "unit_active_on"]
+__all__ = ["GroupMember", "group_members_on", "member_counts_on", "on_day", "unit_active_on", "group_named",
+           "groups_by_name"]
 
 
 @dataclass(frozen=True)
@@ -69,3 +71,18 @@ def member_counts_on(session: Session, day: date | None = None) -> dict[int, int
         .where(on_day(UnitGroupMember.valid_from, UnitGroupMember.valid_to, day), unit_active_on(day))
         .group_by(UnitGroupMember.group_id)
     ).all())
+
+
+def group_named(session: Session, text: str | None) -> int | None:
+    """The group whose name is `text` (accents, case and spacing ignored), or None."""
+    wanted = fold(text)
+    if not wanted:
+        return None
+    return next((gid for gid, name in session.execute(select(UnitGroup.id, UnitGroup.name))
+                 if fold(name) == wanted), None)
+
+
+def groups_by_name(session: Session, day: date | None = None) -> dict[str, list[GroupMember]]:
+    """Every group's members on `day`, keyed by the group's folded name (a group named in an item's text)."""
+    return {fold(name): group_members_on(session, gid, day)
+            for gid, name in session.execute(select(UnitGroup.id, UnitGroup.name))}

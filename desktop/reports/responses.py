@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import exists, func, or_, select
 
-from db.models import DocumentRecipient, OutgoingDocument, Task
+from db.models import OutgoingDocument, RecipientTracking, Task
 from desktop.core.context import AppContext
 from desktop.core.jobs import CancelToken, ProgressFn, no_progress
 from desktop.core.vocabulary import short_date
@@ -106,9 +106,9 @@ def dispatch_query(period: Period | None, outgoing_id: int | None):
     query = select(O.id, O.number, O.symbol, O.date, O.doc_type, O.subject)
     if outgoing_id is not None:
         return query.where(O.id == outgoing_id)
-    r = DocumentRecipient
+    r = RecipientTracking
     awaits = or_(exists().where(Task.outgoing_id == O.id, Task.status != "cancelled"),
-                 exists().where(r.outgoing_id == O.id, r.role == "recipient", r.replied_at.is_not(None)))
+                 exists().where(r.outgoing_id == O.id, r.replied_at.is_not(None)))
     return (query.where(O.status == "issued", O.date.between(period.start, period.end), awaits)
             .order_by(O.date, O.number, O.id))
 

@@ -2,22 +2,22 @@
 and what each did (`tracking_rows`, the answers matrix), and the day it was first sent (`first_sent`,
 the register's "Ngày chuyển").
 
-These two functions are the only readers of the tracking columns, so the reports follow the per-unit
-tracking rows of the recipients feature when they arrive. Today they read `document_recipients`: the Kính gửi
-lines (role "recipient") that name a unit or a group (a group line is one row, as printed;
-free-text lines are not tracked), with their sent / acknowledged / replied dates and the
-linked reply. The reply deadline of a row is the earliest deadline of the dispatch's tasks for
-that unit, else of the dispatch's tasks; without one a row is never late.
+These two functions are the only readers of the tracking rows (`RecipientTracking`, desktop.tracking):
+the units that wait for an answer — Kính gửi units, a group line as its members on the dispatch's date,
+a free-text line once the clerk attached a unit — each once, in the order printed, with their sent /
+acknowledged / replied dates and the linked reply. The reply deadline of a row is the earliest deadline
+of the dispatch's tasks for that unit, else the dispatch's reply deadline (the clerk's, else the earliest
+of its tasks); without one a row is never late.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.models import DocumentRecipient, IncomingDocument, Task, Unit, UnitGroup
+from db.models import IncomingDocument, OutgoingDocument, RecipientTracking, Task
 from desktop.followup.task_query import document_label
 
 
@@ -40,37 +40,37 @@ def _day(value: datetime | date | None) -> date | None:
 
 
 def tracking_rows(session: Session, outgoing_ids: list[int]) -> dict[int, list[TrackingRow]]:
-    """The tracked recipients of each dispatch, in the order the lines are printed."""
-    r = DocumentRecipient
+    """The units asked to answer each dispatch, once each, in the order they are printed."""
+    r = RecipientTracking
     out: dict[int, list[TrackingRow]] = {i: [] for i in outgoing_ids}
     if not outgoing_ids:
         return out
     rows = session.execute(
-        select(r.outgoing_id, r.unit_id, r.text, Unit.name, UnitGroup.name, r.sent_at, r.acknowledged_at,
-               r.replied_at, r.reply_incoming_id, IncomingDocument.number, IncomingDocument.symbol,
-               IncomingDocument.date)
-        .outerjoin(Unit, Unit.id == r.unit_id).outerjoin(UnitGroup, UnitGroup.id == r.group_id)
+        select(r.outgoing_id, r.unit_id, r.name, r.sent_at, r.acknowledged_at, r.replied_at, r.reply_incoming_id,
+               IncomingDocument.number, IncomingDocument.symbol, IncomingDocument.date)
         .outerjoin(IncomingDocument, IncomingDocument.id == r.reply_incoming_id)
-        .where(r.outgoing_id.in_(outgoing_ids), r.role == "recipient",
-               or_(r.unit_id.is_not(None), r.group_id.is_not(None)))
+        .where(r.outgoing_id.in_(outgoing_ids), r.awaits_reply.is_(True), r.unit_id.is_not(None))
         .order_by(r.outgoing_id, r.position, r.id)
     ).all()
     deadlines = _deadlines(session, outgoing_ids)
-    for (outgoing_id, unit_id, text, unit_name, group_name, sent, acknowledged, replied, reply_id, reply_no,
-         reply_symbol, reply_date) in rows:
-        own = deadlines.get((outgoing_id, unit_id)) if unit_id is not None else None
+    seen: set[tuple[int, int]] = set()
+    for (outgoing_id, unit_id, name, sent, acknowledged, replied, reply_id, reply_no, reply_symbol,
+         reply_date) in rows:
+        if (outgoing_id, unit_id) in seen:
+            continue  # a unit printed twice (in a group and on its own line) answers once
+        seen.add((outgoing_id, unit_id))
         out[outgoing_id].append(TrackingRow(
-            outgoing_id=outgoing_id, unit=unit_name or group_name or text, unit_id=unit_id,
+            outgoing_id=outgoing_id, unit=name, unit_id=unit_id,
             sent=_day(sent), acknowledged=_day(acknowledged), replied=_day(replied), reply_id=reply_id,
             reply=document_label(reply_no, reply_symbol) if reply_id else None, reply_date=reply_date,
-            deadline=own or deadlines.get((outgoing_id, None)),
+            deadline=deadlines.get((outgoing_id, unit_id)) or deadlines.get((outgoing_id, None)),
         ))
     return out
 
 
 def first_sent(session: Session, outgoing_ids: list[int]) -> dict[int, date]:
     """The day each dispatch was first sent to one of its recipients (dispatches never sent: absent)."""
-    r = DocumentRecipient
+    r = RecipientTracking
     rows = session.connection().execute(
         select(r.outgoing_id, func.min(r.sent_at)).where(r.outgoing_id.in_(outgoing_ids), r.sent_at.is_not(None))
         .group_by(r.outgoing_id))
@@ -78,7 +78,8 @@ def first_sent(session: Session, outgoing_ids: list[int]) -> dict[int, date]:
 
 
 def _deadlines(session: Session, outgoing_ids: list[int]) -> dict[tuple[int, int | None], date]:
-    """Earliest task deadline per (dispatch, unit) and per (dispatch, None) for the whole dispatch."""
+    """Earliest task deadline per (dispatch, unit); per (dispatch, None) the dispatch's reply deadline
+    (the clerk's, else the earliest of its tasks)."""
     found: dict[tuple[int, int | None], date] = {}
     rows = session.execute(
         select(Task.outgoing_id, Task.assignee_unit_id, func.min(Task.deadline))
@@ -90,4 +91,7 @@ def _deadlines(session: Session, outgoing_ids: list[int]) -> dict[tuple[int, int
             found[(outgoing_id, unit_id)] = deadline
         whole = found.get((outgoing_id, None))
         found[(outgoing_id, None)] = deadline if whole is None else min(whole, deadline)
+    for outgoing_id, deadline in session.execute(select(OutgoingDocument.id, OutgoingDocument.reply_deadline).where(
+            OutgoingDocument.id.in_(outgoing_ids), OutgoingDocument.reply_deadline.is_not(None))):
+        found[(outgoing_id, None)] = deadline
     return found

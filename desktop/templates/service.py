@@ -264,7 +264,8 @@ def fill_template(ctx: AppContext, template_id: int, values: dict[str, Any]) -> 
         body: FillResult = fill(data.body, values, data.placeholders)
         recipients = [_resolve(session, line) for line in data.recipients + _list_recipients(data.placeholders, values)]
         distribution = [_resolve(session, line) for line in data.distribution]
-        register_id = register_for(session, data.doc_type)
+        register = register_for(session, "out", data.doc_type)
+        register_id = register.id if register else None
     missing = list(dict.fromkeys(subject.missing + body.missing))
     unknown = sorted(set(subject.unknown) | set(body.unknown))
     draft = DraftInput(

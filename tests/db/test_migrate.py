@@ -105,3 +105,67 @@ def test_upgrading_an_older_database_backs_it_up_and_keeps_its_data(tmp_path):
     with ctx.session() as s:
         assert s.execute(text("SELECT text FROM document_recipients")).scalar() == "Sở Nội vụ"
     ctx.close()
+
+
+def _scripts_copy(tmp_path):
+    """A copy of the migration scripts (env.py, versions) that a test may add revisions to."""
+    import shutil
+
+    from db.migrate import MIGRATIONS_DIR
+
+    target = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS_DIR, target, ignore=shutil.ignore_patterns("__pycache__"))
+    return target
+
+
+def _alembic_head(scripts):
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(scripts))
+    return ScriptDirectory.from_config(config).get_current_head()
+
+
+def _add_revision(scripts, name, revision, down):
+    (scripts / "versions" / name).write_text(
+        f'"""added by a test"""\nrevision: str = {revision!r}\ndown_revision = {down!r}\n'
+        "branch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    pass\n\n\n"
+        "def downgrade():\n    pass\n", encoding="utf-8")
+
+
+def test_the_head_read_from_the_files_is_alembics_head(tmp_path):
+    from db.migrate import head_from_files
+
+    assert head_from_files() == head_revision()
+    scripts = _scripts_copy(tmp_path)
+    _add_revision(scripts, "2027_01_02_0099_later.py", "0099", head_revision())
+    assert head_from_files(scripts / "versions") == _alembic_head(scripts) == "0099"
+    # a merge of two branches: the merge revision is the head
+    _add_revision(scripts, "2027_01_03_00a1_branch.py", "00a1", head_revision())
+    _add_revision(scripts, "2027_01_04_00m1_merge.py", "00m1", ("0099", "00a1"))
+    assert head_from_files(scripts / "versions") == _alembic_head(scripts) == "00m1"
+
+
+def test_two_heads_are_left_to_alembic(tmp_path):
+    from db.migrate import head_from_files
+
+    scripts = _scripts_copy(tmp_path)
+    _add_revision(scripts, "2027_01_02_0099_later.py", "0099", head_revision())
+    _add_revision(scripts, "2027_01_03_00a1_branch.py", "00a1", head_revision())
+    assert head_from_files(scripts / "versions") is None
+
+
+def test_a_database_at_head_opens_without_importing_alembic(tmp_path):
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    path = tmp_path / "office.sqlite3"
+    open_context(sqlite_url(path)).close()
+    code = ("import sys; from db.engine import make_engine, sqlite_url; from db.migrate import upgrade;"
+            f"r = upgrade(make_engine(sqlite_url({str(path)!r})));"
+            "print(r.from_revision, r.to_revision, r.backup, 'alembic' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == [head_revision(), head_revision(), "None", "False"]

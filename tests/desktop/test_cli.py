@@ -56,3 +56,35 @@ def test_smoke_visits_every_section_on_the_demo(tmp_path):
                   "Mẫu văn bản", "Báo cáo"):
         assert title in result.stdout
     assert "Văn bản đi: 164" in result.stdout
+
+
+def test_a_command_imports_only_what_it_needs(tmp_path):
+    """`render --json` draws a letter: no database library, no Qt; the parser alone loads neither."""
+    fixture = REPO / "tests" / "data" / "dispatches" / "cong_van_phong_trao.json"
+    code = ("import sys\nfrom desktop.cli import build_parser, main\nbuild_parser()\n"
+            "before = sorted(m for m in ('sqlalchemy', 'PySide6', 'reportlab') if m in sys.modules)\n"
+            "code = main(['render', '--json', sys.argv[1], '--pdf', sys.argv[2]])\n"
+            "after = sorted(m for m in ('sqlalchemy', 'PySide6', 'alembic', 'openpyxl') if m in sys.modules)\n"
+            "print(before, after, code)\n")
+    done = subprocess.run([sys.executable, "-c", code, str(fixture), str(tmp_path / "x.pdf")], cwd=REPO,
+                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert done.stdout.splitlines()[-1] == "[] [] 0", done.stdout + done.stderr
+
+
+def test_bench_lines_and_the_start_up_measure(tmp_path):
+    """bench prints times in ms and other values with their unit; a measured process must exit 0 quietly."""
+    import pytest
+
+    from desktop.bench import line
+    from desktop.bench.startup import measure
+
+    assert line("khởi động", 0.5).split()[-2:] == ["500.0", "ms"]
+    assert line("tỉ lệ", 2.5, "×").split()[-2:] == ["2.50", "×"]
+    assert line("bộ nhớ đỉnh", 88.26, "MB").split()[-2:] == ["88.3", "MB"]
+    run = measure([sys.executable, "-c", "x = bytearray(30_000_000)"], REPO, dict(os.environ))
+    if sys.platform.startswith("linux"):
+        assert run.peak_mb > 30 and run.cpu >= 0
+    with pytest.raises(RuntimeError):
+        measure([sys.executable, "-c", "print('noise')"], REPO, dict(os.environ))
+    with pytest.raises(RuntimeError):
+        measure([sys.executable, "-c", "raise SystemExit(3)"], REPO, dict(os.environ))

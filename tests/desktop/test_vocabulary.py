@@ -31,6 +31,8 @@ LABELS = {
     ("tasks", "status"): v.TASK_STATUS_LABELS,
     ("tasks", "role"): v.TASK_ROLE_LABELS,
     ("calendar_days", "kind"): v.CALENDAR_DAY_LABELS,
+    ("recipient_tracking", "channel"): v.CHANNEL_LABELS,
+    ("recipient_tracking", "reply_link"): v.REPLY_LINK_LABELS,
 }
 
 

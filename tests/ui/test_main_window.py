@@ -6,11 +6,11 @@ from PySide6.QtCore import QPoint, Qt
 
 SECTIONS = {
     "outgoing": 164,
-    "incoming": 4,
-    "tasks": 12,
+    "incoming": 7,  # three of them reply to the recent guidance, one more cites it from outside its recipients
+    "tasks": 65,  # tasks given to a group are one per member unit (of the group on the dispatch's date)
     "units": 86,  # the post-2025 directory: merged departments and districts kept with their end date
     "movements": 4,
-    "reports": 168,
+    "reports": 171,  # with the voided number of this year's register
     "templates": 5,
 }
 
@@ -150,6 +150,13 @@ def test_the_reminder_speaks_again_only_on_a_new_day(qtbot, main_window):
     main_window.notice.hide()
     reminder.check(first)  # same day: nothing said again
     assert not main_window.notice.isVisible()
-    reminder.check(first + timedelta(days=1))  # next day it runs: that task has become overdue
+    reminder.check(first + timedelta(days=1))  # next day it runs: those tasks have become overdue
     assert main_window.notice.isVisible()
-    assert f"6 nhiệm vụ đã quá hạn (1 mới quá hạn từ {short_date(first)})" in main_window.notice_text.text()
+    from desktop.followup.task_query import TaskFilter, task_rows
+
+    day = first + timedelta(days=1)
+    due = task_rows(main_window.ctx, day, TaskFilter(due_from=first, due_to=first, overdue=True))
+    assert len(due) > 1 and {t.item_label for t in due} == {"1"}  # item 1, one task per unit of its group
+    overdue = len(task_rows(main_window.ctx, day, TaskFilter(overdue=True, existing_only=False)))
+    assert f"{overdue} nhiệm vụ đã quá hạn ({len(due)} mới quá hạn từ {short_date(first)})" \
+        in main_window.notice_text.text()

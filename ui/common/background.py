@@ -4,19 +4,28 @@
 - `run_write(fn, on_done)`: a DB write on the one serial lane; the `Changes` it returns
   is announced on the change bus after `on_done`.
 - `run_job(fn, parent, title)`: long work with a progress dialog and a Cancel button; `fn`
-  takes `progress` and `cancel` (desktop.core.jobs contract).
+  takes `progress` and `cancel` (desktop.core.jobs contract), and with `writes=True` also
+  `write`: the job runs in the pool, each of its writes on the serial lane, and what they
+  changed is announced on the change bus when it ends.
+- `run_task(fn, on_done, on_progress=)`: the same contract for a window that shows progress and
+  Hủy itself; `on_gui_thread(fn)` lets a running job hand a first result to the GUI.
+
+Every write, a single edit or a job's step, enters the lane through `on_write_lane`, which
+calls the one write door (desktop.core.writes.perform: the lock order, conflicts retried).
 
 Tests call `set_inline(True)` so jobs run synchronously (Picard's FakeThreadPool idea).
 """
 from __future__ import annotations
 
 import traceback
+from concurrent.futures import Future
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from desktop.core.changes import Changes
+from desktop.core.changes import Changes, split
 from desktop.core.jobs import CancelToken, Cancelled
+from desktop.core.writes import perform
 
 _inline = False
 _pool: QThreadPool | None = None
@@ -62,13 +71,16 @@ class _Task(QRunnable):
         self._relay = relay
 
     def run(self) -> None:  # worker thread: touch no widget here
+        fn, relay = self._fn, self._relay
+        # The pool may keep this object's Python side after the run: it must not keep the job.
+        self._fn = self._relay = None
         try:
-            result = self._fn()
+            result = fn()
         except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
-            self._relay.failed.emit(exc)
+            relay.failed.emit(exc)
         else:
-            self._relay.done.emit(result)
+            relay.done.emit(result)
 
 
 def _submit(
@@ -77,24 +89,27 @@ def _submit(
     on_error: Callable[[BaseException], None] | None,
     pool_index: int,
     after: Callable[[Any], None] | None = None,
-    on_cancelled: Callable[[], None] | None = None,
+    at_end: Callable[[], None] | None = None,
 ) -> _Relay:
+    """`after(result)` follows `on_done`; `at_end()` follows whatever ended the work (done,
+    failed or cancelled)."""
     relay = _Relay()
 
     def finish(result: Any) -> None:
-        _alive.discard(relay)
+        _release(relay)
         if on_done is not None:
             on_done(result)
         if after is not None:
             after(result)
+        if at_end is not None:
+            at_end()
 
     def fail(exc: BaseException) -> None:
-        _alive.discard(relay)
-        if isinstance(exc, Cancelled):
-            if on_cancelled is not None:
-                on_cancelled()
-            return
-        (on_error or default_error_handler)(exc)
+        _release(relay)
+        if not isinstance(exc, Cancelled):
+            (on_error or default_error_handler)(exc)
+        if at_end is not None:
+            at_end()
 
     relay.done.connect(finish)
     relay.failed.connect(fail)
@@ -111,42 +126,87 @@ def _submit(
     return relay
 
 
+def _release(relay: _Relay) -> None:
+    """A delivered relay lets go of its callbacks. They refer to the relay (and to the widgets that
+    asked), and a cycle through a Qt connection is never collected: each job would keep its
+    window alive for the rest of the day."""
+    _alive.discard(relay)
+    for signal in (relay.done, relay.failed):
+        signal.disconnect()
+
+
 def run_read(fn, on_done=None, on_error=None) -> _Relay:
     """Run `fn()` in the pool; `on_done(result)` runs later on the GUI thread."""
     return _submit(fn, on_done, on_error, 0)
 
 
+def on_write_lane(call: Callable[[], Any]) -> Any:
+    """The write lane's entry point: every write of the GUI (a `run_write`, or one `write` of a
+    job) runs here, on the lane's one thread (inline in tests), through the one write door."""
+    return perform(call)
+
+
 def run_write(fn: Callable[[], tuple[Any, Changes] | Changes], on_done=None, on_error=None) -> _Relay:
     """Run a service write on the serial lane; announce its Changes on the change bus.
 
-    `fn` returns a Changes, or a (value, Changes) pair; `on_done` receives the value (or the
-    Changes) before the bus tells every view what changed.
+    `fn` returns a Changes, or a (value, Changes) pair (desktop.core.changes.split); `on_done`
+    receives the value (or the Changes) before the bus tells every view what changed.
     """
+    def done(result):
+        if on_done is not None:
+            on_done(split(result)[0])
+
+    return _submit(lambda: on_write_lane(fn), done, on_error, 1, after=lambda result: _announce(split(result)[1]))
+
+
+def _announce(changes: Changes) -> None:
     from ui.common.change_bus import change_bus
 
-    def split(result):
-        if isinstance(result, tuple) and len(result) == 2 and isinstance(result[1], Changes):
-            return result
-        return result, result if isinstance(result, Changes) else Changes()
+    if changes.any():
+        change_bus().changed.emit(changes)
 
-    def done(result):
-        value, _ = split(result)
-        if on_done is not None:
-            on_done(value)
 
-    def announce(result):
-        _, changes = split(result)
-        if changes.any():
-            change_bus().changed.emit(changes)
+class _LaneCall(QRunnable):
+    """One call of a job's `write`, run on the write lane; the job's thread waits on `future`."""
 
-    return _submit(fn, done, on_error, 1, after=announce)
+    def __init__(self, call: Callable[[], Any], future: Future):
+        super().__init__()
+        self._call, self._future = call, future
+
+    def run(self) -> None:  # the write lane's thread
+        try:
+            self._future.set_result(on_write_lane(self._call))
+        except BaseException as exc:  # noqa: BLE001 - the job's thread re-raises it
+            self._future.set_exception(exc)
+
+
+class _JobWriter:
+    """A job's `write` (desktop.core.jobs): each call runs on the write lane while the job's
+    thread waits for it; the Changes of the calls are added up for `run_job` to announce."""
+
+    def __init__(self) -> None:
+        self.changes = Changes()
+
+    def __call__(self, call: Callable[[], Any]) -> Any:
+        if _inline:
+            result = on_write_lane(call)
+        else:
+            future: Future = Future()
+            pools()[1].start(_LaneCall(call, future))
+            result = future.result()
+        self.changes |= split(result)[1]
+        return result
 
 
 def run_job(fn, on_done=None, on_error=None, *, parent=None, title: str = "Đang xử lý…",
-            announce: bool = False) -> CancelToken:
-    """Long work with a progress window (Hủy stops it between steps). The callbacks are dropped
-    when `parent` is gone by the time the job ends (a window closed meanwhile); with `announce`,
-    the result's `changes` (a Changes: what the job wrote) go on the change bus all the same."""
+            writes: bool = False) -> CancelToken:
+    """Long work with a progress window (Hủy stops it between steps), in the pool.
+
+    With `writes`, `fn` also takes `write` and makes its writes through it: each runs on the
+    serial write lane, and what they changed is announced on the change bus once the job has
+    ended, done, failed or cancelled (see desktop.core.jobs for why) — even when the window that
+    started it was closed meanwhile; then only its callbacks are dropped.
+    """
     import shiboken6
 
     from ui.common.progress import JobDialog
@@ -160,27 +220,75 @@ def run_job(fn, on_done=None, on_error=None, *, parent=None, title: str = "Đang
     def progress(fraction: float, message: str = "") -> None:  # called on the worker thread
         relay.progressed.emit(fraction, message)
 
-    def close_then(callback, result: bool):
+    def close_then(callback):
         def inner(value):
             if shiboken6.isValid(dialog):
                 dialog.end()
-            if parent is None or shiboken6.isValid(parent):  # else the window that asked is gone
-                if callback is not None:
-                    callback(value)
-            changes = getattr(value, "changes", None) if result and announce else None
-            if isinstance(changes, Changes) and changes.any():
-                from ui.common.change_bus import change_bus
-
-                change_bus().changed.emit(changes)
+            if callback is not None and (parent is None or shiboken6.isValid(parent)):
+                callback(value)  # else the window that asked is gone: nobody to tell
         return inner
 
-    def cancelled() -> None:
-        if shiboken6.isValid(dialog):
-            dialog.end()
+    writer = _JobWriter() if writes else None
+    extra = {"write": writer} if writer is not None else {}
 
-    _submit(lambda: fn(progress=progress, cancel=token), close_then(on_done, True),
-            close_then(on_error or default_error_handler, False), 0, on_cancelled=cancelled)
+    def end() -> None:  # done, failed or cancelled
+        if shiboken6.isValid(dialog):  # (a deleted dialog took its connection with it)
+            relay.progressed.disconnect()  # let go of the dialog (see _release)
+            dialog.end()
+        if writer is not None:
+            _announce(writer.changes)
+
+    _submit(lambda: fn(progress=progress, cancel=token, **extra), close_then(on_done),
+            close_then(on_error or default_error_handler), 0, at_end=end)
     return token
+
+
+CANCELLED = object()  # what `run_task` hands `on_done` when the job was cancelled
+
+
+def run_task(fn, on_done=None, on_error=None, *, on_progress=None, token: CancelToken | None = None) -> CancelToken:
+    """Long work whose window shows the progress itself (a bar and a Hủy button of its own, so
+    the clerk can keep reading what is already there): `fn(progress=, cancel=)` runs in the pool,
+    `on_progress(fraction, message)` and `on_done(result)` run on the GUI thread; a cancelled job
+    ends with `on_done(CANCELLED)`. Returns the token that Hủy cancels (`token`, when given: the
+    caller holds it before the work starts, which matters when tests run it inline)."""
+    token = token if token is not None else CancelToken()
+    relay = _Relay()
+    if on_progress is not None:
+        relay.progressed.connect(on_progress)
+
+    def progress(fraction: float, message: str = "") -> None:  # any thread
+        relay.progressed.emit(fraction, message)
+
+    def job():
+        try:
+            return fn(progress=progress, cancel=token)
+        except Cancelled:
+            return CANCELLED
+
+    def done(value):
+        _alive.discard(relay)
+        if on_done is not None:
+            on_done(value)
+
+    _alive.add(relay)
+    _submit(job, done, on_error, 0)
+    return token
+
+
+def on_gui_thread(fn: Callable[[Any], None]) -> Callable[[Any], None]:
+    """A callable that any thread may call with one value; `fn(value)` runs on the GUI thread
+    (a worker hands a first result to the window while it goes on). Create it on the GUI thread and
+    keep it referenced there until the job is over: its relay is a QObject, which must not be
+    destroyed by the worker thread when the job lets go of it."""
+    relay = _Relay()
+    relay.done.connect(fn)
+
+    def call(value: Any) -> None:
+        relay.done.emit(value)
+
+    call.relay = relay  # type: ignore[attr-defined]  # the relay lives as long as the callable
+    return call
 
 
 def default_error_handler(exc: BaseException) -> None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.vocabulary import short_date, typed_date
+from desktop.core.vocabulary import SHORT_DATE_QT, short_date, typed_date
 from ui.common.forms import error_label
 
 NO_DATE = QDate()  # what an optional field without a date answers
@@ -116,6 +116,9 @@ class DateField(QWidget):
 
     def text(self) -> str:
         return self.line.text()
+
+    def displayFormat(self) -> str:  # noqa: N802 (QDateEdit's name): the form the field shows
+        return SHORT_DATE_QT
 
     # ---- typing ------------------------------------------------------------------------
     def problem(self) -> str | None:

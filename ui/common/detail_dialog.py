@@ -12,13 +12,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from ui.common.window_size import fit_window
 
 
 class DetailDialog(QDialog):
     def __init__(self, title: str, fields: list[tuple[str, str]], parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(760, 620)
+        fit_window(self, "detail", 760, 620)
         form_host = QWidget()
         form = QFormLayout(form_host)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)

@@ -1,4 +1,5 @@
-"""Icons from resources/icons (Tabler, MIT), tinted to the palette's text colour."""
+"""Icons from resources/icons (Tabler, MIT), tinted to the palette's text colour, and the tool
+button that shows one beside its text."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -6,6 +7,7 @@ from importlib import resources
 
 from PySide6.QtCore import QByteArray, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QToolButton
 from PySide6.QtSvg import QSvgRenderer
 
 
@@ -25,3 +27,13 @@ def icon(name: str, color: str = "#1f3b63") -> QIcon:
         painter.end()
         result.addPixmap(pixmap)
     return result
+
+
+def tool_button(text: str, button_icon: QIcon | str, tip: str = "") -> QToolButton:
+    """A tool button with its icon (a QIcon or an icon name) beside its text."""
+    button = QToolButton()
+    button.setText(text)
+    button.setIcon(icon(button_icon) if isinstance(button_icon, str) else button_icon)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    button.setToolTip(tip or text)
+    return button

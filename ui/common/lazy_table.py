@@ -30,6 +30,7 @@ class LazyTableModel(QAbstractTableModel):
         self._filter: str | None = None
         self._sort_key, self._descending = browser.default_sort
         self._generation = 0
+        self.ready = False  # True once the first ids arrived
 
     # ---- loading ----------------------------------------------------------------------
     def reload(self, text: str | None = None, filter_key: str | None | bool = False) -> None:
@@ -49,6 +50,7 @@ class LazyTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._ids = ids
         self._rows.clear()
+        self.ready = True
         self.endResetModel()
         self.loaded.emit(len(ids))
 

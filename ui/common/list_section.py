@@ -21,12 +21,18 @@ from PySide6.QtWidgets import (
 
 from desktop.core.browse import Browser
 from desktop.core.changes import Changes
+from desktop.core.vocabulary import vi_number
 from ui.common.background import run_read
 from ui.common.change_bus import change_bus
 from ui.common.compact_button import CompactToolButton
 from ui.common.detail_dialog import DetailDialog
+from ui.common.icons import tool_button
 from ui.common.lazy_table import LazyTableModel
 from ui.common.list_export import ListExporter, section_view
+
+
+OPEN_KEY = "Return"
+SHORTCUTS = ("Trong danh sách", (("Mở, xem chi tiết dòng đang chọn", OPEN_KEY),))
 
 
 class ListSection(QWidget):
@@ -88,7 +94,7 @@ class ListSection(QWidget):
         self.filter_choice.currentIndexChanged.connect(lambda _i: self._apply_filter())
         self.model.loaded.connect(self._show_count)
         self.table.doubleClicked.connect(lambda index: self._open(index.row()))
-        open_action = QAction(self, shortcut="Return", triggered=lambda: self._open(self.table.currentIndex().row()))
+        open_action = QAction(self, shortcut=OPEN_KEY, triggered=lambda: self._open(self.table.currentIndex().row()))
         open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.table.addAction(open_action)
         change_bus().changed.connect(self._on_changed)
@@ -106,12 +112,9 @@ class ListSection(QWidget):
         """A toolbar button; `compact` ones drop their text when the window is narrow."""
         if compact:
             button: QToolButton = CompactToolButton(text, icon)
+            button.setToolTip(tooltip or text)
         else:
-            button = QToolButton()
-            button.setText(text)
-            button.setIcon(icon)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        button.setToolTip(tooltip or text)
+            button = tool_button(text, icon, tooltip)
         button.clicked.connect(slot)
         self.toolbar.insertWidget(2, button)
         return button
@@ -124,7 +127,7 @@ class ListSection(QWidget):
         self.model.reload(self.filter_box.text(), self.filter_choice.currentData())
 
     def _show_count(self, n: int) -> None:
-        self.count_label.setText(f"{n:,} {self._item_name}".replace(",", "."))
+        self.count_label.setText(f"{vi_number(n)} {self._item_name}")
 
     def _on_changed(self, changes: Changes) -> None:
         if self._loaded_once and any(getattr(changes, flag) for flag in self._watch):

@@ -25,6 +25,7 @@ from ui.documents import form_binding as fb
 from ui.documents.editor_layout import EditorForm
 from ui.documents.editor_memory import EditorMemory
 from ui.documents.issue_dialog import IssueDialog
+from ui.common.window_size import fit_window
 
 PREVIEW_DELAY_MS = 700
 AUTOSAVE_DELAY_MS = 2000
@@ -34,6 +35,27 @@ HISTORY_DELAY_MS = 400
 SAVE_BLOCKING = ("subject", "symbol", "urgency", "secrecy", "copies", "file_copies")
 
 _open: list[EditorWindow] = []
+# The toolbar: (key, text, icon, shortcut), None between groups. Trợ giúp ▸ Phím tắt lists it too.
+TOOLBAR = (
+    ("save", "Lưu", "check", "Ctrl+S"),
+    ("undo", "Hoàn tác", "arrow-back-up", "Ctrl+Z"),
+    ("redo", "Làm lại", "arrow-forward-up", "Ctrl+Y"),
+    None,
+    ("submit", "Trình ký", "send", ""),
+    ("sign", "Ký", "user-check", ""),
+    ("issue", "Ban hành", "flag", ""),
+    ("return", "Trả lại dự thảo", "arrow-back-up", ""),
+    None,
+    ("clone", "Nhân bản", "copy", ""),
+    ("correct", "Đính chính", "edit", ""),
+    ("replace", "Thay thế", "file-upload", ""),
+    None,
+    ("print", "Xem trước/In", "printer", "Ctrl+P"),
+    ("close", "Đóng", "x", "Ctrl+W"),
+)
+# Seldom used: icon only (the text is the tooltip), so the whole toolbar fits a 1366×768 screen at 125 %.
+ICON_ONLY = ("clone", "correct", "replace")
+SHORTCUTS = ("Cửa sổ soạn văn bản", tuple((spec[1], spec[3]) for spec in TOOLBAR if spec and spec[3]))
 
 
 def ask_save(parent) -> str:
@@ -62,7 +84,7 @@ def open_editor(ctx, document_id: int | None = None, *, data: DraftInput | None 
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     _open.append(window)
     window.destroyed.connect(lambda *_: _open.remove(window) if window in _open else None)
-    window.resize(1366, 740)
+    fit_window(window, "editor", 1366, 740, center=True)
     window.show()
     return window
 
@@ -183,34 +205,24 @@ class EditorWindow(EditorMemory, QMainWindow):
         bar.setMovable(False)
         self.addToolBar(bar)
         self.actions_by_key: dict[str, QAction] = {}
-        specs = [
-            ("save", "Lưu", "check", "Ctrl+S", self.save),
-            ("undo", "Hoàn tác", "arrow-back-up", "Ctrl+Z", self.undo),
-            ("redo", "Làm lại", "arrow-forward-up", "Ctrl+Y", self.redo),
-            None,
-            ("submit", "Trình ký", "send", "", self.submit),
-            ("sign", "Ký", "user-check", "", self.sign),
-            ("issue", "Ban hành", "flag", "", self.issue),
-            ("return", "Trả lại dự thảo", "arrow-back-up", "", self.return_to_draft),
-            None,
-            ("clone", "Nhân bản", "copy", "", self.clone),
-            ("correct", "Đính chính", "edit", "", lambda: self.correct("correction")),
-            ("replace", "Thay thế", "file-upload", "", lambda: self.correct("replacement")),
-            None,
-            ("print", "Xem trước/In", "printer", "Ctrl+P", self.print_preview),
-            ("close", "Đóng", "x", "Ctrl+W", self.close),
-        ]
-        for spec in specs:
+        slots = {"save": self.save, "undo": self.undo, "redo": self.redo, "submit": self.submit, "sign": self.sign,
+                 "issue": self.issue, "return": self.return_to_draft, "clone": self.clone,
+                 "correct": lambda: self.correct("correction"), "replace": lambda: self.correct("replacement"),
+                 "print": self.print_preview, "close": self.close}
+        for spec in TOOLBAR:
             if spec is None:
                 bar.addSeparator()
                 continue
-            key, text, icon_name, shortcut, slot = spec
+            key, text, icon_name, shortcut = spec
+            slot = slots[key]
             action = QAction(icon(icon_name), text, self)
             if shortcut:
                 action.setShortcut(QKeySequence(shortcut))
                 action.setToolTip(f"{text} ({shortcut})")
             action.triggered.connect(lambda _=False, s=slot: s())
             bar.addAction(action)
+            if key in ICON_ONLY:
+                bar.widgetForAction(action).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
             self.actions_by_key[key] = action
 
     # ---- changes, preview, autosave, history ---------------------------------------------
@@ -332,6 +344,7 @@ class EditorWindow(EditorMemory, QMainWindow):
         name = self.form.register.currentText()
         dialog = IssueDialog(self.ctx, data.register_id, name, data.date or date.today(), self)
         dialog.accepted.connect(lambda: self._issue(*dialog.chosen()))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed is gone: no dialog piles up
         self.last_issue_dialog = dialog
         dialog.open()
 
@@ -367,6 +380,7 @@ class EditorWindow(EditorMemory, QMainWindow):
 
         def show(dispatch) -> None:
             dialog = PreviewDialog(dispatch, self, settings=self.settings)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed is gone: no dialog piles up
             self.last_preview_dialog = dialog
             dialog.open()
         run_read(lambda: dispatch_from_input(self.ctx, data, number=number), show, self._failed)

@@ -19,6 +19,7 @@ from desktop.documents.editor_data import upcoming_number
 from ui.common.background import run_read
 from ui.common.dates import DateField, dates_ok
 from ui.common.forms import ERROR_STYLE
+from ui.common.window_size import fit_window
 
 
 class IssueDialog(QDialog):
@@ -58,6 +59,7 @@ class IssueDialog(QDialog):
         self._next_text = "Số sẽ là số kế tiếp trong sổ của năm ban hành."
         self.check_text.setText(self._next_text)
         self._show_upcoming()
+        fit_window(self, "issue")
 
     def _show_upcoming(self) -> None:
         register_id, year = self.register_id, self.chosen_date().year

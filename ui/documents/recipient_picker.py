@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.documents.inputs import RecipientInput
 from desktop.documents.editor_data import Choice, filter_choices, recipient_from_choice
 from ui.common.icons import icon
+from ui.common.window_size import fit_window
 
 PURPOSES = ("", "(b/c)", "(để b/c)", "(để th/h)", "(để ph/h th/h)", "(theo dõi)")
 ROLE = Qt.ItemDataRole.UserRole
@@ -45,7 +46,7 @@ class DirectoryPicker(QDialog):
     def __init__(self, units: list[Choice], groups: list[Choice], parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Chọn cơ quan, đơn vị hoặc nhóm")
-        self.resize(560, 520)
+        fit_window(self, "directory-picker", 560, 520)
         self._entries = [("group", c) for c in groups] + [("unit", c) for c in units]
         self.filter_box = QLineEdit(placeholderText="Lọc: gõ có dấu hoặc không dấu (vd. so noi vu)…")
         self.filter_box.setClearButtonEnabled(True)
@@ -196,6 +197,7 @@ class RecipientList(QWidget):
     def open_picker(self) -> None:
         picker = DirectoryPicker(self.units, self.groups, self)
         picker.accepted.connect(lambda: self.add_lines(picker.chosen()))
+        picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed is gone: no dialog piles up
         self.last_picker = picker
         picker.open()
 

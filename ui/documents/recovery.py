@@ -1,5 +1,5 @@
 """The offer to reopen drafts autosaved before a crash: a non-blocking banner across the main window,
-started by the start-up hook "documents-recovery" (registered in ui/documents/section.py)."""
+started by the start-up hook "documents-recovery" (listed in ui/sections.py STARTUP)."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget

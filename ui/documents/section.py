@@ -1,4 +1,4 @@
-"""Văn bản đi and Văn bản đến sections."""
+"""The Văn bản đi section (Văn bản đến is in ui.incoming.section)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -6,14 +6,17 @@ from PySide6.QtWidgets import QMenu, QToolButton
 
 from desktop.core.browse import Browser
 from desktop.documents.convert import printable
-from desktop.documents.lists import INCOMING, OUTGOING, incoming_detail, outgoing_detail
+from desktop.documents.lists import OUTGOING, outgoing_detail
 from ui.common.background import run_read, run_write
 from ui.common.icons import icon
 from ui.common.list_section import ListSection
 from ui.common.messages import show_info
 from ui.importing.actions import add_import_button
-from ui.documents.recovery import start_recovery
-from ui.sections import SectionSpec, register_section, register_startup
+from ui.tracking.actions import add_response_button
+
+
+NEW_KEY = "Ctrl+N"
+SHORTCUTS = ("Văn bản đi", (("Soạn văn bản mới", NEW_KEY),))
 
 
 class OutgoingSection(ListSection):
@@ -24,11 +27,13 @@ class OutgoingSection(ListSection):
         self.preview_button = self.add_button("Xem trước, in", icon("printer"), self.preview_selected,
                                               "Xem bản in đúng thể thức Nghị định 30, in hoặc lưu PDF/DOCX")
         self.last_preview = None
+        self.last_response = self.last_waiting = None
+        self.response_button = add_response_button(self)
         self.import_button = add_import_button(self, ctx, "out")
         self.last_editor = self.last_fill_dialog = None
         new_button = self.add_button("Soạn mới", icon("plus"), self.compose_new,
-                                     "Soạn văn bản mới (Ctrl+N); mũi tên: soạn từ mẫu, mở, nhân bản", compact=True)
-        new_button.setShortcut("Ctrl+N")
+                                     f"Soạn văn bản mới ({NEW_KEY}); mũi tên: soạn từ mẫu, mở, nhân bản", compact=True)
+        new_button.setShortcut(NEW_KEY)
         menu = QMenu(new_button)
         menu.addAction(icon("plus"), "Soạn mới", self.compose_new)
         self.template_action = menu.addAction(icon("template"), "Soạn từ mẫu…", self.compose_from_template)
@@ -101,21 +106,10 @@ class OutgoingSection(ListSection):
 
         dispatch, settings = loaded
         dialog = PreviewDialog(dispatch, self, settings=settings)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed is gone: no dialog piles up
         self.last_preview = dialog
         dialog.open()
 
 
 def build_outgoing(ctx):
     return OutgoingSection(ctx)
-
-
-def build_incoming(ctx):
-    section = ListSection(Browser(ctx, INCOMING, incoming_detail), title="Văn bản đến",
-                          watch=("incoming",), item_name="văn bản")
-    section.import_button = add_import_button(section, ctx, "in")
-    return section
-
-
-register_section(SectionSpec("outgoing", "Văn bản đi", "file-export", 10, "Ctrl+1", build_outgoing))
-register_section(SectionSpec("incoming", "Văn bản đến", "file-import", 20, "Ctrl+2", build_incoming))
-register_startup("documents-recovery", start_recovery)

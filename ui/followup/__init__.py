@@ -2,7 +2,8 @@
 chasing letters, and the reminder on start and once a day.
 
 Public modules: `section` (registers the section and the start-up hook "followup-reminder"), `actions`
-(Tệp ▸ Lịch nghỉ lễ, Tết…). Everything else is the board's own.
+(Tệp ▸ Lịch nghỉ lễ, Tết…), `chase` (DeadlineDialog, ChaseRunner: ask the new deadline, draft a chasing
+letter on the write lane and open it in the editor). Everything else is the board's own.
 """
 
-PUBLIC = ("section", "actions")
+PUBLIC = ("section", "actions", "chase")

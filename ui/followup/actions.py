@@ -1,6 +1,8 @@
 """Tệp ▸ Lịch nghỉ lễ, Tết…"""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from ui.actions import ActionSpec, register_action
 
 
@@ -9,6 +11,7 @@ def open_calendar(window) -> None:
 
     dialog = CalendarDialog(window.ctx, window)
     window.last_calendar_dialog = dialog
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed is gone: no dialog piles up
     dialog.open()
 
 

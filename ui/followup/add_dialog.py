@@ -20,6 +20,7 @@ from desktop.followup.tasks import TaskInput, add_task
 from ui.common.background import run_read, run_write
 from ui.common.dates import DateField, dates_ok
 from ui.common.messages import show_error
+from ui.common.window_size import fit_window
 
 
 class AddTaskDialog(QDialog):
@@ -29,7 +30,7 @@ class AddTaskDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle("Thêm nhiệm vụ")
-        self.resize(680, 260)
+        fit_window(self, "task-add", 680, 260)
         self.title = QLineEdit()
         self.title.setPlaceholderText("Nội dung nhiệm vụ")
         self.unit_combo = QComboBox()

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.followup.categories import CATEGORY_LABELS
 from desktop.followup.task_query import TaskFilter
 from ui.common.dates import DateField
-from ui.common.icons import icon
+from ui.common.icons import icon, tool_button
 from ui.followup.grouped import TREE_COLUMNS
 
 GROUPINGS = (("Không nhóm", None), ("Nhóm theo đơn vị", "unit"), ("Nhóm theo văn bản", "document"))
@@ -32,15 +32,6 @@ GROUPINGS = (("Không nhóm", None), ("Nhóm theo đơn vị", "unit"), ("Nhóm 
 
 def _pydate(edit: DateField) -> date:
     return edit.date().toPython()
-
-
-def _button(text: str, icon_name: str, tip: str) -> QToolButton:
-    button = QToolButton()
-    button.setText(text)
-    button.setIcon(icon(icon_name))
-    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    button.setToolTip(tip)
-    return button
 
 
 class BoardLayout:
@@ -68,13 +59,13 @@ class BoardLayout:
         self.toolbar = QHBoxLayout()
         self.toolbar.addWidget(QLabel("<b>Theo dõi nhiệm vụ</b>"))
         self.toolbar.addSpacing(12)
-        self.propose_button = _button("Đề xuất nhiệm vụ từ văn bản…", "file-import",
+        self.propose_button = tool_button("Đề xuất nhiệm vụ từ văn bản…", "file-import",
                                       "Đọc các mục của một văn bản đi và đề xuất nhiệm vụ, đơn vị, hạn")
-        self.progress_button = _button("Cập nhật tiến độ…", "check",
+        self.progress_button = tool_button("Cập nhật tiến độ…", "check",
                                        "Ghi nhận báo cáo (văn bản đến), ghi chú, hoàn thành")
-        self.chase_button = _button("Soạn công văn đôn đốc", "send",
+        self.chase_button = tool_button("Soạn công văn đôn đốc", "send",
                                     "Soạn dự thảo công văn đôn đốc các đơn vị của nhiệm vụ đã chọn")
-        self.add_button = _button("Thêm…", "plus", "Thêm nhiệm vụ bằng tay hoặc theo văn bản đến")
+        self.add_button = tool_button("Thêm…", "plus", "Thêm nhiệm vụ bằng tay hoặc theo văn bản đến")
         for b in (self.propose_button, self.add_button, self.progress_button, self.chase_button):
             self.toolbar.addWidget(b)
         self.toolbar.addStretch(1)

@@ -28,6 +28,7 @@ from ui.common.background import run_read, run_write
 from ui.common.dates import DateField
 from ui.common.forms import ERROR_STYLE, clear_when_edited
 from ui.common.messages import confirm
+from ui.common.window_size import fit_window
 
 
 class CalendarDialog(QDialog):
@@ -36,7 +37,7 @@ class CalendarDialog(QDialog):
         self.ctx = ctx
         self.entries = []
         self.setWindowTitle("Lịch nghỉ lễ, Tết và ngày làm bù")
-        self.resize(720, 560)
+        fit_window(self, "holidays", 720, 560)
         self.year = QSpinBox()
         self.year.setRange(1995, 2100)
         self.year.setValue(year or date.today().year)

@@ -12,6 +12,7 @@ from desktop.followup.chasing import chase_overdue_of_dispatch, draft_chasing_le
 from ui.common.background import run_write
 from ui.common.dates import DateField, dates_ok
 from ui.common.messages import show_error
+from ui.common.window_size import fit_window
 
 
 class DeadlineDialog(QDialog):
@@ -33,6 +34,7 @@ class DeadlineDialog(QDialog):
         layout.addWidget(text)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        fit_window(self, "chase-deadline")
 
     def value(self) -> date:
         return self.deadline.date().toPython()
@@ -61,6 +63,10 @@ class ChaseRunner(QObject):
         user = self.ctx.user
         run_write(lambda: chase_overdue_of_dispatch(self.ctx, outgoing_id, new_deadline, user),
                   self._drafted, self._failed)
+
+    def run(self, draft) -> None:
+        """Any chasing draft: `draft()` (a service call returning (outgoing id, Changes)) on the write lane."""
+        run_write(draft, self._drafted, self._failed)
 
     def _drafted(self, outgoing_id: int) -> None:
         """The chasing letter is an ordinary draft: open it in the dispatch editor (live preview,

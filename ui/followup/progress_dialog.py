@@ -25,6 +25,7 @@ from desktop.followup.tasks import record_progress, reopen
 from ui.common.background import run_read, run_write
 from ui.common.dates import DateField, dates_ok
 from ui.common.messages import show_error
+from ui.common.window_size import fit_window
 
 
 def _pydate(edit: DateField) -> date:
@@ -39,7 +40,7 @@ class ProgressDialog(QDialog):
         self.ctx = ctx
         self.task = task
         self.setWindowTitle("Cập nhật tiến độ nhiệm vụ")
-        self.resize(720, 420)
+        fit_window(self, "task-progress", 720, 420)
         info = QLabel(
             f"<b>{task.unit}</b> – {task.document}{' mục ' + task.item_label if task.item_label else ''}<br>"
             f"{task.title}<br>Hạn: {short_date(task.deadline)}" if task.deadline else

@@ -24,6 +24,7 @@ from desktop.followup.board import dispatch_choices, unit_choices
 from desktop.followup.tasks import ProposedTask, propose_tasks, save_tasks
 from ui.common.background import run_read, run_write
 from ui.common.messages import show_error
+from ui.common.window_size import fit_window
 
 COLUMNS = ("Lưu", "Mục", "Đơn vị thực hiện", "Hạn", "Hạn ghi trong văn bản", "Nhiệm vụ", "Phong trào", "")
 C_INCLUDE, C_LABEL, C_UNIT, C_DEADLINE, C_TEXT, C_TITLE, C_MOVEMENT, C_NOTE = range(8)
@@ -36,7 +37,7 @@ class ProposeDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle("Đề xuất nhiệm vụ từ văn bản")
-        self.resize(1180, 560)
+        fit_window(self, "task-propose", 1180, 560)
         self.proposals: list[ProposedTask] = []
         self._units: list[tuple[int, str]] = []
         self.dispatch_combo = QComboBox()

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMenu, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
 from desktop.core.settings.office_store import read_office_value
-from desktop.core.vocabulary import short_date
+from desktop.core.vocabulary import short_date, vi_number
 from desktop.followup.board import TaskBrowser, dispatch_choices, movement_choices, unit_choices
 from desktop.followup.dashboard import Notices, notices
 from desktop.followup.task_query import TaskFilter, TaskRow, task_row, task_rows
@@ -30,8 +30,6 @@ from ui.followup.dashboard_panel import DashboardPanel
 from ui.followup.grouped import fill_grouped
 from ui.followup.progress_dialog import ProgressDialog
 from ui.followup.propose_dialog import ProposeDialog
-from ui.followup.reminder import start_reminder
-from ui.sections import SectionSpec, register_section, register_startup
 
 _WATCH = ("tasks", "outgoing", "incoming", "units", "movements")
 
@@ -131,7 +129,7 @@ class FollowupBoard(QWidget):
         self._show_count(len(rows))
 
     def _show_count(self, n: int) -> None:
-        self.ui.count_label.setText(f"{n:,} nhiệm vụ".replace(",", "."))
+        self.ui.count_label.setText(f"{vi_number(n)} nhiệm vụ")
 
     def _on_changed(self, changes) -> None:
         if not self._loaded_once:
@@ -244,9 +242,3 @@ class FollowupBoard(QWidget):
 
 def build(ctx):
     return FollowupBoard(ctx)
-
-
-register_section(SectionSpec("tasks", "Nhiệm vụ", "checklist", 30, "Ctrl+3", build))
-
-
-register_startup("followup-reminder", start_reminder)

@@ -22,16 +22,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.importing.batch import ATTENTION, FAILED, IMPORTED, STATUS_LABELS
+from desktop.importing.batch import ATTENTION, DUPLICATE, FAILED, IMPORTED, STATUS_LABELS
 from desktop.importing.review import FolderOutcome, import_folder_job
 from ui.common.background import run_job
 from ui.common.icons import icon
 from ui.common.user_settings import user_settings
 from ui.importing.openers import open_file
+from ui.common.window_size import fit_window
 
 SAVE_CHOICES = (("in", "Lưu là văn bản đến"), ("out", "Lưu là văn bản đi (đã ban hành)"),
                 (None, "Chỉ đọc thử, không lưu"))
-STATUS_ICONS = {IMPORTED: ("check", "#2e8b57"), ATTENTION: ("alert-triangle", "#b07800"), FAILED: ("x", "#c0392b")}
+STATUS_ICONS = {IMPORTED: ("check", "#2e8b57"), ATTENTION: ("alert-triangle", "#b07800"), FAILED: ("x", "#c0392b"),
+                DUPLICATE: ("copy", "#6c757d")}
 
 
 class BatchDialog(QDialog):
@@ -86,7 +88,7 @@ class BatchDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
-        self.resize(int(900 * scale), int(520 * scale))
+        fit_window(self, "import-folder", int(900 * scale), int(520 * scale))
 
         self.choose_button.clicked.connect(self.choose_folder)
         self.start_button.clicked.connect(lambda: self.start(Path(self.folder_edit.text().strip())))
@@ -115,9 +117,9 @@ class BatchDialog(QDialog):
         self.summary.setText("Đang nhập…")
         save_as = self.save_as
         self.token = run_job(
-            lambda progress, cancel: import_folder_job(self.ctx, folder, save_as, progress=progress, cancel=cancel),
-            self._show, self._failed, parent=self, title=f"Đang nhập các tệp trong {folder.name}…",
-            announce=True,  # the lists learn what was saved even if this dialog was closed meanwhile
+            lambda progress, cancel, write: import_folder_job(self.ctx, folder, save_as, progress=progress,
+                                                              cancel=cancel, write=write),
+            self._show, self._failed, parent=self, title=f"Đang nhập các tệp trong {folder.name}…", writes=True,
         )
 
     def _show(self, outcome: FolderOutcome) -> None:
@@ -134,12 +136,13 @@ class BatchDialog(QDialog):
             message_item.setToolTip(report.message)
             for col, item in enumerate((file_item, status_item, message_item)):
                 self.table.setItem(row, col, item)
-        counts = ", ".join(f"{STATUS_LABELS[s]}: {outcome.count(s)}" for s in (IMPORTED, ATTENTION, FAILED))
+        counts = ", ".join(f"{STATUS_LABELS[s]}: {outcome.count(s)}" for s in (IMPORTED, ATTENTION, DUPLICATE, FAILED)
+                           if s != DUPLICATE or outcome.count(s))
         where = {"in": "vào sổ văn bản đến", "out": "vào sổ văn bản đi", None: "(chỉ đọc thử, không lưu)"}
         head = "Đã dừng theo yêu cầu" if outcome.cancelled else "Xong"
         self.summary.setText(f"{head}: {len(outcome.reports)} tệp {where[outcome.save_as]} – {counts}. "
                              "Nhấp đúp một dòng để mở tệp trong màn hình Nhập văn bản.")
-        self.finished_import.emit(outcome)
+        self.finished_import.emit(outcome)  # the lists refresh from run_job's announcement, not from here
 
     def _failed(self, exc: BaseException) -> None:
         self.start_button.setEnabled(True)

@@ -52,7 +52,13 @@ STYLE = """
 QLineEdit[missing="true"], QPlainTextEdit[missing="true"], QListWidget[missing="true"] {
     background: #fff5d6; border: 1px solid #d99a00; }
 QLabel[missing="true"] { color: #9a5b00; font-weight: bold; }
+QLineEdit[unsure="true"], QPlainTextEdit[unsure="true"] { background: #fdebe9; border: 2px solid #d0342c; }
+QLabel[unsure="true"] { color: #b0281f; font-weight: bold; }
 """
+# The header fields of ImportResult.confidence and the form fields that show each.
+CONFIDENCE_FIELDS = {"number": ("number",), "symbol": ("symbol",), "date": ("date",), "issuer": ("issuer",),
+                     "subject": ("subject",), "signer": ("signer.title_lines", "signer.name")}
+UNSURE_TEXT = "Đọc bằng OCR, độ tin cậy {:.0%} – hãy đối chiếu với ảnh trang"
 
 
 class FieldError(ValueError):
@@ -73,6 +79,7 @@ class FieldsForm(QWidget):
         self.labels: dict[str, QLabel] = {}
         self.leave_empty: dict[str, QCheckBox] = {}
         self._missing: set[str] = set()
+        self._unsure: dict[str, float] = {}
         self._kind = "dispatch"
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -162,6 +169,7 @@ class FieldsForm(QWidget):
     def load(self, d: Dispatch, kind: str = "dispatch") -> None:
         """Show `d`; fields it has no value for are marked as not read."""
         self._kind = kind
+        self._unsure = {}
         w = self.widgets
         doc_type = w["doc_type"]
         doc_type.setCurrentText(d.doc_type or "Công văn")
@@ -194,6 +202,18 @@ class FieldsForm(QWidget):
         self.load(Dispatch())
         self._missing = set()
         self._refresh_marks()
+
+    def mark_unsure(self, confidence: dict[str, float] | None) -> None:
+        """Mark the fields OCR read with a confidence below LOW_CONFIDENCE (red, with the figure)."""
+        from desktop.importing.limits import LOW_CONFIDENCE
+
+        self._unsure = {key: value for name, value in (confidence or {}).items() if value < LOW_CONFIDENCE
+                        for key in CONFIDENCE_FIELDS.get(name, ())}
+        self._refresh_marks()
+
+    def unsure(self) -> list[str]:
+        """Keys of the fields marked as read by OCR with low confidence."""
+        return [key for key, *_ in FIELDS if key in self._unsure]
 
     def dispatch(self, base: Dispatch) -> Dispatch:
         """`base` (its body is kept) with the form's values; FieldError for a bad value."""
@@ -269,7 +289,14 @@ class FieldsForm(QWidget):
                     w.setProperty("missing", marked)
                     w.style().unpolish(w)
                     w.style().polish(w)
-            tip = MISSING_TEXT + " (hoặc đánh dấu “Để trống”)" if marked else ""
+            unsure = key in self._unsure and not marked
+            for w in (target, self.labels[key]):
+                if bool(w.property("unsure")) != unsure:
+                    w.setProperty("unsure", unsure)
+                    w.style().unpolish(w)
+                    w.style().polish(w)
+            tip = MISSING_TEXT + " (hoặc đánh dấu “Để trống”)" if marked else \
+                UNSURE_TEXT.format(self._unsure[key]) if unsure else ""
             target.setToolTip(tip)
             self.labels[key].setToolTip(tip)
             if hasattr(target, "setPlaceholderText"):

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -20,51 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.banner import Banner
 from ui.common.icons import icon
 from ui.importing.fields import FieldsForm
+from ui.importing.page_view import PageView
 from ui.importing.tasks import DEADLINE, RECURRENCE, UNIT, WIDTHS, DateDelegate, RecurrenceDelegate, TaskTableModel, UnitDelegate
 
-BANNER_COLOURS = {  # kind: (background, border, icon)
-    "info": ("#eef4fb", "#9db7d8", "info-circle"),
-    "warning": ("#fff5d6", "#d99a00", "alert-triangle"),
-    "error": ("#fde8e8", "#c0392b", "x"),
-    "success": ("#e8f6ec", "#2e8b57", "check"),
-}
 EMPTY_SOURCE = ("Kéo thả một tệp .txt, .md, .docx hoặc .pdf vào cửa sổ này, hoặc bấm “Mở tệp…”.\n\n"
                 "Kéo thả một thư mục để nhập tất cả các tệp trong đó.")
-
-
-class Banner(QFrame):
-    """One line (or a few) of status above the work area: warnings, errors, success."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.kind = ""
-        self.icon = QLabel()
-        self.icon.setFixedWidth(22)
-        self.icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.text = QLabel()
-        self.text.setWordWrap(True)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 5, 8, 5)
-        layout.addWidget(self.icon)
-        layout.addWidget(self.text, 1)
-        self.setVisible(False)
-
-    def show_message(self, kind: str, text: str) -> None:
-        background, border, name = BANNER_COLOURS[kind]
-        self.kind = kind
-        self.setStyleSheet(f"Banner {{ background: {background}; border: 1px solid {border}; border-radius: 3px; }}"
-                           "QLabel { background: transparent; border: none; }")
-        self.icon.setPixmap(icon(name, border).pixmap(18, 18))
-        self.text.setText(text)
-        self.setVisible(True)
-
-    def clear(self) -> None:
-        self.kind = ""
-        self.text.clear()
-        self.setVisible(False)
 
 
 class ImportWindowLayout:
@@ -82,8 +46,27 @@ class ImportWindowLayout:
         top.addWidget(self.folder_button)
         top.addSpacing(10)
         top.addWidget(self.file_label, 1)
+        self.source_label = QLabel()  # where the text came from: "Chữ đọc bằng OCR", "ô ký số"
+        self.source_label.setVisible(False)
+        top.addWidget(self.source_label)
 
         self.banner = Banner()
+
+        # reading a scan: progress per page and Hủy, in the window (what is read stays usable)
+        self.progress_label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(14)
+        self.cancel_button = QPushButton(icon("x"), "Hủy")
+        self.cancel_button.setToolTip("Dừng nhận dạng các trang còn lại")
+        self.progress_box = QWidget()
+        strip = QHBoxLayout(self.progress_box)
+        strip.setContentsMargins(0, 0, 0, 0)
+        strip.addWidget(self.progress_label)
+        strip.addWidget(self.progress, 1)
+        strip.addWidget(self.cancel_button)
+        self.progress_box.setVisible(False)
 
         self.source = QPlainTextEdit()
         self.source.setReadOnly(True)
@@ -102,6 +85,11 @@ class ImportWindowLayout:
         source_layout.setContentsMargins(0, 0, 0, 0)
         source_layout.addWidget(_caption("Văn bản gốc (chỉ đọc) – trường đang chọn được tô vàng"))
         source_layout.addWidget(self.source, 1)
+        self.page_view = PageView()
+        self.left_tabs = QTabWidget()
+        self.left_tabs.addTab(source_box, "Văn bản đọc được")
+        self.left_tabs.addTab(self.page_view, "Ảnh trang")
+        self.left_tabs.setTabEnabled(1, False)
 
         self.form = FieldsForm()
         self.form_scroll = QScrollArea()
@@ -148,7 +136,7 @@ class ImportWindowLayout:
         self.tabs.addTab(tasks_box, "Nhiệm vụ")
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(source_box)
+        self.splitter.addWidget(self.left_tabs)
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 6)
@@ -168,6 +156,7 @@ class ImportWindowLayout:
         layout = QVBoxLayout(dialog)
         layout.addLayout(top)
         layout.addWidget(self.banner)
+        layout.addWidget(self.progress_box)
         layout.addWidget(self.splitter, 1)
         layout.addLayout(bottom)
 

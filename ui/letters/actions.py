@@ -1,6 +1,8 @@
 """Tệp ▸ Thể thức văn bản…"""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from ui.actions import ActionSpec, register_action
 
 
@@ -9,6 +11,7 @@ def open_letter_settings(window) -> None:
 
     dialog = LetterSettingsDialog(window.ctx, window)
     window.last_settings_dialog = dialog
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed is gone: no dialog piles up
     dialog.open()
 
 

@@ -19,6 +19,7 @@ from desktop.letters.layout import LetterSettings
 from ui.common import background
 from ui.common.messages import show_error
 from ui.letters.pages_view import PagesView
+from ui.common.window_size import fit_window
 
 ZOOM_STEPS = (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0)
 
@@ -200,7 +201,7 @@ class PreviewDialog(QDialog):
                  settings: LetterSettings | None = None):
         super().__init__(parent)
         self.setWindowTitle("Xem trước bản in")
-        self.resize(900, 1000)
+        fit_window(self, "preview", 900, 1000)
         self.dispatch = dispatch
         self.settings = settings
         self.preview = PreviewWidget(self, settings)

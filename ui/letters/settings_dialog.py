@@ -19,6 +19,7 @@ from desktop.letters.layout import SETTINGS_KEY, LetterSettings
 from desktop.letters.office_settings import letter_overrides, save_letter_overrides
 from ui.common.background import run_read, run_write
 from ui.common.forms import ERROR_STYLE, clear_when_edited
+from ui.common.window_size import fit_window
 
 RED = "#d00000"
 # (group, field, step); label, unit and the decree's range come from the settings registry
@@ -87,6 +88,7 @@ class LetterSettingsDialog(QDialog):
         layout.addWidget(buttons)
         clear_when_edited(self.error, *self.spins.values(), self.red_stamp)
         run_read(lambda: letter_overrides(ctx), self._show)
+        fit_window(self, "letter-settings")
 
     def _show(self, overrides: dict) -> None:
         for key, spin in self.spins.items():

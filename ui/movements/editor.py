@@ -20,6 +20,7 @@ from desktop.movements.service import MovementInput, MovementRow, create_movemen
 from ui.common.background import run_write
 from ui.common.dates import dates_ok, optional_date, optional_date_edit, set_optional_date
 from ui.common.forms import ERROR_STYLE, clear_when_edited
+from ui.common.window_size import fit_window
 
 
 def _year_spin() -> QSpinBox:
@@ -38,7 +39,7 @@ class MovementDialog(QDialog):
         self.existing = existing
         self.saved_id: int | None = None
         self.setWindowTitle("Sửa phong trào thi đua" if existing else "Thêm phong trào thi đua")
-        self.resize(640, 480)
+        fit_window(self, "movement", 640, 480)
         self.name = QLineEdit()
         self.start, self.end = _year_spin(), _year_spin()
         self.launching = QComboBox()

@@ -1,6 +1,8 @@
 """Phong trào thi đua: the movement register, with add and edit."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from desktop.core.browse import Browser
 from desktop.followup.board import dispatch_choices, unit_choices
 from desktop.movements.lists import MOVEMENTS, movement_detail
@@ -9,7 +11,6 @@ from ui.common.background import run_read
 from ui.common.icons import icon
 from ui.common.list_section import ListSection
 from ui.common.messages import show_info
-from ui.sections import SectionSpec, register_section
 
 
 class MovementSection(ListSection):
@@ -44,7 +45,5 @@ class MovementSection(ListSection):
 
         dialog = MovementDialog(self.ctx, units, dispatches, existing, self)
         self.last_editor = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed is gone: no dialog piles up
         dialog.open()
-
-
-register_section(SectionSpec("movements", "Phong trào thi đua", "flag", 50, "Ctrl+5", MovementSection))

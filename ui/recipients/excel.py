@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.recipients.excel_import import ImportReport, import_directory
 from ui.common.background import run_write
+from ui.common.window_size import fit_window
 
 _COLOURS = {"error": "#fde7e9", "add": "#e7f5e9", "change": "#fff6db"}
 
@@ -30,7 +31,7 @@ class ImportPreviewDialog(QDialog):
         self.report: ImportReport | None = None
         self.imported = False
         self.setWindowTitle(f"Nhập danh bạ từ Excel – {getattr(path, 'name', path)}")
-        self.resize(1000, 600)
+        fit_window(self, "unit-excel-import", 1000, 600)
         self.summary = QLabel("Đang kiểm tra tệp…")
         self.summary.setWordWrap(True)
         self.only_changes = QCheckBox("Chỉ hiện dòng thêm, sửa hoặc lỗi")

@@ -26,6 +26,7 @@ from ui.common.background import run_read, run_write
 from ui.common.forms import ERROR_STYLE
 from ui.common.messages import confirm
 from ui.recipients.unit_picker import UnitPickerDialog
+from ui.common.window_size import fit_window
 
 
 class ListEditorDialog(QDialog):
@@ -38,7 +39,7 @@ class ListEditorDialog(QDialog):
         self.members: list = []
         self.last_picker: UnitPickerDialog | None = None
         self.setWindowTitle(title)
-        self.resize(1100, 640)
+        fit_window(self, "unit-lists", 1100, 640)
 
         self.items = QListWidget()
         self.new_button, self.delete_button = QPushButton(new_text), QPushButton("Xóa")

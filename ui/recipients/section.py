@@ -16,7 +16,6 @@ from ui.common.background import run_job, run_read
 from ui.common.icons import icon
 from ui.common.list_section import ListSection
 from ui.common.messages import show_info
-from ui.sections import SectionSpec, register_section
 
 
 class DirectorySection(ListSection):
@@ -174,6 +173,3 @@ class DirectorySection(ListSection):
 
         dialog.accepted.connect(finished)
         self._show(dialog)
-
-
-register_section(SectionSpec("units", "Đơn vị nhận", "building-community", 40, "Ctrl+4", DirectorySection))

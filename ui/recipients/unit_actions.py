@@ -12,6 +12,7 @@ from ui.common.background import run_write
 from ui.common.dates import DateField, dates_ok
 from ui.common.forms import ERROR_STYLE
 from ui.recipients.unit_picker import UnitPicker
+from ui.common.window_size import fit_window
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -37,7 +38,7 @@ class MergeDialog(QDialog):
         self.ctx, self.unit = ctx, unit
         self.merged_into: int | None = None
         self.setWindowTitle("Gộp đơn vị")
-        self.resize(620, 560)
+        fit_window(self, "unit-merge", 620, 560)
         intro = QLabel(
             f"Gộp <b>{unit.name}</b> (mã {unit.code}) vào đơn vị chọn dưới đây.<br>"
             "Mọi văn bản, nhiệm vụ, nhóm và cụm, khối đang trỏ tới đơn vị này sẽ chuyển sang đơn vị được chọn; "

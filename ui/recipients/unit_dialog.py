@@ -22,6 +22,7 @@ from desktop.recipients.directory import DirectoryError, UnitChoice, UnitInput, 
 from ui.common.background import run_write
 from ui.common.dates import dates_ok, optional_date, optional_date_edit, set_optional_date
 from ui.common.forms import ERROR_STYLE, select_data
+from ui.common.window_size import fit_window
 
 class UnitDialog(QDialog):
     def __init__(self, ctx, units: list[UnitChoice], existing: UnitRow | None = None, parent=None):
@@ -30,7 +31,7 @@ class UnitDialog(QDialog):
         self.existing = existing
         self.saved_id: int | None = None
         self.setWindowTitle(f"Sửa đơn vị – {existing.data.name}" if existing else "Thêm đơn vị")
-        self.resize(680, 500)
+        fit_window(self, "unit-edit", 680, 500)
         self.code = QLineEdit()
         self.code.setPlaceholderText("để trống: chương trình tự cấp (DV0001…)")
         self.name = QLineEdit()

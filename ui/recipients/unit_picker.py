@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.text import fold
 from desktop.recipients.directory import UnitChoice
+from ui.common.window_size import fit_window
 
 
 def choice_label(choice: UnitChoice) -> str:
@@ -80,7 +81,7 @@ class UnitPickerDialog(QDialog):
     def __init__(self, choices: list[UnitChoice], title: str, prompt: str, parent=None):
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(560, 520)
+        fit_window(self, "unit-picker", 560, 520)
         self.picker = UnitPicker(choices, multiple=True)
         self.chosen: list[int] = []
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -1,6 +1,8 @@
 """Tệp ▸ Xuất báo cáo Excel… (Ctrl+E): the registers, the tasks report and the answers matrix."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from ui.actions import ActionSpec, register_action
 
 
@@ -9,6 +11,7 @@ def open_export_dialog(ctx, parent, *, report: str = "register-out"):
     from ui.reports.export_dialog import ExportDialog
 
     dialog = ExportDialog(ctx, parent, report=report)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed is gone: no dialog piles up
     if parent is not None:
         parent.last_export_dialog = dialog
     dialog.show()

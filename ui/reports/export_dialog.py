@@ -23,6 +23,7 @@ from ui.common.dates import date_edit, dates_ok, picked_date
 from ui.common.export_job import ExportRunner
 from ui.common.icons import icon
 from ui.common.forms import ERROR_STYLE
+from ui.common.window_size import fit_window
 
 REPORTS = (
     ("register-out", "Sổ đăng ký văn bản đi"),
@@ -135,6 +136,7 @@ class ExportDialog(QDialog):
         from desktop.reports.registers import register_choices
 
         run_read(lambda: register_choices(ctx), self._registers_ready)
+        fit_window(self, "report-export")
 
     @property
     def report_key(self) -> str:

@@ -27,6 +27,7 @@ from ui.common.background import run_read, run_write
 from ui.common.dates import DateField, dates_ok
 from ui.common.forms import ERROR_STYLE, fill_combo
 from ui.common.messages import confirm
+from ui.common.window_size import fit_window
 
 OK_STYLE = "color: #1f5f2a;"
 WARN_STYLE = "color: #8a5a00;"
@@ -43,7 +44,7 @@ class RegisterDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle("Sổ đăng ký văn bản đi – giữ số, hủy số, số ghi tay")
-        self.resize(1000, 640)
+        fit_window(self, "register", 1000, 640)
         self.register = QComboBox()
         self.year = QSpinBox()
         self.year.setRange(1990, 2200)

@@ -3,11 +3,12 @@ report and the answers matrix; "Giữ số, hủy số…" opens the register vi
 reserved, voided, or checked for a manual entry."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from desktop.core.browse import Browser
 from desktop.reports.lists import REGISTER_ENTRIES
 from ui.common.icons import icon
 from ui.common.list_section import ListSection
-from ui.sections import SectionSpec, register_section
 
 
 class ReportsSection(ListSection):
@@ -32,6 +33,7 @@ class ReportsSection(ListSection):
         from ui.reports.register_dialog import RegisterDialog
 
         dialog = RegisterDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed is gone: no dialog piles up
         self.last_register_dialog = dialog
         dialog.open()
         return dialog
@@ -39,6 +41,3 @@ class ReportsSection(ListSection):
 
 def build(ctx):
     return ReportsSection(ctx)
-
-
-register_section(SectionSpec("reports", "Báo cáo", "report-analytics", 70, "Ctrl+7", build))

@@ -37,6 +37,7 @@ from desktop.templates.service import fill_template, get_template, list_template
 from ui.common.background import run_read
 from ui.common.dates import DateField, dates_ok
 from ui.common.forms import ERROR_STYLE
+from ui.common.window_size import fit_window
 
 
 def _value_widget(ph: Placeholder, unit_names: list[str]) -> QWidget:
@@ -94,7 +95,7 @@ class TemplateFillDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle("Soạn từ mẫu")
-        self.resize(980, 640)
+        fit_window(self, "template-fill", 980, 640)
         self.template = None
         self.fields: dict[str, tuple[Placeholder, QWidget]] = {}
         self.result_draft = None

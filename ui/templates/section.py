@@ -11,7 +11,6 @@ from ui.common.background import run_write
 from ui.common.icons import icon
 from ui.common.list_section import ListSection
 from ui.common.messages import confirm, show_info
-from ui.sections import SectionSpec, register_section
 
 
 def compose_from_template(ctx, parent, template_id: int | None = None):
@@ -24,6 +23,7 @@ def compose_from_template(ctx, parent, template_id: int | None = None):
     def accepted() -> None:
         parent.last_editor = open_editor(ctx, data=dialog.result_draft)
     dialog.accepted.connect(accepted)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed is gone: no dialog piles up
     parent.last_fill_dialog = dialog
     dialog.open()
     return dialog
@@ -70,6 +70,7 @@ class TemplatesSection(ListSection):
         from ui.templates.template_editor import TemplateEditorDialog
 
         dialog = TemplateEditorDialog(self.ctx, template_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed is gone: no dialog piles up
         self.last_template_dialog = dialog
         dialog.open()
 
@@ -89,6 +90,3 @@ class TemplatesSection(ListSection):
 
 def build(ctx):
     return TemplatesSection(ctx)
-
-
-register_section(SectionSpec("templates", "Mẫu văn bản", "template", 60, "Ctrl+6", build))

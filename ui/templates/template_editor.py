@@ -29,6 +29,7 @@ from desktop.templates.service import TemplateData, create_template, get_templat
 from ui.common.background import run_read, run_write
 from ui.common.forms import clear_when_edited, error_label, fill_combo, select_data
 from ui.documents.recipient_picker import RecipientList
+from ui.common.window_size import fit_window
 
 
 class TemplateEditorDialog(QDialog):
@@ -36,7 +37,7 @@ class TemplateEditorDialog(QDialog):
         super().__init__(parent)
         self.ctx, self.template_id = ctx, template_id
         self.setWindowTitle("Sửa mẫu văn bản" if template_id else "Thêm mẫu văn bản")
-        self.resize(900, 680)
+        fit_window(self, "template-editor", 900, 680)
         self._extra: dict[str, Placeholder] = {}
         self.errors: dict[str, QLabel] = {}
         self.name = QLineEdit()

@@ -5,7 +5,7 @@ outgoing_documents.contact (the address footer, ô 13, as lines) and outgoing_do
 task ("hằng quý") names the first.
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0004
 Create Date: 2026-11-30 12:00:00
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ import db.types
 
 
 revision = '0005'
-down_revision = '0003'
+down_revision = '0004'
 branch_labels = None
 depends_on = None
 

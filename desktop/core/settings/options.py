@@ -104,3 +104,11 @@ declare("main", "splitter", bytes, b"", store=USER)  # navigation | section
 declare("import", "last_folder", str, "", store=USER)  # where "Mở tệp…" / "Nhập cả thư mục…" start
 declare("import", "splitter", bytes, b"", store=USER)  # source | extracted fields
 declare("export", "last_folder", str, "", store=USER)  # where the save dialog of an Excel export starts
+# The size each window or dialog had when last closed, "WIDTHxHEIGHT" ("" until then; ui/common/window_size.py)
+WINDOW_KEYS = ("editor", "preview", "detail", "directory-picker", "issue", "movement", "template-fill",
+               "template-editor", "task-add", "task-progress", "task-propose", "chase-deadline", "holidays",
+               "register", "letter-settings", "import", "import-folder", "help-guide", "help-shortcuts",
+               "help-about", "unit-edit", "unit-merge", "unit-lists", "unit-picker", "unit-excel-import",
+               "report-export", "responses", "responses-waiting", "incoming-edit")
+for _key in WINDOW_KEYS:
+    declare("windows", _key, str, "", store=USER)

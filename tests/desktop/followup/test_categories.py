@@ -21,7 +21,6 @@ from desktop.followup.categories import (
     due_soon,
     task_category,
 )
-from tests.db.conftest import backend_url  # noqa: F401  (the fixture: SQLite, and PostgreSQL when set)
 
 DUE = D(2024, 3, 15)
 

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from db.models import AuditEntry, DocumentRecipient, IncomingDocument, OutgoingDocument, Task
+from db.models import AuditEntry, DocumentRecipient, IncomingDocument, OutgoingDocument, RecipientTracking, Task
 from desktop.followup.categories import task_category
 from desktop.followup.task_query import TaskFilter, task_row, task_rows
 from desktop.followup.tasks import (
@@ -31,6 +31,21 @@ def incoming_id(ctx, number: str) -> int:
         return s.scalar(select(IncomingDocument.id).where(IncomingDocument.number == number))
 
 
+def kinh_gui_units(ctx, oid: int) -> list[int]:
+    """The units of the Kính gửi lines, a group line as its members on the dispatch's date, in printed order."""
+    from desktop.recipients.groups import group_members_on
+
+    with ctx.session() as s:
+        on = s.get(OutgoingDocument, oid).date
+        lines = s.execute(select(DocumentRecipient.unit_id, DocumentRecipient.group_id).where(
+            DocumentRecipient.outgoing_id == oid, DocumentRecipient.role == "recipient")
+            .order_by(DocumentRecipient.position)).all()
+        out = []
+        for unit_id, group_id in lines:
+            out += [m.unit_id for m in group_members_on(s, group_id, on)] if group_id else [unit_id]
+    return out
+
+
 def by_label(proposals, label):
     return [p for p in proposals if p.item_label == label]
 
@@ -53,9 +68,12 @@ def test_propose_from_2457_gives_units_and_deadlines_of_items_5(demo_ctx):
     [p55] = by_label(proposals, "5.5")
     assert p55.unit_name == "Ban Thi đua - Khen thưởng tỉnh" and p55.deadline is None
     assert p55.role == "support"
-    # the heading "5. Giao nhiệm vụ ..." proposes nothing; item 1 addresses every Kính gửi line
+    # the heading "5. Giao nhiệm vụ ..." proposes nothing; item 1 addresses every Kính gửi line,
+    # a group line once per member unit (so the board and the chasing letter are per unit)
     assert by_label(proposals, "5") == []
-    assert len(by_label(proposals, "1")) == 5
+    item1 = by_label(proposals, "1")
+    assert [p.unit_id for p in item1] == kinh_gui_units(demo_ctx, outgoing_id(demo_ctx, 2457))
+    assert all(p.unit_id is not None and p.assignee_text == p.unit_name for p in item1)
     assert by_label(proposals, "4")[0].unit_name == "Sở Thông tin và Truyền thông"
 
 
@@ -68,8 +86,9 @@ def test_save_keeps_stored_tasks_unless_replace(demo_ctx):
     ids, changes = save_tasks(demo_ctx, oid, proposals, "thư ký")
     assert changes.tasks
     rows = task_rows(demo_ctx, date(2026, 1, 1), TaskFilter(outgoing_id=oid))
-    # items 1-3 (5 lines each) and item 4 are new; 5.1-5.5 were not duplicated
-    assert len(ids) == 16 and len(rows) == before + 16
+    # items 1-3 (one task per Kính gửi unit each) and item 4 are new; 5.1-5.5 were not duplicated
+    units = len(set(kinh_gui_units(demo_ctx, oid)))
+    assert len(ids) == 3 * units + 1 and len(rows) == before + 3 * units + 1
     assert sum(1 for r in rows if r.item_label == "5.2") == 1
     ids, _ = save_tasks(demo_ctx, oid, [p for p in proposals if p.item_label.startswith("5.")], "thư ký",
                         replace=True)
@@ -93,9 +112,9 @@ def test_mark_done_with_linked_reply_and_categories_as_of_dates(demo_ctx):
     assert done.reply_date == date(2018, 11, 20) and done.notes == "Đã nhận báo cáo sơ kết."
     assert task_row(demo_ctx, row52.id, date(2030, 1, 1)).category == "done_late"  # stays in its category
     with demo_ctx.session() as s:
-        line = s.scalar(select(DocumentRecipient).where(DocumentRecipient.reply_incoming_id == reply))
-        # 2457 addresses groups; Sở KH&ĐT has no line of its own, so no line is marked
-        assert line is None
+        # 2457 addresses groups; Sở KH&ĐT's tracking row (a member of a group line) is marked replied
+        rows = s.scalars(select(RecipientTracking).where(RecipientTracking.reply_incoming_id == reply)).all()
+        assert [(r.outgoing_id, r.unit_id) for r in rows] == [(oid, row52.unit_id)]
     reopen(demo_ctx, row52.id, "thư ký")
     assert task_row(demo_ctx, row52.id, date(2019, 2, 1)).category == "open_overdue"
 

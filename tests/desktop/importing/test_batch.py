@@ -53,3 +53,43 @@ def test_cli_folder_saves_what_it_can(ctx, folder, capsys):
     assert "đã nhập: 1" in err
     with ctx.session() as s:
         assert s.scalar(select(func.count()).select_from(IncomingDocument)) == 1
+
+
+def test_any_failure_of_a_file_is_reported_in_vietnamese_and_the_next_file_goes_on(ctx, folder, monkeypatch):
+    """Not only a ValueError: a bug in a reader, or the database refusing a save, fails that
+    one file with a reason the clerk can read; the other files are read and saved."""
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    import desktop.importing.parse as parse
+    from desktop.core.jobs import write_here
+
+    real_read = parse.read_dispatch
+
+    def read(path, *, units=None, **options):  # options: ocr, cancel (a scan in the folder)
+        if path.name == "b-002.txt":
+            raise RuntimeError("a reader bug")
+        return real_read(path, units=units, **options)
+
+    monkeypatch.setattr(parse, "read_dispatch", read)
+    shutil.copy(folder / "a-001.txt", folder / "a-002.txt")
+    saves = []
+
+    def write(call):
+        saves.append(call)
+        if len(saves) == 1:  # the first save meets a conflict that outlasted the retries
+            raise OperationalError("INSERT INTO incoming_documents ...", {}, sqlite3.OperationalError("database is locked"))
+        return write_here(call)
+
+    reports = import_folder(folder, ctx=ctx, save_as="in", write=write)
+    assert [(r.path.name, r.status) for r in reports] == [
+        ("a-001.txt", FAILED), ("a-002.txt", IMPORTED), ("b-002.txt", FAILED), ("c-hong.docx", FAILED)]
+    assert reports[0].message == ("Không lưu được tệp a-001.txt: cơ sở dữ liệu đang bận vì người khác đang ghi; "
+                                  "hãy nhập lại tệp này sau.")
+    assert reports[1].document_id is not None
+    assert reports[2].message == "Không đọc được tệp b-002.txt: lỗi không mong đợi (RuntimeError)."
+    assert "INSERT" not in " ".join(r.message for r in reports)
+    assert len(saves) == 2  # every save went through `write`, one call per file read
+    with ctx.session() as s:
+        assert s.scalar(select(func.count()).select_from(IncomingDocument)) == 1

@@ -37,7 +37,11 @@ def test_json_output_equals_read_dispatch():
     path = shared_path("seeds", SEED)
     proc = _run("import", str(path), "--json")
     assert proc.returncode == 0, proc.stderr
-    assert json.loads(proc.stdout) == read_dispatch(path).dispatch.to_json_dict()
+    data = json.loads(proc.stdout)
+    assert data == read_dispatch(path).to_json_dict()
+    assert {k: v for k, v in data.items() if k not in ("source", "confidence")} == \
+        read_dispatch(path).dispatch.to_json_dict()  # the dispatch shape is unchanged
+    assert (data["source"], data["confidence"]) == ("text", None)
     assert "ĐẮK NÔNG" in proc.stdout  # ensure_ascii off: the letters as they are
 
 
@@ -98,10 +102,30 @@ def test_save_incoming_with_tasks_and_arrival_number(ctx, capsys):
         refs = s.scalars(select(DocumentReference).order_by(DocumentReference.position)).all()
         assert [(r.ref_number, r.ref_symbol) for r in refs][:2] == [("2034", "QĐ-UBND"), ("536", "KH-UBND")]
         assert s.scalars(select(AuditEntry)).one().action == "import"
-    # a second import takes the next arrival number
+        assert doc.file_sha256 and doc.file_name == SEED  # the original is kept as an attachment
+    # the same letter again is refused: one line on stderr, exit 2, nothing written
+    before = (_count(ctx, IncomingDocument), _count(ctx, Task), _count(ctx, AuditEntry), _count(ctx, RegisterEntry))
+    capsys.readouterr()
+    assert main(["--db", str(ctx.db_path), "import", str(path), "--save-as", "in"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and len(captured.err.strip().splitlines()) == 1
+    assert "đã được vào sổ" in captured.err and "số đến 1" in captured.err
+    after = (_count(ctx, IncomingDocument), _count(ctx, Task), _count(ctx, AuditEntry), _count(ctx, RegisterEntry))
+    assert after == before
+
+
+def test_the_same_letter_typed_into_another_file_is_refused_too(ctx, tmp_path, capsys):
+    """Not the same file (another checksum), but the same issuer, number, symbol and date."""
+    with ctx.write_session() as s:
+        s.add(Register(code="VB-DEN", name="Sổ văn bản đến", direction="in"))
+        s.commit()
+    path = shared_path("seeds", SEED)
+    copy = tmp_path / "copy.txt"
+    copy.write_text(path.read_text(encoding="utf-8") + "\n(bản chụp lại)\n", encoding="utf-8")
     assert main(["--db", str(ctx.db_path), "import", str(path), "--save-as", "in"]) == 0
-    with ctx.session() as s:
-        assert sorted(s.scalars(select(IncomingDocument.arrival_number))) == [1, 2]
+    assert main(["--db", str(ctx.db_path), "import", str(copy), "--save-as", "in"]) == 2
+    assert "cùng cơ quan ban hành, số, ký hiệu và ngày" in capsys.readouterr().err
+    assert _count(ctx, IncomingDocument) == 1
 
 
 def test_save_outgoing_registers_the_number_once(ctx):

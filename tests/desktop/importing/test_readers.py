@@ -184,5 +184,7 @@ def test_pdf_without_text_layer(tmp_path):
     c = canvas.Canvas(str(path))
     c.rect(50, 50, 100, 100)
     c.save()
-    with pytest.raises(ImportFileError, match="OCR"):
+    with pytest.raises(ImportFileError, match=r"\(OCR\) đang tắt"):
+        read_dispatch(path, ocr="never")
+    with pytest.raises(ImportFileError, match="kể cả khi nhận dạng chữ"):  # OCR found nothing either
         read_dispatch(path)

@@ -1,7 +1,6 @@
 """The import screen's core helpers: dates typed by clerks, reference spans, the folder job."""
 from __future__ import annotations
 
-import shutil
 from datetime import date
 
 import pytest
@@ -41,8 +40,10 @@ def test_reference_span_forgives_spacing_and_accents():
 def folder(tmp_path):
     src = tmp_path / "den"
     src.mkdir()
-    for name in ("a.txt", "b.txt", "c.txt"):
-        shutil.copy(shared_path("seeds", "001_f7e0c988db89172b.txt"), src / name)
+    text = shared_path("seeds", "001_f7e0c988db89172b.txt").read_text(encoding="utf-8")
+    for number, name in enumerate(("a.txt", "b.txt", "c.txt"), start=2457):
+        # three different letters (a letter registered already would not be stored again)
+        (src / name).write_text(text.replace("Số: **2457**", f"Số: **{number}**"), encoding="utf-8")
     return src
 
 
@@ -70,3 +71,17 @@ def test_a_read_only_folder_job_changes_nothing(ctx, folder):
     outcome = import_folder_job(ctx, folder, None)
     assert not outcome.cancelled and outcome.count("imported") == 3
     assert not outcome.changes.any()
+
+
+def test_a_folder_job_makes_each_save_through_its_write_and_adds_up_the_changes(ctx, folder):
+    from desktop.core.jobs import write_here
+
+    calls = []
+
+    def write(call):
+        calls.append(call)
+        return write_here(call)
+
+    outcome = import_folder_job(ctx, folder, "in", write=write)
+    assert len(calls) == 3 == outcome.count("imported")
+    assert outcome.changes.incoming and outcome.changes.registers and not outcome.changes.outgoing

@@ -7,7 +7,7 @@ import sys
 import pytest
 from sqlalchemy import func, select
 
-from db.models import DocumentRecipient, IncomingDocument, OutgoingDocument, Task
+from db.models import IncomingDocument, OutgoingDocument, RecipientTracking, Task
 from desktop.cli import main
 from tests.desktop.reports.helpers import header_row_of, reopen, table
 
@@ -94,7 +94,7 @@ def test_demo_scale_fills_an_office_in_proportion(tmp_path, capsys):
         tasks = s.scalar(select(func.count(Task.id)))
         done = s.scalar(select(func.count(Task.id)).where(Task.status == "done"))
         replies = s.scalar(select(func.count(IncomingDocument.id)).where(IncomingDocument.doc_type == "Báo cáo"))
-        tracked = s.scalar(select(func.count(DocumentRecipient.id)).where(DocumentRecipient.sent_at.is_not(None)))
+        tracked = s.scalar(select(func.count(RecipientTracking.id)).where(RecipientTracking.sent_at.is_not(None)))
         folded = s.scalar(select(OutgoingDocument.search_folded).where(OutgoingDocument.number.is_not(None))
                           .order_by(OutgoingDocument.id.desc()))
     assert 60 <= tasks <= 300 and 0 < done < tasks and replies > 0 and tracked >= 400

@@ -95,11 +95,14 @@ def test_period_filters_on_the_document_date_and_the_arrival_date(fixed_demo_ctx
     header = header_row_of(ws, in_columns[0])
     assert [c.value for c in ws[header]] == in_columns
     rows = table(ws, header)
-    # arrival dates in 2026 (document 2012/HD-BTĐKT is dated 14/11/2026, arrived 18/11/2026), numbered from 01
-    assert [(r[0].date(), r[1], r[3]) for r in rows] == [(date(2026, 10, 18), 1, "410/SYT-TCCB"),
-                                                         (date(2026, 11, 18), 2, "2012/HD-BTĐKT")]
-    assert rows[0][2] == "Sở Y tế" and rows[1][5] == "Hướng dẫn công tác thi đua, khen thưởng năm 2027"
-    assert rows[1][9] == "Hạn xử lý: 15/12/2026" and isinstance(rows[0][1], int)
+    # arrival dates in 2026, in arrival order from 01 (the demo as of 30/11/2026: 2012/HD-BTĐKT is dated
+    # 14/11/2026, arrived 18/11/2026); four of them answer (or cite) the recent guidance 19/UBND-NC
+    assert [(r[0].date(), r[1], r[3]) for r in rows] == [
+        (date(2026, 10, 8), 1, "385/SNV-TĐKT"), (date(2026, 10, 14), 2, "118/BĐN-TS"),
+        (date(2026, 10, 18), 3, "410/SYT-TCCB"), (date(2026, 11, 5), 4, "522/STC-VP"),
+        (date(2026, 11, 18), 5, "2012/HD-BTĐKT")]
+    assert rows[2][2] == "Sở Y tế" and rows[4][5] == "Hướng dẫn công tác thi đua, khen thưởng năm 2027"
+    assert rows[4][9] == "Hạn xử lý: 15/12/2026" and isinstance(rows[0][1], int)
 
 
 def test_an_empty_period_gives_the_table_without_rows(demo_ctx, tmp_path):

@@ -2,13 +2,15 @@
 counts, and who has not answered highlighted."""
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from sqlalchemy import func, select
 
-from db.models import DocumentRecipient, OutgoingDocument
+from db.models import OutgoingDocument, RecipientTracking
 from desktop.reports.period import Period
 from desktop.reports.responses import export_responses
+from desktop.tracking.query import dispatch_tracking
 from tests.desktop.reports.conftest import SCALE_TODAY
 from tests.desktop.reports.helpers import header_row_of, pdf_text, reopen, soffice_pdf, table
 
@@ -22,10 +24,10 @@ def _seed_dispatch(ctx) -> int:
 
 def _dispatch_with_mixed_answers(ctx) -> tuple[int, date]:
     """A scaled dispatch where one unit answered and another did not, and when the answer came."""
-    r = DocumentRecipient
+    r = RecipientTracking
     with ctx.session() as s:
         replied = func.count(r.replied_at)
-        row = s.execute(select(r.outgoing_id, func.min(r.replied_at)).where(r.role == "recipient")
+        row = s.execute(select(r.outgoing_id, func.min(r.replied_at)).where(r.awaits_reply.is_(True))
                         .group_by(r.outgoing_id).having(replied >= 1, replied < func.count(r.id))
                         .order_by(r.outgoing_id)).first()
     return row[0], row[1].date()
@@ -41,18 +43,22 @@ def test_one_dispatch_units_and_their_answers(demo_ctx, tmp_path):
                                              "Văn bản phản hồi", "Ngày văn bản phản hồi", "Hạn phản hồi",
                                              "Tình trạng", "Số ngày trễ"]
     rows = table(ws, header)
+    tracking = dispatch_tracking(demo_ctx, _seed_dispatch(demo_ctx), as_of=date(2019, 2, 1))
+    n = tracking.count("units")  # its groups' members of 25/05/2018 and its own unit line
     assert rows[0][0].startswith("2457/UBND-NC ngày 25/05/2018 – Công văn V/v đẩy mạnh")
-    assert rows[0][0].endswith("5 đơn vị nhận: 0 đã phản hồi, 5 chưa phản hồi (5 quá hạn).")
+    assert rows[0][0].endswith(f"{n} đơn vị nhận: 0 đã phản hồi, {n} chưa phản hồi ({n} quá hạn).")
     units = {r[1]: r for r in rows[1:]}
-    assert list(units) == ["Các Sở, Ban, ngành, đoàn thể cấp tỉnh", "Các cơ quan Trung ương đóng trên địa bàn tỉnh",
-                           "UBND các huyện, thành phố", "Văn phòng Điều phối nông thôn mới tỉnh",
-                           "Các doanh nghiệp nhà nước thuộc tỉnh"]  # the Kính gửi lines, in print order
+    assert list(units) == [r.unit for r in tracking.pending_units]  # each unit once, in print order
     own = units["Văn phòng Điều phối nông thôn mới tỉnh"]
     assert own[7] == datetime(2018, 12, 31) and own[8] == "Chưa phản hồi, quá hạn" and own[9] == 32
-    assert units["UBND các huyện, thành phố"][7] == datetime(2018, 9, 30)  # the dispatch's earliest deadline
+    district = next(r.unit for r in tracking.rows if r.line == "UBND các huyện, thành phố")
+    assert units[district][7] == datetime(2018, 9, 30)  # a group's member: the dispatch's earliest deadline
     summary = table(wb["Tổng hợp"], header_row_of(wb["Tổng hợp"], "STT"))
+    sent = sum(r.sent_at is not None for r in tracking.pending_units)  # the demo sent it through the axis
+    received = sum(r.acknowledged_at is not None for r in tracking.pending_units)
+    assert sent == n and 0 < received < n
     assert summary == [(1, "2457/UBND-NC", datetime(2018, 5, 25), summary[0][3], datetime(2018, 9, 30),
-                        5, 0, 0, 0, 0, 5, 5)]
+                        n, sent, received, 0, 0, n, n)]
 
 
 def test_answers_late_and_missing_as_of_two_dates(scaled_ctx, tmp_path):
@@ -64,7 +70,7 @@ def test_answers_late_and_missing_as_of_two_dates(scaled_ctx, tmp_path):
     waiting = [r for r in rows if r[4].value is None]
     assert answered and waiting
     for row in answered:
-        assert row[8].value in ("Đã phản hồi", "Phản hồi trễ hạn") and "/BC-" in row[5].value
+        assert row[8].value in ("Đã phản hồi", "Phản hồi trễ hạn") and re.fullmatch(r"\d+/\S+", row[5].value)
         assert row[4].is_date and row[6].value is not None
         assert not row[1].fill.fgColor.rgb.endswith((AMBER, RED))
     for row in waiting:

@@ -39,13 +39,16 @@ def test_batch_import_reports_each_file_and_saves_as_incoming(qtbot, main_window
     assert dialog.table.rowCount() == 0 and dialog.folder_edit.text() == str(folder)  # waits for the clerk
     dialog.start_button.click()
     rows = _table(dialog)
+    # the PDF is the same letter as the text file (2457/UBND-NC of 25/5/2018): reported, not stored twice
     assert [(name, status) for name, status, _ in rows] == [
-        ("a-2457.txt", "đã nhập"), ("b-phong-trao.pdf", "đã nhập"), ("c-hong.pdf", "lỗi")]
+        ("a-2457.txt", "đã nhập"), ("b-phong-trao.pdf", "đã có, không lưu"), ("c-hong.pdf", "lỗi")]
     assert rows[0][2].startswith("Đã lưu văn bản đến")
+    assert rows[1][2].startswith("Văn bản này đã được vào sổ (cùng cơ quan ban hành, số, ký hiệu và ngày)")
     assert rows[2][2].startswith("Không đọc được tệp c-hong.pdf")
-    assert dialog.outcome.count("imported") == 2 and not dialog.outcome.cancelled
-    assert "đã nhập: 2" in dialog.summary.text() and "lỗi: 1" in dialog.summary.text()
-    qtbot.waitUntil(lambda: incoming.model.rowCount() == before + 2, timeout=3000)
+    assert dialog.outcome.count("imported") == 1 and not dialog.outcome.cancelled
+    summary = dialog.summary.text()
+    assert "đã nhập: 1" in summary and "đã có, không lưu: 1" in summary and "lỗi: 1" in summary
+    qtbot.waitUntil(lambda: incoming.model.rowCount() == before + 1, timeout=3000)
 
 
 def test_batch_can_only_read_without_saving(qtbot, main_window, folder):
@@ -73,3 +76,48 @@ def test_a_missing_folder_is_one_message(qtbot, main_window, tmp_path):
     qtbot.addWidget(dialog)
     dialog.start(tmp_path / "khong-co")
     assert dialog.summary.text().startswith("Không tìm thấy thư mục") and dialog.table.rowCount() == 0
+
+
+def test_folder_import_writes_on_the_write_lane_and_lists_refresh_through_changed(qtbot, main_window, folder,
+                                                                                  monkeypatch):
+    """Each save of the folder import enters the write lane's entry point (workers inline, as the
+    tests run them) and opens its write session there; the lists hear one changed(...), from the
+    job runner, not from the dialog."""
+    from desktop.core.changes import Changes
+    from desktop.core.context import AppContext
+    from ui.common import background
+    from ui.common.change_bus import change_bus
+    from ui.importing.batch_dialog import BatchDialog
+
+    on_lane = {"depth": 0, "calls": 0}
+    sessions: list[bool] = []  # for each write session opened: was it inside the lane?
+    real_entry, real_write_session = background.on_write_lane, AppContext.write_session
+
+    def entry(call):
+        on_lane["calls"] += 1
+        on_lane["depth"] += 1
+        try:
+            return real_entry(call)
+        finally:
+            on_lane["depth"] -= 1
+
+    def write_session(self):
+        sessions.append(on_lane["depth"] > 0)
+        return real_write_session(self)
+
+    monkeypatch.setattr(background, "on_write_lane", entry)
+    monkeypatch.setattr(AppContext, "write_session", write_session)
+    heard: list[Changes] = []
+    change_bus().changed.connect(heard.append)
+    incoming = main_window.section("incoming")
+    before = incoming.model.rowCount()
+    dialog = BatchDialog(main_window.ctx, main_window)
+    qtbot.addWidget(dialog)
+    dialog.start(folder)
+    change_bus().changed.disconnect(heard.append)
+    # the PDF is the same letter as the text file: its save is tried on the lane and refused
+    assert [s for _, s, _ in _table(dialog)] == ["đã nhập", "đã có, không lưu", "lỗi"]
+    assert on_lane["calls"] == 2 and sessions == [True, True]  # two saves, both on the lane
+    assert len(heard) == 1 and heard[0].incoming and heard[0].registers and not heard[0].outgoing
+    assert heard[0] == dialog.outcome.changes
+    qtbot.waitUntil(lambda: incoming.model.rowCount() == before + 1, timeout=3000)
