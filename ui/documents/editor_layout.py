@@ -145,7 +145,7 @@ class EditorForm(QScrollArea):
             self.secrecy.addItem(label, code)
         self.contact = QPlainTextEdit()
         self.contact.setPlaceholderText("Địa chỉ: …\nĐiện thoại: …; Email: …")
-        self.contact.setFixedHeight(self.contact.fontMetrics().lineSpacing() * 3 + 12)
+        self.contact.setFixedHeight(self.contact.fontMetrics().lineSpacing() * 4 + 12)
         self.contact_fill = QPushButton("Lấy địa chỉ cơ quan")
         self.contact_fill.setToolTip("Điền địa chỉ, điện thoại, thư điện tử theo hồ sơ cơ quan")
         self.appendices = AppendixList()
