@@ -1,4 +1,4 @@
-"""The command line: `python -m desktop [--db PATH | --database-url URL] [--demo] [--smoke] [COMMAND ...]`.
+"""The command line: `python -m desktop [--db PATH | --database-url URL] [--demo] [--smoke] [--self-test] [COMMAND ...]`.
 
 Without a command it starts the GUI. Each feature registers its subcommand in its own module
 (listed in COMMAND_MODULES): `register(subparsers, common)` adds a parser whose `run(args)`
@@ -23,7 +23,7 @@ COMMAND_MODULES = (
     "desktop.importing.cli",
     "desktop.followup.cli",
     "desktop.documents.cli",
-    "desktop.recipients.directory_cli",
+    "desktop.recipients.cli",
     "desktop.reports.cli",
     "desktop.tracking.cli",
 )
@@ -41,6 +41,8 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help="mở ứng dụng trên cơ sở dữ liệu mẫu (tạo nếu chưa có)")
     parser.add_argument("--smoke", action="store_true",
                         help="mở cửa sổ chính (không hiển thị), duyệt mọi mục rồi thoát với mã 0")
+    parser.add_argument("--self-test", action="store_true",
+                        help="tự kiểm tra sau khi cài đặt: cơ sở dữ liệu, văn bản PDF, OCR, Excel; in mỗi bước một dòng")
     parser.add_argument("--exit-when-shown", action="store_true",
                         help="mở cửa sổ chính, chờ đến khi danh sách đầu tiên hiện các dòng rồi thoát "
                              "với mã 0 (không in gì; dùng để đo thời gian khởi động)")
@@ -74,6 +76,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command:
             return int(args.run(args) or 0)
+        if args.self_test:
+            from desktop.selftest import run_self_test
+
+            return run_self_test()
         from desktop.gui_launch import launch  # the GUI path: imports ui lazily
 
         return launch(args)

@@ -1,4 +1,5 @@
-"""Start the GUI: pick the database (--db, --demo, default), then hand over to `ui.app`.
+"""Start the GUI: pick the database (--db, --demo, the server chosen in Tệp ▸ Cơ sở dữ liệu…, default),
+then hand over to `ui.app`.
 
 This is the one place the core reaches up into `ui` (the composition root's only upward edge),
 and it does so lazily so that CLI commands never import Qt.
@@ -33,6 +34,9 @@ def launch(args: argparse.Namespace) -> int:
 
         path = ensure_demo_database(demo_db_path())
         ctx = open_context(resolve_url(path))
+    elif db is None and url is None and not os.environ.get("TDKT_DATABASE_URL") and _server_chosen():
+        chosen = _server_url()
+        ctx = open_context(chosen or resolve_url(None))
     else:
         # An explicit --db must exist (a typo must not silently start an empty office);
         # the default user-data database is created on first start, and so is the benchmark's.
@@ -43,6 +47,18 @@ def launch(args: argparse.Namespace) -> int:
         return run(ctx, smoke=args.smoke, exit_when_shown=exit_when_shown)
     finally:
         ctx.close()
+
+
+def _server_chosen() -> bool:
+    from desktop.database.choice import load_choice
+
+    return load_choice() is not None
+
+
+def _server_url() -> str | None:
+    from ui.app import choose_server_url  # composition root: the only upward import  # noqa: PLC0415
+
+    return choose_server_url()
 
 
 def _start_watchdog(seconds: float) -> None:

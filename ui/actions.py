@@ -14,6 +14,7 @@ ACTION_MODULES = (
     "ui.letters.actions",
     "ui.followup.actions",
     "ui.reports.actions",
+    "ui.database.actions",
 )
 
 

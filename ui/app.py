@@ -82,3 +82,19 @@ def smoke_test(app: QApplication, window) -> int:
         print("Lỗi: không mở được " + ", ".join(failures), file=sys.stderr)
         return 1
     return 0
+
+
+def choose_server_url() -> str | None:
+    """The server chosen in Tệp ▸ Cơ sở dữ liệu…, asking for its password when the keyring has none; None
+    when the clerk cancels and agrees to work on this PC's file instead (the choice goes back to the file).
+    Quits (exit 1) when they want neither."""
+    from desktop.database.choice import save_choice, start_url
+    from ui.database.password import ask_password, offer_local_file
+
+    make_app()
+    url = start_url(ask_password)
+    if url is None:
+        if not offer_local_file():
+            raise SystemExit(1)
+        save_choice(None)
+    return url

@@ -6,9 +6,9 @@ Public modules: `directory` (add, edit, deactivate units; UnitInput, DirectoryEr
 groups_by_name), `group_edit` (groups and their ordered members), `clusters` (clusters per year,
 role_label), `excel_export`, `excel_import` (the directory to and from .xlsx), `lists` (the Đơn vị nhận
 list and a unit's detail), `names` (unit_names: the directory as names and aliases to match written text
-against), `directory_cli` (`directory export|import`). Inside only: `excel_format`, `excel_read`,
+against), `cli` (`directory export|import`). Inside only: `excel_format`, `excel_read`,
 `excel_links`.
 """
 
 PUBLIC = ("directory", "merge", "groups", "group_edit", "clusters", "excel_export", "excel_import", "lists",
-          "names", "directory_cli")
+          "names", "cli")

@@ -1,0 +1,7 @@
+"""The bundle's entry point: the same as `python -m desktop`."""
+import sys
+
+from desktop.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
