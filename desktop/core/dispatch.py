@@ -13,7 +13,7 @@ from typing import Any
 from desktop.core.text import fold, nfc
 from desktop.core.vocabulary import SECRECY_LABELS
 
-SECRECY_PRINTED = tuple(SECRECY_LABELS.values())  # `secrecy` as the JSON writes it: "Mật", "Tối mật", "Tuyệt mật"
+SECRECY_PRINTED = tuple(SECRECY_LABELS.values())  # `secrecy` as the JSON writes it: "Mật", "Tối mật" …
 
 
 class DispatchFormatError(ValueError):

@@ -5,9 +5,8 @@ Public modules: `tasks` (save proposals, add, record progress), `proposals` (tas
 `task_query` (TaskFilter, TaskRow, task_rows), `categories` (category_of, category_sql, category_where,
 due_soon), `board` (the board's lists and choices), `dashboard` (dashboard, notices), `chasing`
 (draft_chasing_letter), `deadlines` (find_deadline, parse_deadline), `recurring` (roll_over: a recurring
-task's next period), `assignees`, `calendar` (working
-days), `calendar_service` (the office's days off), `lists`, `cli`. Inside only: `deadline_grammar`,
-`deadline_scan`. `group_tasks` (split_proposals, split_group_tasks: a task for a group is one per
+task's next period), `assignees`, `calendar` (working days), `calendar_service` (the office's days off),
+`lists`, `cli`. Inside only: `deadline_grammar`, `deadline_scan`. `group_tasks` (split_proposals, split_group_tasks: a task for a group is one per
 member unit) is public too.
 """
 
