@@ -5,6 +5,7 @@ import os
 import shutil
 import uuid
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 # Before any Qt import: without a display Qt would abort the run.
@@ -69,6 +70,51 @@ def _demo_db_template(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
     build_demo_database(path)
     return path
+
+
+DEMO_TODAY = date(2026, 11, 30)  # the day `fixed_demo_ctx` is built as of (`demo --today`)
+
+
+@pytest.fixture(scope="session")
+def _fixed_demo_template(tmp_path_factory) -> Path:
+    from desktop.demo.office import build_demo_database
+
+    path = tmp_path_factory.mktemp("demo-fixed") / "demo.sqlite3"
+    build_demo_database(path, today=DEMO_TODAY)
+    return path
+
+
+@pytest.fixture
+def fixed_demo_ctx(_fixed_demo_template, tmp_path):
+    """The demo as of DEMO_TODAY, for tests that name its recent documents' dates; `demo_ctx` is built
+    as of the real today, so what the board shows relative to today stays the same whenever tests run."""
+    from db.engine import sqlite_url
+    from desktop.core.context import open_context
+
+    path = tmp_path / "demo-fixed.sqlite3"
+    shutil.copy(_fixed_demo_template, path)
+    context = open_context(sqlite_url(path))
+    yield context
+    context.close()
+
+
+def guidance(ctx):
+    """The demo's recent dispatch (the registration guidance, dated relative to the day the demo was
+    built): (id, number, date)."""
+    from sqlalchemy import select
+
+    from db.models import OutgoingDocument
+
+    with ctx.session() as s:
+        row = s.execute(select(OutgoingDocument.id, OutgoingDocument.number, OutgoingDocument.date)
+                        .where(OutgoingDocument.subject.like("hướng dẫn đăng ký thi đua%"))).one()
+    return row.id, row.number, row.date
+
+
+def guidance_cited(ctx) -> str:
+    """How a reply cites it: "Công văn số 19/UBND-NC ngày 16/9/2026"."""
+    _id, number, on = guidance(ctx)
+    return f"Công văn số {number}/UBND-NC ngày {on.day}/{on.month}/{on.year}"
 
 
 @pytest.fixture

@@ -33,6 +33,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     from ui.common.language import install
 
     install(app)
+    from ui.common.wheel import install_wheel_guard
+
+    install_wheel_guard(app)
     return app  # type: ignore[return-value]
 
 

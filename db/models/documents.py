@@ -81,6 +81,10 @@ class OutgoingDocument(Timestamps, Base):
     # of the dispatch's tasks.
     reply_deadline: Mapped[date | None] = mapped_column(Date)
     source_file: Mapped[str | None] = mapped_column(NFCString(500))  # when imported
+    # The address footer (ô 13), one line per line; the appendices as JSON [{title, subtitle, body}]
+    # (desktop.documents.parts).
+    contact: Mapped[str | None] = mapped_column(NFCText)
+    appendices: Mapped[str | None] = mapped_column(NFCText)
     search_folded: Mapped[str] = mapped_column(String(2000), default="", nullable=False)
     search_owners = (("outgoing", "id"),)  # an item of the search index (db.search_index)
 

@@ -64,6 +64,8 @@ class Task(Timestamps, Base):
     )
     reply_date: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str | None] = mapped_column(NFCText)
+    # A recurring task ("hằng quý") is one row per period: each later occurrence names the first.
+    series_id: Mapped[int | None] = mapped_column(ForeignKey("tasks.id", ondelete="SET NULL"), index=True)
     search_folded: Mapped[str] = mapped_column(String(2000), default="", nullable=False)
     search_owners = (("task", "id"),)  # an item of the search index (db.search_index)
 

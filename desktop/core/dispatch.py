@@ -10,7 +10,10 @@ from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
 from datetime import date
 from typing import Any
 
-from desktop.core.text import char_names, nfc, storable, unstorable
+from desktop.core.text import char_names, fold, nfc, storable, unstorable
+from desktop.core.vocabulary import SECRECY_LABELS
+
+SECRECY_PRINTED = tuple(SECRECY_LABELS.values())  # `secrecy` as the JSON writes it: "Mật", "Tối mật" …
 
 
 class DispatchFormatError(ValueError):
@@ -59,6 +62,15 @@ class SignerBlock:
 
 
 @dataclass
+class Appendix:
+    """An annex after the signature page: "Phụ lục I", its title, its paragraphs."""
+
+    title: str
+    subtitle: str | None = None
+    body: list[Paragraph] = field(default_factory=list)
+
+
+@dataclass
 class Dispatch:
     doc_type: str = "Công văn"
     issuer: Issuer = field(default_factory=Issuer)
@@ -73,6 +85,10 @@ class Dispatch:
     references: list[Reference] = field(default_factory=list)
     distribution: list[str] = field(default_factory=list)
     signer: SignerBlock = field(default_factory=SignerBlock)
+    # Second version of the JSON form (absent or null in older files):
+    secrecy: str | None = None  # "Mật", "Tối mật", "Tuyệt mật" (the stamp under the number)
+    contact: list[str] = field(default_factory=list)  # the address footer (ô 13), line by line
+    appendices: list[Appendix] = field(default_factory=list)
 
     @property
     def is_dispatch(self) -> bool:
@@ -109,6 +125,12 @@ class Dispatch:
             ],
             "distribution": list(self.distribution),
             "signer": {"title_lines": list(self.signer.title_lines), "name": self.signer.name},
+            "secrecy": self.secrecy,
+            "contact": list(self.contact),
+            "appendices": [
+                {"title": a.title, "subtitle": a.subtitle, "body": [paragraph(p) for p in a.body]}
+                for a in self.appendices
+            ],
         }
 
     def to_json(self, indent: int | None = 2) -> str:
@@ -155,6 +177,9 @@ class Dispatch:
                 title_lines=_str_list(signer, "title_lines", "signer.title_lines"),
                 name=_str(signer, "name", "signer.name"),
             ),
+            secrecy=secrecy_printed(_str(data, "secrecy")),
+            contact=_str_list(data, "contact"),
+            appendices=[_appendix(a, i) for i, a in enumerate(_list(data, "appendices"))],
         )
 
     def printable(self) -> Dispatch:
@@ -217,8 +242,41 @@ def _date(value: Any, name: str) -> date | None:
         raise DispatchFormatError(name, f"ngày không hợp lệ {value!r} (cần dạng YYYY-MM-DD)") from exc
 
 
-def _paragraph(data: Any, index: int) -> Paragraph:
-    where = f"body[{index}]"
+def secrecy_printed(value: str | None) -> str | None:
+    """"Mật", "Tối mật" or "Tuyệt mật" for any case or accents of them ("TỐI MẬT", "toi mat");
+    None for none; DispatchFormatError for another word."""
+    if value is None or not value.strip():
+        return None
+    key = fold(value).strip(" .")
+    for printed in SECRECY_PRINTED:
+        if fold(printed) == key:
+            return printed
+    raise DispatchFormatError("secrecy", "phải là null, «Mật», «Tối mật» hoặc «Tuyệt mật»")
+
+
+def _list(data: dict, key: str) -> list:
+    value = data.get(key) or []
+    if not isinstance(value, list):
+        raise DispatchFormatError(key, "phải là danh sách")
+    return value
+
+
+def _appendix(data: Any, index: int) -> Appendix:
+    where = f"appendices[{index}]"
+    if not isinstance(data, dict):
+        raise DispatchFormatError(where, "phải là đối tượng {title, subtitle, body}")
+    title = _str(data, "title", f"{where}.title")
+    if not title:
+        raise DispatchFormatError(f"{where}.title", "thiếu tiêu đề phụ lục (ví dụ «Phụ lục I»)")
+    body = data.get("body") or []
+    if not isinstance(body, list):
+        raise DispatchFormatError(f"{where}.body", "phải là danh sách đoạn văn")
+    return Appendix(title=title, subtitle=_str(data, "subtitle", f"{where}.subtitle"),
+                    body=[_paragraph(p, i, f"{where}.body") for i, p in enumerate(body)])
+
+
+def _paragraph(data: Any, index: int, prefix: str = "body") -> Paragraph:
+    where = f"{prefix}[{index}]"
     if not isinstance(data, dict):
         raise DispatchFormatError(where, "phải là đối tượng {label, text}")
     text = _str(data, "text", f"{where}.text")

@@ -177,6 +177,37 @@ _DMY = re.compile(r"\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*")
 _ISO = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*")
 
 
+_TYPED = re.compile(r"\s*(\d{1,2})\s*[/.\-\s]\s*(\d{1,2})(?:\s*[/.\-\s]\s*(\d{2}|\d{4}))?\s*")
+_TYPED_DIGITS = re.compile(r"\s*(\d{2})(\d{2})(\d{2}|\d{4})?\s*")
+
+
+def typed_date(text: str, year: int) -> date:
+    """The date a clerk typed: "5/9" (in `year`), "05/09/2026", "5-9-26", "5.9.2026", "050926",
+    "2026-09-05". ValueError with one Vietnamese sentence for an empty, unreadable or impossible
+    date ("31/02" is refused, never moved to another day)."""
+    raw = (text or "").strip()
+    if not raw:
+        raise ValueError("Chưa nhập ngày.")
+    if m := _ISO.fullmatch(raw):
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    elif m := (_TYPED.fullmatch(raw) or _TYPED_DIGITS.fullmatch(raw)):
+        d, mo = int(m.group(1)), int(m.group(2))
+        y = year if m.group(3) is None else int(m.group(3))
+        if m.group(3) is not None and len(m.group(3)) == 2:
+            y += 2000
+    else:
+        raise ValueError(f"Không đọc được ngày «{raw}»: gõ ngày/tháng/năm, ví dụ 05/09/{year}.")
+    if not 1900 <= y <= 2199:
+        raise ValueError(f"Năm {y} không hợp lệ.")
+    if not 1 <= mo <= 12:
+        raise ValueError(f"Không có tháng {mo}: tháng từ 1 đến 12.")
+    try:
+        return date(y, mo, d)
+    except ValueError:
+        last = (date(y + mo // 12, mo % 12 + 1, 1) - date(y, mo, 1)).days
+        raise ValueError(f"Không có ngày {d:02d}/{mo:02d}/{y}: tháng {mo} năm {y} chỉ có {last} ngày.") from None
+
+
 def pad2(n: Any) -> str:
     """Numbers below 10 take a leading zero (ND30: "Số: 05/...", day 06); None gives ""."""
     if n is None:

@@ -1,7 +1,9 @@
 """The demo database: a provincial People's Committee office with its directory, signers,
 movements, dispatches and open tasks (facts modelled on real dispatches; sentences our own).
 
-`build_demo_database(path)` writes a new file; `ensure_demo_database(path)` builds it once.
+`build_demo_database(path, today=None)` writes a new file; `ensure_demo_database(path)` builds it once.
+What happened "recently" is dated relative to `today` (desktop.demo.current), so the follow-up board has
+overdue, due-soon and done tasks whenever the demo is built; history (2018, 2021 …) keeps its dates.
 """
 from __future__ import annotations
 
@@ -37,6 +39,7 @@ from db.models import (
 )
 from desktop.core.audit import record
 from desktop.core.context import open_context
+from desktop.demo.current import day, fill, number_registers
 from desktop.demo.tracking import add_reference, add_tracking
 
 
@@ -50,23 +53,29 @@ def ensure_demo_database(path: Path) -> Path:
     return path
 
 
-def build_demo_database(path: Path, *, filler: int = 160) -> Path:
-    """Create `path` (must not exist) with the demo office; returns the path."""
+def build_demo_database(path: Path, *, filler: int = 160, today: date | None = None) -> Path:
+    """Create `path` (must not exist) with the demo office as of `today` (default: the real today);
+    returns the path."""
+    from desktop.followup.recurring import roll_over
+
     path = Path(path)
     if path.exists():
         raise FileExistsError(f"Tệp {path} đã tồn tại; chọn tên khác hoặc xóa tệp cũ.")
     path.parent.mkdir(parents=True, exist_ok=True)
+    today = today or date.today()
     ctx = open_context(sqlite_url(path))
     try:
         with ctx.write_session() as session, session.begin():
-            _populate(session, filler)
-            record(session, "demo", "create", "database", None, note="cơ sở dữ liệu mẫu")
+            _populate(session, filler, today)
+            record(session, "demo", "create", "database", None, note="cơ sở dữ liệu mẫu", today=today)
+        roll_over(ctx, today, "demo")  # recurring tasks get their current period
     finally:
         ctx.close()
     return path
 
 
-def _populate(session: Session, filler: int) -> None:
+def _populate(session: Session, filler: int, today: date | None = None) -> None:
+    today = today or date.today()
     directory = _load("directory.json")
     data = _load("dispatches.json")
     office = Office(**directory["office"])
@@ -86,13 +95,56 @@ def _populate(session: Session, filler: int) -> None:
     _add_clusters(session, directory, units)
     movements = _add_movements(session, data, units)
     session.flush()
-    modelled = {_add_outgoing(session, spec, office, drafting, registers, signers, units, groups, movements)
-                for spec in data["outgoing"]}
+    incoming, citing = {}, []
     for spec in data["incoming"]:
-        _add_incoming(session, spec, registers["VB-DEN"], units)
-    _add_filler(session, filler, office, drafting, registers, signers, groups)
-    add_tracking(session, modelled)
+        spec = spec if not spec.get("relative") else _as_of(spec, today)
+        doc = _add_incoming(session, spec, registers["VB-DEN"], units)
+        incoming[f"{doc.number}/{doc.symbol}"] = doc
+        if spec.get("cites"):
+            citing.append((doc, spec["cites"]))
+    modelled = {key: _add_outgoing(session, spec if not spec.get("relative") else _as_of(spec, today), office,
+                                   drafting, registers, signers, units, groups, movements, incoming)
+                for key, spec in ((spec.get("key"), spec) for spec in data["outgoing"])}
+    _add_filler(session, filler, office, drafting, registers, signers, groups, today)
+    session.flush()
+    number_registers(session, today)
+    for doc, cites in citing:  # a reply names the dispatch by the number its register gave it
+        add_reference(session, doc, _cited(session, cites, modelled))
+    add_tracking(session, set(modelled.values()))
     _seed_templates(session)
+
+
+def _as_of(spec: dict, today: date) -> dict:
+    """A relative entry of dispatches.json with its dates and texts as of `today`."""
+    out = dict(spec)
+    for key in ("date", "arrival_date", "deadline"):
+        if key in out:
+            value = day(out[key], today)
+            out[key] = value.isoformat() if value else None
+    for key in ("subject",):
+        out[key] = fill(out[key], today)
+    if "body" in out:
+        out["body"] = [fill(line, today) for line in out["body"]]
+    if "tasks" in out:
+        out["tasks"] = [[label, unit, _iso(day(deadline, today)), fill(text, today), movement, fill(title, today),
+                         *({k: _iso(day(v, today)) if k == "done" else v for k, v in extra.items()} for extra in rest)]
+                        for label, unit, deadline, text, movement, title, *rest in out["tasks"]]
+    return out
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _cited(session, cites: list, modelled: dict) -> list:
+    """[type, number, symbol, date] of a reply's citation; "@key" names a modelled dispatch (its number
+    and date as given when the demo was built)."""
+    kind, number, symbol, on = cites
+    if isinstance(number, str) and number.startswith("@"):
+        doc = session.get(OutgoingDocument, modelled[number[1:]])
+        number = str(doc.number)
+        on = doc.date.isoformat() if on else None
+    return [kind, number, symbol, on]
 
 
 def _day(value: str | None) -> date | None:
@@ -164,11 +216,12 @@ def _add_movements(session: Session, data: dict, units: dict[str, Unit]) -> dict
     return movements
 
 
-def _add_outgoing(session, spec, office, drafting, registers, signers, units, groups, movements) -> int:
+def _add_outgoing(session, spec, office, drafting, registers, signers, units, groups, movements, incoming) -> int:
     doc_date = date.fromisoformat(spec["date"]) if spec["date"] else None
+    number = spec["number"] if isinstance(spec["number"], int) else None  # "next": given by the register
     doc = OutgoingDocument(
         doc_type="Công văn", register_id=registers["CV-DI"].id,
-        year=doc_date.year if spec["number"] else None, number=spec["number"], symbol=spec["symbol"],
+        year=doc_date.year if spec["number"] else None, number=number, symbol=spec["symbol"],
         date=doc_date, place=office.place, issuer_name=office.name, issuer_parent=office.parent_name,
         subject=spec["subject"], body="\n".join(spec["body"]), status=spec["status"],
         signer_id=signers[spec["signer"]].id, signer_name=spec["signer"],
@@ -180,7 +233,7 @@ def _add_outgoing(session, spec, office, drafting, registers, signers, units, gr
     )
     session.add(doc)
     session.flush()
-    if spec["number"]:
+    if number:
         session.add(RegisterEntry(register_id=doc.register_id, year=doc.year, number=doc.number,
                                   status="issued", outgoing_id=doc.id, created_by="văn thư"))
     _add_lines(session, doc.id, "recipient", spec["recipients"], units, groups)
@@ -191,15 +244,20 @@ def _add_outgoing(session, spec, office, drafting, registers, signers, units, gr
                                       raw=f"{kind} số {number}/{symbol}"))
     for name in spec["movements"]:
         session.add(MovementDocument(movement_id=movements[name].id, outgoing_id=doc.id))
-    for label, unit_name, deadline, deadline_text, movement, title in spec["tasks"]:
+    for label, unit_name, deadline, deadline_text, movement, title, *progress in spec["tasks"]:
         unit = units.get(unit_name)
         recurring = deadline_text if deadline_text and deadline_text.startswith("hằng") else None
+        done = progress[0] if progress else {}
+        reply = incoming.get(done.get("reply"))
         session.add(Task(
             outgoing_id=doc.id, item_label=label, title=title, assignee_text=unit_name,
             assignee_unit_id=unit.id if unit else None,
             movement_id=movements[movement].id if movement else None,
             deadline=date.fromisoformat(deadline) if deadline else None,
-            deadline_text=deadline_text, recurrence=recurring, status="open",
+            deadline_text=deadline_text, recurrence=recurring,
+            status="done" if done.get("done") else "open",
+            completed_on=date.fromisoformat(done["done"]) if done.get("done") else None,
+            reply_incoming_id=reply.id if reply else None, reply_date=reply.arrival_date if reply else None,
         ))
     return doc.id
 
@@ -216,11 +274,12 @@ def _add_lines(session, doc_id, role, lines, units, groups) -> None:
         session.add(row)
 
 
-def _add_incoming(session, spec, register, units) -> None:
+def _add_incoming(session, spec, register, units) -> IncomingDocument:
     arrival = date.fromisoformat(spec["arrival_date"])
     issuer = units.get(spec["issuer"])
+    number = spec["arrival"] if isinstance(spec["arrival"], int) else None  # "next": given by the register
     doc = IncomingDocument(
-        register_id=register.id, arrival_year=arrival.year, arrival_number=spec["arrival"], arrival_date=arrival,
+        register_id=register.id, arrival_year=arrival.year, arrival_number=number, arrival_date=arrival,
         doc_type=spec["doc_type"], issuer_name=spec["issuer"], issuer_unit_id=issuer.id if issuer else None,
         number=spec["number"], symbol=spec["symbol"], date=date.fromisoformat(spec["date"]),
         subject=spec["subject"],
@@ -228,10 +287,10 @@ def _add_incoming(session, spec, register, units) -> None:
     )
     session.add(doc)
     session.flush()
-    session.add(RegisterEntry(register_id=register.id, year=arrival.year, number=spec["arrival"],
-                              status="issued", incoming_id=doc.id, created_by="văn thư"))
-    if spec.get("cites"):
-        add_reference(session, doc, spec["cites"])
+    if number:
+        session.add(RegisterEntry(register_id=register.id, year=arrival.year, number=number,
+                                  status="issued", incoming_id=doc.id, created_by="văn thư"))
+    return doc
 
 
 # The groups the filler draws from (four, so the random sequence, hence the numbers, stay as they were).
@@ -250,7 +309,7 @@ _FILLER_SUBJECTS = (
 )
 
 
-def _add_filler(session, count, office, drafting, registers, signers, groups) -> None:
+def _add_filler(session, count, office, drafting, registers, signers, groups, today: date) -> None:
     """Ordinary issued dispatches across the years, so lists, sorting and filters have work.
 
     Numbers follow dates within each year, at the pace the real dispatches show (about 15 a
@@ -264,12 +323,13 @@ def _add_filler(session, count, office, drafting, registers, signers, groups) ->
     pace = {2018: 16.9, 2021: 16.7, 2026: 13.3}
     taken = {(y, n) for y, n in session.execute(
         select(RegisterEntry.year, RegisterEntry.number).where(RegisterEntry.register_id == register.id))}
-    last_day = date(2026, 11, 20)
+    last_day = min(date(2026, 11, 20), today - timedelta(days=1))  # nothing dated after "today"
     for i in range(count):
         year = 2019 + i % 8
         on = date(year, 1, 2) + timedelta(days=rng.randint(0, 355))
         if on > last_day:
             on = last_day - timedelta(days=rng.randint(1, 200))
+        year = on.year
         rate = pace.get(year, 15.0)
         number = int(on.timetuple().tm_yday * rate) + rng.randint(0, int(rate) - 2)
         if (year, number) in taken:

@@ -54,11 +54,12 @@ def build_scaled_demo(path: Path, n: int, *, progress: ProgressFn = no_progress,
 
     if n < 1:
         raise ValueError("--scale phải là số nguyên dương")
-    build_demo_database(path, filler=0)
+    today = today or date.today()
+    build_demo_database(path, filler=0, today=today)
     ctx = open_context(sqlite_url(path))
     try:
         with ctx.write_session() as session, session.begin():
-            grow(session, n, progress=progress, today=today or date.today())
+            grow(session, n, progress=progress, today=today)
     finally:
         ctx.close()
     return Path(path)

@@ -5,9 +5,9 @@ Public modules: `service` (create_draft, update_draft, load_draft, new_draft_inp
 void_number, register_entries), `inputs` (DraftInput, RecipientInput, LoadedDraft), `errors`, `convert`
 (dispatch_from_outgoing, printable), `preview` (preview_dispatch), `editor_data` (what the editor's
 pickers show), `autosave`, `lists`, `symbols` (build_symbol), `choices` (DOC_TYPES, URGENCY_CHOICES),
-`body`, `cli`. Inside only: `store`, `profile`, `validation`, `clone` (its functions are re-exported by
-`service`).
+`body`, `parts` (secrecy, the address footer and the appendices as stored and printed), `cli`. Inside
+only: `store`, `profile`, `validation`, `clone` (its functions are re-exported by `service`).
 """
 
 PUBLIC = ("service", "flow", "numbering", "inputs", "errors", "convert", "preview", "editor_data", "autosave",
-          "lists", "symbols", "choices", "body", "cli")
+          "lists", "symbols", "choices", "body", "parts", "cli")

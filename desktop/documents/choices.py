@@ -7,10 +7,11 @@ from sqlalchemy import select
 
 from db.models import DraftingUnit, Register, Signer
 from desktop.core.context import AppContext
-from desktop.core.vocabulary import DOC_TYPES, NO_URGENCY_LABEL, URGENCY_LABELS
+from desktop.core.vocabulary import DOC_TYPES, NO_URGENCY_LABEL, SECRECY_LABELS, URGENCY_LABELS
 
 URGENCY_CHOICES: tuple[tuple[str | None, str], ...] = ((None, NO_URGENCY_LABEL), *URGENCY_LABELS.items())
-__all__ = ["DOC_TYPES", "URGENCY_CHOICES", "Choice", "SignerChoice", "registers", "signers", "drafting_units"]
+SECRECY_CHOICES: tuple[tuple[str | None, str], ...] = ((None, "Không"), *SECRECY_LABELS.items())
+__all__ = ["DOC_TYPES", "URGENCY_CHOICES", "SECRECY_CHOICES", "Choice", "SignerChoice", "registers", "signers", "drafting_units"]
 
 
 @dataclass(frozen=True)

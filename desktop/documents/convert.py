@@ -6,8 +6,9 @@ from sqlalchemy.orm import Session
 
 from db.models import DocumentRecipient, DocumentReference, OutgoingDocument, Task
 from desktop.core.dispatch import Dispatch, Issuer, Reference, SignerBlock
-from desktop.core.vocabulary import URGENCY_LABELS
+from desktop.core.vocabulary import SECRECY_LABELS, URGENCY_LABELS
 from desktop.documents.body import paragraphs_from_text
+from desktop.documents.parts import printed_appendices, read_appendices, read_contact
 
 
 def recipient_line(row: DocumentRecipient) -> str:
@@ -51,6 +52,9 @@ def dispatch_from_outgoing(session: Session, document_id: int) -> Dispatch:
             title_lines=[line for line in (doc.signer_title_lines or "").splitlines() if line.strip()],
             name=doc.signer_name,
         ),
+        secrecy=SECRECY_LABELS.get(doc.secrecy or ""),
+        contact=read_contact(doc.contact),
+        appendices=printed_appendices(read_appendices(doc.appendices)),
     )
 
 

@@ -11,6 +11,7 @@ from db.models import Unit, UnitGroup
 from desktop.core.context import AppContext
 from desktop.documents import choices as pick
 from desktop.documents.inputs import RecipientInput
+from desktop.core.settings.office_store import office_section
 from desktop.documents.profile import office_profile
 from desktop.core.text import fold
 from desktop.recipients.groups import member_counts_on
@@ -34,6 +35,7 @@ class EditorChoices:
     groups: list[Choice] = field(default_factory=list)
     office_abbr: str = ""
     office_place: str = ""
+    office_contact: list[str] = field(default_factory=list)  # ô 13 from the office profile, to offer
 
 
 def editor_choices(ctx: AppContext) -> EditorChoices:
@@ -47,12 +49,22 @@ def editor_choices(ctx: AppContext) -> EditorChoices:
         office = office_profile(session)
         if office is not None:
             out.office_abbr, out.office_place = office.abbreviation, office.place
+        out.office_contact = office_contact_lines(office_section(session, "office"))
         for u in session.scalars(select(Unit).where(Unit.active.is_(True)).order_by(Unit.sort_key)):
             out.units.append(Choice(u.id, u.name, u.short_name or ""))
         counts = member_counts_on(session)
         for g in session.scalars(select(UnitGroup).order_by(UnitGroup.sort_key, UnitGroup.id)):
             out.groups.append(Choice(g.id, g.name, f"{counts.get(g.id, 0)} đơn vị"))
     return out
+
+
+def office_contact_lines(office: dict) -> list[str]:
+    """ô 13 as the office's settings give it: "Địa chỉ: …", then phone, e-mail and website on one line."""
+    address = [ln.strip() for ln in (office.get("address_lines") or "").splitlines() if ln.strip()]
+    lines = [f"Địa chỉ: {line}" if i == 0 else line for i, line in enumerate(address)]
+    reach = [f"{label}: {office[key]}" for label, key in (("Điện thoại", "phone"), ("Email", "email"),
+                                                          ("Website", "website")) if office.get(key)]
+    return lines + (["; ".join(reach)] if reach else [])
 
 
 def filter_choices(choices: list[Choice], text: str) -> list[Choice]:

@@ -2,6 +2,12 @@
 from __future__ import annotations
 
 
+NO_REGISTER = "Chưa chọn sổ đăng ký: văn bản lấy số từ sổ này khi ban hành."
+# A signed document is locked: the way back to its fields is "Trả lại dự thảo".
+NO_REGISTER_SIGNED = ("Văn bản chưa có sổ đăng ký nên chưa lấy được số. "
+                      "Hãy «Trả lại dự thảo», chọn sổ rồi trình ký lại.")
+
+
 class DocumentError(ValueError):
     """A refused operation on a document or a register (the message is for the user)."""
 

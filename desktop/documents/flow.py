@@ -16,7 +16,7 @@ from desktop.core.audit import record
 from desktop.core.changes import Changes
 from desktop.core.context import AppContext
 from desktop.core.vocabulary import DOCUMENT_STATUS_LABELS
-from desktop.documents.errors import DocumentError, StaleVersion, ValidationFailed
+from desktop.documents.errors import NO_REGISTER_SIGNED, DocumentError, StaleVersion, ValidationFailed
 from desktop.documents.numbering import allocate_number
 from desktop.documents.store import get_document, read_loaded, snapshot_signer
 from desktop.documents.validation import check
@@ -71,9 +71,10 @@ def submit(ctx: AppContext, document_id: int, user: str, *, expected_version: in
 
 
 def sign(ctx: AppContext, document_id: int, user: str, *, expected_version: int | None = None) -> Changes:
-    """Trình ký → Đã ký (the signer approved the text): lãnh đạo only."""
+    """Trình ký → Đã ký (the signer approved the text): lãnh đạo only, after the same checks as
+    Trình ký: the signed document is locked, so what issuing needs (register, signer) must be there now."""
     return _move(ctx, document_id, user, ("submitted",), "signed", "sign", "ghi nhận đã ký", expected_version,
-                 permission=SIGN)
+                 validate_first=True, permission=SIGN)
 
 
 def return_to_draft(ctx: AppContext, document_id: int, user: str, reason: str | None = None, *,
@@ -109,6 +110,8 @@ def issue(ctx: AppContext, document_id: int, user: str, on: date | None = None, 
             data = read_loaded(session, doc).data
             data.date = when
             errors = check(session, data, for_issue=True, on=when)
+            if "register_id" in errors and doc.register_id is None:
+                errors["register_id"] = NO_REGISTER_SIGNED
             if errors:
                 raise ValidationFailed(errors)
             given = allocate_number(

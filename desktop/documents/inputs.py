@@ -38,6 +38,15 @@ class RecipientInput:
 
 
 @dataclass
+class AppendixInput:
+    """One appendix (Phụ lục) of a draft: its title printed in capitals, its body in the stored form."""
+
+    subtitle: str | None = None
+    body: str = ""
+    title: str | None = None  # None: "Phụ lục" / "Phụ lục I, II…" by its place (as read from a file otherwise)
+
+
+@dataclass
 class DraftInput:
     doc_type: str = "Công văn"
     register_id: int | None = None
@@ -59,6 +68,9 @@ class DraftInput:
     template_id: int | None = None
     issuer_name: str | None = None  # blank = the office profile
     issuer_parent: str | None = None
+    secrecy: str | None = None  # "mat", "toi_mat", "tuyet_mat" (ô 10a)
+    contact: list[str] = field(default_factory=list)  # the address footer (ô 13), line by line
+    appendices: list[AppendixInput] = field(default_factory=list)
 
 
 @dataclass
@@ -106,6 +118,12 @@ def draft_from_payload(payload: dict[str, Any]) -> DraftInput:
     values = {k: v for k, v in payload.items() if k in known}
     if isinstance(values.get("date"), str):
         values["date"] = date.fromisoformat(values["date"])
+    values["appendices"] = [
+        a if isinstance(a, AppendixInput) else AppendixInput(**{
+            k: v for k, v in dict(a).items() if k in AppendixInput.__dataclass_fields__
+        })
+        for a in values.get("appendices") or []
+    ]
     for key in ("recipients", "distribution"):
         values[key] = [
             r if isinstance(r, RecipientInput) else RecipientInput(**{

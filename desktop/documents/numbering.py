@@ -26,7 +26,7 @@ from desktop.core.access import REGISTER, require
 from desktop.core.changes import Changes
 from desktop.core.context import AppContext
 from desktop.documents.errors import DocumentError
-from desktop.core.text import nfc
+from desktop.core.text import fold, nfc
 from desktop.core.vocabulary import ENTRY_STATUS_LABELS, pad2, short_date
 
 RETRIES = 5
@@ -89,11 +89,13 @@ def _register(session: Session, register_id: int, *, lock: bool = False) -> Regi
 
 def register_for(session: Session, direction: str, doc_type: str | None) -> Register | None:
     """The active register a document of `doc_type` is numbered in ("in" or "out"): the one kept
-    for its type, else the shared one, else None."""
+    for its type, else the shared one, else None. Types compare accent-folded ("Công văn", "CÔNG VĂN"
+    and "Cong van" are one kind)."""
     registers = session.scalars(
         select(Register).where(Register.direction == direction, Register.active.is_(True)).order_by(Register.id)
     ).all()
-    typed = [r for r in registers if r.doc_type and doc_type and r.doc_type.casefold() == doc_type.casefold()]
+    kind = fold(doc_type) if doc_type else None
+    typed = [r for r in registers if r.doc_type and kind and fold(r.doc_type) == kind]
     shared = [r for r in registers if not r.doc_type]
     return (typed or shared or [None])[0]
 

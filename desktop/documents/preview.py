@@ -8,8 +8,9 @@ from __future__ import annotations
 from desktop.core.context import AppContext
 from desktop.core.dispatch import Dispatch, Issuer, SignerBlock
 from desktop.documents.body import paragraphs_from_text
-from desktop.core.vocabulary import URGENCY_LABELS
+from desktop.core.vocabulary import SECRECY_LABELS, URGENCY_LABELS
 from desktop.documents.inputs import DraftInput
+from desktop.documents.parts import printed_appendices
 from desktop.documents.profile import effective_symbol, office_profile
 from desktop.documents.store import distribution_lines, recipient_lines
 
@@ -45,6 +46,9 @@ def preview_dispatch(ctx: AppContext, data: DraftInput, *, number: int | None = 
                 title_lines=[t for t in (signer.title_lines if signer else "").splitlines() if t.strip()],
                 name=signer.name if signer else None,
             ),
+            secrecy=SECRECY_LABELS.get(data.secrecy or ""),
+            contact=[line.strip() for line in data.contact if line.strip()],
+            appendices=printed_appendices(data.appendices),
         )
 
 

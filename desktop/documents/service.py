@@ -21,6 +21,7 @@ from desktop.documents.clone import clone, make_correction  # re-exported for th
 from desktop.documents.errors import NotFound, ReadOnlyDocument, StaleVersion, ValidationFailed
 from desktop.documents.flow import cancel, issue, return_to_draft, sign, submit  # re-exported
 from desktop.documents.inputs import DraftInput, LoadedDraft, RecipientInput
+from desktop.documents.numbering import register_for
 from desktop.documents.profile import drafting_unit_abbr, office_profile
 from desktop.documents.store import (
     apply_input,
@@ -118,10 +119,11 @@ def suggest_symbol(ctx: AppContext, drafting_unit_id: int | None, doc_type: str 
 
 
 def new_draft_input(ctx: AppContext) -> DraftInput:
-    """An empty form with the office defaults filled in (place, issuer)."""
+    """An empty form with the office defaults filled in (place, issuer, the công văn register)."""
     with ctx.session() as session:
         office = office_profile(session)
-    data = DraftInput()
+        register = register_for(session, "out", "Công văn")
+    data = DraftInput(register_id=register.id if register else None)
     if office is not None:
         data.place = office.place
         data.issuer_name = office.name

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from db.models import DocumentRecipient, OutgoingDocument, Signer, Unit, UnitGroup
 from desktop.documents.errors import NotFound, ValidationFailed
 from desktop.documents.inputs import AUTO_NOTE, DraftInput, LoadedDraft, RecipientInput
+from desktop.documents.parts import read_appendices, read_contact, stored_appendices, stored_contact
 from desktop.documents.profile import (
     AS_ABOVE,
     archive_line,
@@ -24,7 +25,7 @@ from desktop.documents.validation import check, reference_errors, text_errors
 from desktop.core.text import fold, nfc
 
 # Problems that would make the row impossible to store; everything else waits for "Trình ký".
-_HARD_FIELDS = ("urgency", "copies", "file_copies")
+_HARD_FIELDS = ("urgency", "secrecy", "copies", "file_copies")
 
 
 def hard_errors(session: Session, data: DraftInput) -> dict[str, str]:
@@ -86,6 +87,9 @@ def _apply(session: Session, doc: OutgoingDocument, data: DraftInput) -> None:
     doc.date = data.date
     doc.subject = nfc((data.subject or "").strip())
     doc.urgency = data.urgency or None
+    doc.secrecy = data.secrecy or None
+    doc.contact = stored_contact(data.contact)
+    doc.appendices = stored_appendices(data.appendices)
     doc.body = nfc("\n".join(line.rstrip() for line in (data.body or "").strip().splitlines()))
     doc.copies = data.copies or 0
     doc.file_copies = data.file_copies
@@ -167,6 +171,7 @@ def read_loaded(session: Session, doc: OutgoingDocument) -> LoadedDraft:
         signer_id=doc.signer_id, copies=doc.copies, file_copies=doc.file_copies, drafter=doc.drafter,
         drafter_initials=doc.drafter_initials, template_id=doc.template_id,
         issuer_name=doc.issuer_name, issuer_parent=doc.issuer_parent,
+        secrecy=doc.secrecy, contact=read_contact(doc.contact), appendices=read_appendices(doc.appendices),
     )
     printed = [f"{r.text} {r.purpose}" if r.purpose else r.text for r in rows if r.role == "distribution"]
     return LoadedDraft(

@@ -1,4 +1,8 @@
-"""Field checks before "Trình ký" and before issue; each message names what to fix, in Vietnamese.
+"""Field checks before "Trình ký", "Ký" and issue; each message names what to fix, in Vietnamese.
+
+Each step checks what the steps after it will need, so a document never reaches a step it cannot
+leave: Trình ký wants the register (issuing takes its number from it, and a signed document is
+locked) and the signer; Ký checks them again.
 
 `validate` answers a dict field name -> message, the editor shows each next to its field.
 Field names are those of `DraftInput`, plus "issuer" (the office profile).
@@ -7,8 +11,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from db.models import URGENCIES, DraftingUnit, Register, Signer, Template, Unit, UnitGroup
+from db.models import SECRECY_LEVELS, URGENCIES, DraftingUnit, Register, Signer, Template, Unit, UnitGroup
 from desktop.core.context import AppContext
+from desktop.documents.errors import NO_REGISTER
 from desktop.documents.inputs import TEXT_FIELDS, DraftInput, unstorable_fields
 from desktop.documents.profile import effective_symbol, office_profile
 from desktop.documents.symbols import is_dispatch
@@ -71,6 +76,8 @@ def check(session, data: DraftInput, *, for_issue: bool = False, on: date | None
 
     if data.signer_id is None:
         errors["signer_id"] = "Chưa chọn người ký."
+    if data.register_id is None:
+        errors["register_id"] = NO_REGISTER
 
     symbol = effective_symbol(session, data)
     if not symbol:
@@ -82,6 +89,12 @@ def check(session, data: DraftInput, *, for_issue: bool = False, on: date | None
 
     if data.urgency is not None and data.urgency not in URGENCIES:
         errors["urgency"] = f"Độ khẩn phải là {_URGENCY_WORDS}."
+    if data.secrecy is not None and data.secrecy not in SECRECY_LEVELS:
+        errors["secrecy"] = "Độ mật phải là Mật, Tối mật hoặc Tuyệt mật."
+    for i, annex in enumerate(data.appendices):
+        if has_missing(annex.body or "") or has_missing(annex.subtitle or ""):
+            errors["appendices"] = f"Phụ lục thứ {i + 1} còn chỗ chưa điền."
+            break
     if (data.copies or 0) < 0:
         errors["copies"] = "Số bản phát hành không được âm."
     if data.file_copies is not None and data.file_copies < 0:
@@ -90,8 +103,6 @@ def check(session, data: DraftInput, *, for_issue: bool = False, on: date | None
     errors.update(reference_errors(session, data))
     errors.update(text_errors(data))
     if for_issue:
-        if data.register_id is None:
-            errors["register_id"] = "Chưa chọn sổ đăng ký để lấy số."
         when = on or data.date
         if when is not None and when > date.today():
             errors["date"] = f"Ngày ban hành {short_date(when)} ở tương lai; văn bản chỉ ban hành đến hôm nay."

@@ -17,7 +17,7 @@ from desktop.core.context import AppContext
 from desktop.core.vocabulary import TASK_ROLE_LABELS, short_date
 from desktop.followup.groups import TaskGroup, group_where, groups
 from desktop.followup.lists import TASKS
-from desktop.followup.task_query import TaskFilter, conditions, document_label
+from desktop.followup.task_query import TaskFilter, board_filter, conditions, document_label
 
 __all__ = ["TaskBrowser", "TaskGroup", "unit_choices", "movement_choices", "dispatch_choices", "incoming_choices",
            "task_detail"]
@@ -32,10 +32,9 @@ class TaskBrowser(Browser):
         self.task_filter = TaskFilter()
 
     def _where(self) -> list:
-        flt = TaskFilter(**vars(self.task_filter))  # a copy: the GUI may change it meanwhile
-        flt.text = ""  # the search box goes through listing's own folded search
-        flt.existing_only = False  # as of today every stored task exists
-        return conditions(flt, date.today())
+        # a copy (the GUI may change it meanwhile) read as the board, its banner and the reminder
+        # read it; the search box goes through listing's own folded search
+        return conditions(board_filter(self.task_filter, text=""), date.today())
 
     def ids(self, text: str = "", sort_key: str | None = None, descending: bool | None = None,
             filter_key: str | None = None, limit: int | None = None) -> list[int]:

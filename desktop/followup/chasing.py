@@ -15,12 +15,13 @@ from datetime import date
 
 from sqlalchemy import select
 
-from db.models import OutgoingDocument, Register, TaskChase, Template
+from db.models import OutgoingDocument, TaskChase, Template
 from desktop.core.access import DRAFT, require
 from desktop.core.audit import record
 from desktop.core.changes import Changes
 from desktop.core.context import AppContext
 from desktop.documents.inputs import DraftInput, RecipientInput
+from desktop.documents.numbering import register_for
 from desktop.followup.task_query import TaskFilter, TaskRow, task_rows
 from desktop.core.text import fold
 from desktop.core.vocabulary import decree_date, short_date
@@ -101,15 +102,6 @@ def _template(session):
     return None, None
 
 
-def _register_id(session) -> int | None:
-    rows = session.execute(select(Register.id, Register.doc_type).where(Register.direction == "out")).all()
-    for wanted in ("công văn", None):
-        for rid, doc_type in rows:
-            if (fold(doc_type) if doc_type else None) == wanted:
-                return rid
-    return None
-
-
 def build_chasing_input(ctx: AppContext, rows: list[TaskRow], new_deadline: date) -> DraftInput:
     """The draft's form (subject, body, Kính gửi, Nơi nhận) for the chased `rows`."""
     from desktop.templates.engine import Placeholder, fill
@@ -123,7 +115,8 @@ def build_chasing_input(ctx: AppContext, rows: list[TaskRow], new_deadline: date
     units = [{"ten": line.text, "viec": _pending_text(items, len(sources))} for line, items in groups]
     with ctx.session() as session:
         template_id, template = _template(session)
-        register_id = _register_id(session)
+        register = register_for(session, "out", "Công văn")  # a chasing letter is a công văn
+        register_id = register.id if register else None
         for source in sources.values():
             if source.outgoing_id is not None:
                 source.doc_type = session.get(OutgoingDocument, source.outgoing_id).doc_type or "Công văn"

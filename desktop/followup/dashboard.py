@@ -13,7 +13,7 @@ from desktop.core.context import AppContext
 from desktop.core.settings.office_store import office_value
 from desktop.core.vocabulary import short_date
 from desktop.followup.categories import CATEGORY_ORDER
-from desktop.followup.task_query import TaskFilter, TaskRow, rows_in_session
+from desktop.followup.task_query import TaskFilter, TaskRow, board_filter, rows_in_session
 
 __all__ = ["UnitCounts", "Dashboard", "Notices", "dashboard", "notices"]
 
@@ -75,9 +75,10 @@ def dashboard(ctx: AppContext, as_of: date, filters: TaskFilter | None = None) -
 class Notices:
     as_of: date
     since: date | None
-    became_overdue: list[TaskRow]  # open tasks whose deadline passed after `since`
-    due_soon: list[TaskRow]  # open tasks due within the reminder window
+    became_overdue: list[TaskRow]  # open tasks whose deadline passed after `since` (all when None)
+    due_soon: list[TaskRow]  # open tasks due within the reminder window, not yet overdue
     soon_days: int
+    overdue: list[TaskRow] = field(default_factory=list)  # every overdue task: the board's "Quá hạn"
 
     @property
     def empty(self) -> bool:
@@ -85,22 +86,28 @@ class Notices:
 
     @property
     def message(self) -> str:
-        """One Vietnamese sentence for the banner; "" when there is nothing to say."""
+        """One Vietnamese sentence for the banner; "" when there is nothing to say. The overdue
+        count is the board's own (the rows "Quá hạn" shows), whatever became new since."""
         parts = []
         if self.became_overdue:
-            when = "" if self.since is None else f" từ {short_date(self.since)}"
-            parts.append(f"{len(self.became_overdue)} nhiệm vụ đã quá hạn{when}")
+            text = f"{len(self.overdue)} nhiệm vụ đã quá hạn"
+            if self.since is not None:
+                text += f" ({len(self.became_overdue)} mới quá hạn từ {short_date(self.since)})"
+            parts.append(text)
         if self.due_soon:
             parts.append(f"{len(self.due_soon)} nhiệm vụ đến hạn trong {self.soon_days} ngày tới")
         return ("; ".join(parts) + ".") if parts else ""
 
 
 def notices(ctx: AppContext, as_of: date, since: date | None) -> Notices:
-    """What became overdue since the last notice (`since`, exclusive; None: every overdue task)
-    and what falls due within the office's reminder window (followup/soon_days), as of `as_of`."""
+    """Every overdue task and what became overdue since the last notice (`since`, exclusive;
+    None: every overdue task), and what falls due within the office's reminder window
+    (followup/soon_days), as of `as_of`. The board's filters (`board_filter`) select them, so
+    the banner counts what the board shows."""
     with ctx.session() as session:
         soon_days = office_value(session, "followup/soon_days")
-        flt = TaskFilter(due_to=as_of + timedelta(days=soon_days))
-        rows = [r for r in rows_in_session(session, as_of, flt) if r.status == "open"]
-    overdue = [r for r in rows if r.overdue and (since is None or r.deadline >= since)]
-    return Notices(as_of, since, overdue, [r for r in rows if r.due_soon], soon_days)
+        overdue = rows_in_session(session, as_of, board_filter(category="open_overdue"))
+        soon = rows_in_session(session, as_of, board_filter(
+            category="open_in_time", due_from=as_of, due_to=as_of + timedelta(days=soon_days)))
+    new = [r for r in overdue if since is None or r.deadline >= since]
+    return Notices(as_of, since, new, soon, soon_days, overdue)

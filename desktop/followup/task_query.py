@@ -18,7 +18,8 @@ from desktop.core.settings.office_store import office_value
 from desktop.followup.categories import category_label, category_of, category_where, due_soon
 from desktop.core.search import matches_words
 
-__all__ = ["TaskFilter", "TaskRow", "conditions", "task_rows", "task_row", "document_label", "stream_rows"]
+__all__ = ["TaskFilter", "TaskRow", "conditions", "board_filter", "task_rows", "task_row", "document_label",
+           "stream_rows"]
 
 T = Task
 
@@ -108,6 +109,16 @@ def conditions(flt: TaskFilter | None, as_of: date) -> list[ColumnElement[bool]]
     matching = matches_words(T.search_folded, flt.text)
     if matching is not None:
         out.append(matching)
+    return out
+
+
+def board_filter(flt: TaskFilter | None = None, **changes) -> TaskFilter:
+    """The board's reading of `flt` (a copy, with `changes` applied): as of today every stored
+    task exists, whatever its document's date. The board's list, its banner and the start-up
+    reminder all count through this, so their numbers agree."""
+    out = TaskFilter(**{**vars(flt or TaskFilter()), **changes})
+    out.ids = list(out.ids)
+    out.existing_only = False
     return out
 
 

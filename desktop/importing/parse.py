@@ -13,6 +13,7 @@ from desktop.core.dispatch import Dispatch, Issuer, Paragraph, SignerBlock
 from desktop.importing.closing import Closing, clean_entry, parse_closing, parse_signer_only
 from desktop.importing.header import parse_header
 from desktop.importing.items import Units, item_facts, match_unit_id
+from desktop.importing.letter_parts import take_letter_parts
 from desktop.importing.legacy import mend
 from desktop.importing.lines import Line, plain, split_lines
 from desktop.importing.paragraphs import paragraphs_from_lines
@@ -120,10 +121,12 @@ def _read_result(path: Path, source: SourceText, units: Units | None) -> ImportR
 
 
 def _parse(source: str, units: Units | None, source_format: str) -> ImportResult:
-    lines = split_lines(source)
+    lines, parts = take_letter_parts(split_lines(source))  # secrecy, address footer, appendices
     n = len(lines)
     result = ImportResult(Dispatch(), source, source_format=source_format)
     d = result.dispatch
+    d.secrecy, d.contact, d.appendices = parts.secrecy, parts.contact, parts.appendices
+    result.spans.update(parts.spans)
     zones = locate(lines)
     header_end, title, kinh = zones.header_end, zones.title, zones.kinh
     header = parse_header(lines[:header_end])

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import desktop.importing.limits as limits
 from desktop.core.limits import too_many_pages
+from desktop.core.pdfium import PDFIUM_LOCK
 from desktop.importing.errors import ImportFileError, ImportLimitError
 from desktop.importing.layout import Word
 
@@ -53,7 +54,9 @@ def open_pdf(path: Path, *, max_pages: int | None = None):
 
     path = Path(path)
     try:
-        pdf = pdfium.PdfDocument(str(path))
+        with PDFIUM_LOCK:  # PDFium is not thread-safe: one call at a time, whichever thread (core/pdfium.py)
+            pdf = pdfium.PdfDocument(str(path))
+            pages = len(pdf)
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
             raise EncryptedPdfError(
@@ -61,7 +64,6 @@ def open_pdf(path: Path, *, max_pages: int | None = None):
                 "khẩu, lưu một bản không đặt mật khẩu rồi nhập bản đó.") from exc
         raise ImportFileError(f"Không đọc được tệp {path.name}: tệp hỏng hoặc không đúng định dạng .pdf.") from exc
     try:
-        pages = len(pdf)
         most = max_pages or limits.MAX_PDF_PAGES
         if pages > most:
             raise ImportLimitError(too_many_pages(path.name, pages, most))
@@ -69,7 +71,8 @@ def open_pdf(path: Path, *, max_pages: int | None = None):
             raise ImportFileError(f"Tệp {path.name} không có trang nào.")
         yield pdf
     finally:
-        pdf.close()
+        with PDFIUM_LOCK:
+            pdf.close()
 
 
 def flattened_page(pdf, index: int, on_flatten=None):
@@ -89,6 +92,11 @@ def flattened_page(pdf, index: int, on_flatten=None):
 
 def page_text(pdf, index: int) -> PageText:
     """The words of page `index`, widget appearances included (at the place they are drawn)."""
+    with PDFIUM_LOCK:
+        return _page_text(pdf, index)
+
+
+def _page_text(pdf, index: int) -> PageText:
     counted: list[int] = []
 
     def count(page) -> None:
@@ -211,6 +219,11 @@ class _Fonts:
 
 def image_pixels(pdf, index: int) -> int:
     """The largest image drawn on page `index`, in pixels (read from its dictionary, not decoded)."""
+    with PDFIUM_LOCK:
+        return _image_pixels(pdf, index)
+
+
+def _image_pixels(pdf, index: int) -> int:
     import pypdfium2.raw as raw
 
     page = pdf[index]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import desktop.importing.limits as limits
+from desktop.core.pdfium import PDFIUM_LOCK
 from desktop.importing.errors import ImportFileError
 
 MAX_SKEW = 5.0  # degrees; a page tilted further is read as it is
@@ -30,7 +31,11 @@ def render_page(pdf, index: int, dpi: float, *, name: str = "tệp", check_image
                 f"{limits.MAX_IMAGE_PIXELS / 1e6:.0f} triệu). Hãy quét lại ở độ phân giải thấp hơn (200–300 dpi).")
     from desktop.importing.pdf_text import flattened_page
 
-    page = flattened_page(pdf, index)  # stamped numbers and days drawn, as the text reader saw them
+    with PDFIUM_LOCK:  # PDFium is not thread-safe (desktop/core/pdfium.py)
+        return _render(flattened_page(pdf, index), dpi)  # stamped numbers and days drawn, as the text saw
+
+
+def _render(page, dpi: float):
     try:
         width, height = page.get_size()
         scale = dpi / 72.0
@@ -104,11 +109,12 @@ def page_image(path: Path, index: int, width_px: int, angle: float = 0.0):
 
     try:
         with open_pdf(Path(path)) as pdf:
-            page = pdf[index]
-            try:
-                width, _height = page.get_size()
-            finally:
-                page.close()
+            with PDFIUM_LOCK:
+                page = pdf[index]
+                try:
+                    width, _height = page.get_size()
+                finally:
+                    page.close()
             image, _scale = render_page(pdf, index, 72.0 * width_px / max(width, 1.0), check_images=True)
     except (ImportFileError, IndexError):
         return None

@@ -146,7 +146,8 @@ def _decode(data: bytes, name: str) -> str:
 
 def _read_docx(path: Path, budget: Budget | None = None) -> str:
     """Paragraphs in order, with the numbers of Word lists put back in front ("5.1. ..."); each
-    table cell as its own block (header and signature tables). `budget` is checked every 100 blocks."""
+    table cell as its own block (header and signature tables); then page 1's footer lines.
+    `budget` is checked every 100 blocks."""
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph as DocxParagraph
@@ -172,6 +173,9 @@ def _read_docx(path: Path, budget: Budget | None = None) -> str:
                 for lines in cells:
                     out.extend(lines)
                     out.append("")
+    section = document.sections[0]  # page 1's footer: the address footer (ô 13), read after the text
+    footer = section.first_page_footer if section.different_first_page_header_footer else section.footer
+    out.extend(p.text for p in footer.paragraphs if p.text.strip())
     return "\n".join(out)
 
 

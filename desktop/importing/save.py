@@ -16,6 +16,7 @@ from desktop.core.access import REGISTER, check_right
 from desktop.core.changes import Changes
 from desktop.core.dispatch import Dispatch
 from desktop.core.vocabulary import urgency_code
+from desktop.documents.parts import appendix_inputs, secrecy_code, stored_appendices, stored_contact
 from desktop.documents.body import text_from_paragraphs
 from desktop.documents.numbering import lock_register, register_for
 from desktop.followup.group_tasks import split_group_tasks
@@ -145,7 +146,8 @@ def _save_outgoing(session: Session, result: ImportResult, source_file: str | No
         doc_type=d.doc_type or "Công văn", register_id=register.id if register else None, year=year,
         number=d.number, symbol=d.symbol, date=d.date, place=d.place, issuer_name=d.issuer.name,
         issuer_parent=d.issuer.parent, subject=d.subject, urgency=urgency_code(d.urgency),
-        body=text_from_paragraphs(d.body), status="issued", signer_name=d.signer.name,
+        body=text_from_paragraphs(d.body), secrecy=secrecy_code(d.secrecy), contact=stored_contact(d.contact),
+        appendices=stored_appendices(appendix_inputs(d.appendices)), status="issued", signer_name=d.signer.name,
         signer_title_lines="\n".join(d.signer.title_lines) or None, issued_at=datetime.now(),
         source_file=source_file,
     )

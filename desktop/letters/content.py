@@ -145,6 +145,33 @@ def runs(text: str) -> list[Run]:
     return [r for r in out if r.text]
 
 
+def appendix_reference(d: Dispatch) -> str:
+    """"(Kèm theo Công văn số 05/UBND-NC ngày 06 tháng 01 năm 2021)" under an appendix's title (PL I);
+    a draft leaves room for the number and the date."""
+    number = pad2(d.number) if d.number is not None else BLANK_NUMBER
+    when = decree_date(d.date) if d.date else "ngày     tháng     năm 20.."
+    return f"(Kèm theo {d.doc_type or 'Công văn'} số {number}/{d.symbol or ''} {when})"
+
+
+TABLE_CELL = " | "  # an appendix table row kept as one paragraph: cells joined by " | "
+
+
+def appendix_blocks(body: list[Paragraph]) -> list[Paragraph | list[list[str]]]:
+    """An appendix's paragraphs with each run of table rows ("a | b | c") gathered into one table
+    (a list of rows of cell texts)."""
+    out: list[Paragraph | list[list[str]]] = []
+    for p in body:
+        if TABLE_CELL in p.text and p.label is None:
+            cells = [c.strip() for c in p.text.split(TABLE_CELL)]
+            if out and isinstance(out[-1], list) and len(out[-1][0]) == len(cells):
+                out[-1].append(cells)
+            else:
+                out.append([cells])
+        else:
+            out.append(p)
+    return out
+
+
 def plain(text: str) -> str:
     """The text without emphasis markers (what a reader sees)."""
     return "".join(r.text for r in runs(text))

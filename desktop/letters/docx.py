@@ -6,7 +6,9 @@ Roman on every script slot; body justified with a first-line indent, labelled it
 lists (docx_numbering); page numbers from page 2
 through a different first-page header holding nothing; Nơi nhận and the signature in a
 borderless two-column table kept with the last body paragraph; a long Nơi nhận continues in a second
-row that may cross pages, and a long Kính gửi flows (desktop.letters.long_lists).
+row that may cross pages, and a long Kính gửi flows (desktop.letters.long_lists). The secrecy stamp
+(ô 10a) has a double border; the address footer (ô 13) is page 1's own footer; each appendix is a
+section of its own (desktop.letters.docx_parts).
 """
 from __future__ import annotations
 
@@ -15,8 +17,10 @@ import io
 from desktop.core.dispatch import Dispatch
 from desktop.letters import content
 from desktop.letters.docx_numbering import ListNumbering
+from desktop.letters.docx_parts import appendices, contact_footer
 from desktop.letters.docx_xml import (FONT, borderless, cant_split, page_field, paragraph_border,
                                       set_rfonts, set_run_font)
+from desktop.letters.docx_xml import add_paragraph as _para
 from desktop.letters.fonts import register_fonts
 from desktop.letters.layout import LetterSettings
 from desktop.letters.long_lists import KEEP_SHORT, beside_signature
@@ -37,6 +41,8 @@ def render_docx(dispatch: Dispatch, settings: LetterSettings | None = None) -> b
     last = _body(doc, dispatch, s)
     last.paragraph_format.keep_with_next = True
     _signature(doc, dispatch, s)
+    contact_footer(doc, dispatch, s)
+    appendices(doc, dispatch, s)
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
@@ -67,21 +73,6 @@ def _page_setup(doc, s: LetterSettings) -> None:
     for run in number.runs:
         run.font.size = Pt(s.page_number_size)
     section.first_page_header.paragraphs[0].text = ""
-
-
-def _para(container, text: str = "", *, size: float, bold: bool = False, italic: bool = False,
-          align: str = "center", before: float = 0.0, after: float = 0.0, spacing: float = 1.0):
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
-
-    p = container.add_paragraph()
-    p.alignment = {"center": WD_ALIGN_PARAGRAPH.CENTER, "left": WD_ALIGN_PARAGRAPH.LEFT,
-                   "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}[align]
-    fmt = p.paragraph_format
-    fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(before), Pt(after), spacing
-    if text:
-        set_run_font(p.add_run(text), size, bold, italic)
-    return p
 
 
 def _lines(container, lines: list[str], **kw):
@@ -141,10 +132,9 @@ def _header(doc, d: Dispatch, s: LetterSettings) -> None:
         cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
         lines = greedy_lines(content.subject_lines_text(d), regular, s.subject_size, col_w)
         _lines(cell, lines, size=s.subject_size, before=s.subject_space_pt)
-        if d.urgency:
-            _stamp(cell, d, s, left_mm)
-    elif d.urgency:
-        _stamp(number, d, s, left_mm)
+        _stamps(cell, d, s, left_mm)
+    else:
+        _stamps(number, d, s, left_mm)
     if not d.is_dispatch:
         _para(doc, content.doc_type_title(d), size=s.doc_type_size, bold=True, before=18)
         title = balanced_lines(d.subject or "", bold, s.title_size, s.text_width_mm * MM * 0.8)
@@ -153,16 +143,23 @@ def _header(doc, d: Dispatch, s: LetterSettings) -> None:
         _rule(doc, s.text_width_mm, longest * s.title_rule_fraction, after=4)
 
 
-def _stamp(cell, d: Dispatch, s: LetterSettings, column_mm: float) -> None:
+def _stamps(cell, d: Dispatch, s: LetterSettings, column_mm: float) -> None:
+    """The secrecy stamp (ô 10a, double border) above the urgency stamp (ô 10b)."""
+    if d.secrecy:
+        _stamp(cell, d.secrecy, s.secrecy_stamp_mm(d.secrecy)[0], s, column_mm, kind="double")
+    if d.urgency:
+        _stamp(cell, d.urgency, s.stamp_size_mm(d.urgency)[0], s, column_mm)
+
+
+def _stamp(cell, text: str, w_mm: float, s: LetterSettings, column_mm: float, kind: str = "single") -> None:
     from docx.shared import Mm
 
-    w_mm, _ = s.stamp_size_mm(d.urgency or "")
-    p = _para(cell, (d.urgency or "").upper(), size=s.urgency_size, bold=True, before=6)
+    p = _para(cell, text.upper(), size=s.urgency_size, bold=True, before=6)
     side = max(0.0, (column_mm - w_mm) / 2)
     p.paragraph_format.left_indent = Mm(side)
     p.paragraph_format.right_indent = Mm(side)
-    paragraph_border(p, ("top", "left", "bottom", "right"), size_eighths=8, space_pt=1,
-                     color=s.stamp_color.lstrip("#").upper())
+    paragraph_border(p, ("top", "left", "bottom", "right"), size_eighths=8 if kind == "single" else 6,
+                     space_pt=1, color=s.stamp_color.lstrip("#").upper(), kind=kind)
 
 
 def _recipients(doc, d: Dispatch, s: LetterSettings) -> None:

@@ -33,8 +33,9 @@ def set_rfonts(rpr) -> None:
 
 
 def paragraph_border(paragraph, sides: tuple[str, ...] = ("bottom",), size_eighths: int = 5,
-                     space_pt: int = 1, color: str = "000000") -> None:
-    """A single solid border on the given sides of `paragraph` (spans its indents)."""
+                     space_pt: int = 1, color: str = "000000", kind: str = "single") -> None:
+    """A solid border ("single", or "double" for a secrecy stamp) on the given sides of `paragraph`
+    (spans its indents)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -42,7 +43,7 @@ def paragraph_border(paragraph, sides: tuple[str, ...] = ("bottom",), size_eight
     borders = OxmlElement("w:pBdr")
     for side in sides:
         el = OxmlElement(f"w:{side}")
-        el.set(qn("w:val"), "single")
+        el.set(qn("w:val"), kind)
         el.set(qn("w:sz"), str(size_eighths))
         el.set(qn("w:space"), str(space_pt))
         el.set(qn("w:color"), color)
@@ -112,3 +113,32 @@ def cant_split(row) -> None:
     from docx.oxml import OxmlElement
 
     row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
+def restart_page_numbers(section) -> None:
+    """Page numbers of `section` start again at 1 (an appendix is numbered on its own)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    sectpr = section._sectPr
+    number = sectpr.find(qn("w:pgNumType"))
+    if number is None:
+        number = OxmlElement("w:pgNumType")
+        sectpr.append(number)
+    number.set(qn("w:start"), "1")
+
+
+def add_paragraph(container, text: str = "", *, size: float, bold: bool = False, italic: bool = False,
+                  align: str = "center", before: float = 0.0, after: float = 0.0, spacing: float = 1.0):
+    """A paragraph of `container` (document, cell, footer) with one run of `text` in Times New Roman."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    p = container.add_paragraph()
+    p.alignment = {"center": WD_ALIGN_PARAGRAPH.CENTER, "left": WD_ALIGN_PARAGRAPH.LEFT,
+                   "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}[align]
+    fmt = p.paragraph_format
+    fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(before), Pt(after), spacing
+    if text:
+        set_run_font(p.add_run(text), size, bold, italic)
+    return p

@@ -37,6 +37,14 @@ class _LayoutRules:
             return self.stamp_hoa_toc_mm
         return self.stamp_khan_mm
 
+    def secrecy_stamp_mm(self, secrecy: str) -> tuple[float, float]:
+        key = secrecy.casefold()
+        if "tuyệt" in key:
+            return self.stamp_tuyet_mat_mm
+        if "tối" in key:
+            return self.stamp_toi_mat_mm
+        return self.stamp_mat_mm
+
     @classmethod
     def from_overrides(cls, overrides: dict[str, Any] | None):
         """Defaults with `overrides` applied; ValueError (Vietnamese) for an unknown field or a value

@@ -1,9 +1,10 @@
 """The first-page header of Mẫu 1.5 / 1.4, measured once and drawn on the page canvas.
 
 Left column: parent body (upright), issuer (bold, wrapped in balanced lines), a short centred rule,
-"Số: ..", then "V/v .." 6 pt below and the urgency stamp. Right column: Quốc hiệu, Tiêu ngữ with a
-rule as long as its text, and the place-and-date line on the same baseline as Số. Named types add
-the type name and the bold title, centred across the page, with a short rule under the title.
+"Số: ..", then "V/v .." 6 pt below, the secrecy stamp (ô 10a, two borders) and the urgency stamp
+(ô 10b). Right column: Quốc hiệu, Tiêu ngữ with a rule as long as its text, and the place-and-date
+line on the same baseline as Số. Named types add the type name and the bold title, centred across the
+page, with a short rule under the title.
 
 The story reserves `height` with a Spacer; the page callback calls `draw`. Geometry is plain
 Python so tests and the DOCX renderer share the same line breaks.
@@ -107,6 +108,7 @@ class Box:
     top: float
     w: float
     h: float
+    double: bool = False  # a secrecy stamp: a second border 1 mm inside the first
 
 
 @dataclass
@@ -133,6 +135,9 @@ class Masthead:
             canvas.setFillColor(color)
             canvas.setLineWidth(1.0)
             canvas.rect(left + b.cx - b.w / 2, top - b.top - b.h, b.w, b.h, stroke=1, fill=0)
+            if b.double:
+                canvas.rect(left + b.cx - b.w / 2 + MM, top - b.top - b.h + MM, b.w - 2 * MM, b.h - 2 * MM,
+                            stroke=1, fill=0)
             canvas.setFont(b.font, b.size)
             canvas.drawCentredString(left + b.cx, top - b.top - b.h / 2 - b.size * 0.33, b.text)
         canvas.restoreState()
@@ -183,6 +188,11 @@ def build_masthead(d: Dispatch, s: LetterSettings, fonts: FontSet) -> Masthead:
         y += s.subject_space_pt
         for text in greedy_lines(content.subject_lines_text(d), regular, s.subject_size, left_w - 2 * pad):
             y = put(text, regular, s.subject_size, lcx, y)
+    if d.secrecy:  # ô 10a, above the urgency stamp (ô 10b)
+        w_mm, h_mm = s.secrecy_stamp_mm(d.secrecy)
+        y += 6.0
+        m.boxes.append(Box(d.secrecy.upper(), bold, s.urgency_size, lcx, y, w_mm * MM, h_mm * MM, double=True))
+        y += h_mm * MM
     if d.urgency:
         w_mm, h_mm = s.stamp_size_mm(d.urgency)
         y += 6.0

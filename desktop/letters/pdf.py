@@ -1,10 +1,12 @@
 """The dispatch as an A4 PDF laid out per Decree 30/2020 (ReportLab, imported lazily).
 
-First page: the masthead (desktop.letters.masthead) drawn on the canvas above the flowing story;
-then Kính gửi, the justified body, and the signature block with Nơi nhận kept together with the
-last body paragraph. Kính gửi is one table row per line and a long Nơi nhận continues below
+First page: the masthead (desktop.letters.masthead) drawn on the canvas above the flowing story,
+the address footer (ô 13) at its foot; then Kính gửi, the justified body, and the signature block
+with Nơi nhận kept together with the last body paragraph; then the appendices, each from a new page
+(desktop.letters.pdf_parts). Kính gửi is one table row per line and a long Nơi nhận continues below
 the signature block (desktop.letters.long_lists), so lists of any length flow across pages.
-Page numbers from page 2, centred in the top margin. Every font embedded.
+Page numbers from page 2, centred in the top margin; each appendix numbered on its own, its first
+page unnumbered. Every font embedded.
 """
 from __future__ import annotations
 
@@ -16,19 +18,7 @@ from desktop.letters import content, long_lists
 from desktop.letters.fonts import FontSet, register_fonts
 from desktop.letters.layout import LetterSettings
 from desktop.letters.masthead import MM, build_masthead, width
-
-
-def markup(text: str) -> str:
-    """Body text with *italic* / **bold** as ReportLab paragraph markup."""
-    out = []
-    for run in content.runs(text):
-        piece = escape(run.text)
-        if run.italic:
-            piece = f"<i>{piece}</i>"
-        if run.bold:
-            piece = f"<b>{piece}</b>"
-        out.append(piece)
-    return "".join(out)
+from desktop.letters.pdf_styles import markup, style
 
 
 def render_pdf(dispatch: Dispatch, settings: LetterSettings | None = None, *,
@@ -41,28 +31,44 @@ def render_pdf(dispatch: Dispatch, settings: LetterSettings | None = None, *,
     s = settings or LetterSettings()
     dispatch = dispatch.printable()
     fonts = register_fonts(s.prefer_system_font)
+    from desktop.letters.pdf_parts import ContactFooter, appendix_story
+
     head = build_masthead(dispatch, s, fonts)
+    footer = ContactFooter(dispatch, s, fonts)
     page_w, page_h = s.page_width_mm * MM, s.page_height_mm * MM
-    left, top = s.margin_left_mm * MM, page_h - s.margin_top_mm * MM
+    left, top, bottom = s.margin_left_mm * MM, page_h - s.margin_top_mm * MM, s.margin_bottom_mm * MM
+    annex_start = {"page": 1}
 
     def first_page(canvas, doc) -> None:
         if cancel is not None:
             cancel.raise_if_cancelled()
         head.draw(canvas, left, top, s)
+        footer.draw(canvas, left, bottom)
 
-    def later_page(canvas, doc) -> None:
+    def number(canvas, value: int) -> None:
         if cancel is not None:
             cancel.raise_if_cancelled()
         canvas.saveState()
         canvas.setFont(fonts.name("regular"), s.page_number_size)
         y = page_h - s.margin_top_mm * MM / 2 - s.page_number_size * 0.33
-        canvas.drawCentredString(left + s.text_width_mm * MM / 2, y, str(canvas.getPageNumber()))
+        canvas.drawCentredString(left + s.text_width_mm * MM / 2, y, str(value))
         canvas.restoreState()
 
+    def later_page(canvas, doc) -> None:
+        number(canvas, canvas.getPageNumber())
+
+    def annex_first_page(canvas, doc) -> None:
+        annex_start["page"] = canvas.getPageNumber()
+
+    def annex_later_page(canvas, doc) -> None:
+        number(canvas, canvas.getPageNumber() - annex_start["page"] + 1)
+
     buffer = io.BytesIO()
-    frame = Frame(left, s.margin_bottom_mm * MM, s.text_width_mm * MM,
-                  page_h - (s.margin_top_mm + s.margin_bottom_mm) * MM,
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="text")
+    height = page_h - (s.margin_top_mm + s.margin_bottom_mm) * MM
+
+    def frame(name: str, lift: float = 0.0):
+        return Frame(left, bottom + lift, s.text_width_mm * MM, height - lift,
+                     leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=name)
     doc = BaseDocTemplate(
         buffer, pagesize=(page_w, page_h), initialFontName=fonts.name("regular"),
         leftMargin=left, rightMargin=s.margin_right_mm * MM, topMargin=s.margin_top_mm * MM,
@@ -70,35 +76,36 @@ def render_pdf(dispatch: Dispatch, settings: LetterSettings | None = None, *,
         creator="TĐKT Desk", pageCompression=1,
     )
     doc.addPageTemplates([
-        PageTemplate(id="first", frames=[frame], onPage=first_page, autoNextPageTemplate="later"),
-        PageTemplate(id="later", frames=[frame], onPage=later_page),
+        PageTemplate(id="first", frames=[frame("first", footer.height)], onPage=first_page,
+                     autoNextPageTemplate="later"),
+        PageTemplate(id="later", frames=[frame("text")], onPage=later_page),
+        PageTemplate(id="annex-first", frames=[frame("annex")], onPage=annex_first_page,
+                     autoNextPageTemplate="annex-later"),
+        PageTemplate(id="annex-later", frames=[frame("annex")], onPage=annex_later_page),
     ])
-    doc.build(_story(dispatch, s, fonts, head.height))
+    story = _story(dispatch, s, fonts, head.height)
+    doc.build(story + appendix_story(dispatch, s, fonts, _body_style(s, fonts)))
     return buffer.getvalue()
-
-
-def style(name: str, **kw):
-    """A ParagraphStyle whose every font is ours (the default bullet font would pull in Helvetica)."""
-    from reportlab.lib.styles import ParagraphStyle
-
-
-    return ParagraphStyle(name, bulletFontName=kw["fontName"], **kw)
 
 
 def _title(d: Dispatch) -> str:
     return f"{content.number_line(d)} - {content.plain(content.subject_lines_text(d))}"
 
 
-def _story(d: Dispatch, s: LetterSettings, fonts: FontSet, head_height: float) -> list:
+def _body_style(s: LetterSettings, fonts: FontSet):
     from reportlab.lib.enums import TA_JUSTIFY
-    from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
-    regular = fonts.name("regular")
-    body = style(
-        "body", fontName=regular, fontSize=s.body_size, leading=s.leading(s.body_size),
+    return style(
+        "body", fontName=fonts.name("regular"), fontSize=s.body_size, leading=s.leading(s.body_size),
         alignment=TA_JUSTIFY, firstLineIndent=s.first_line_indent_cm * 10 * MM,
         spaceBefore=0, spaceAfter=s.paragraph_space_pt, allowWidows=0, allowOrphans=0,
     )
+
+
+def _story(d: Dispatch, s: LetterSettings, fonts: FontSet, head_height: float) -> list:
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer
+
+    body = _body_style(s, fonts)
     story: list = [Spacer(1, head_height)]
     if d.recipients:
         story.append(Spacer(1, s.recipients_space_pt))

@@ -20,6 +20,7 @@ from desktop.core.context import AppContext
 from desktop.core.limits import Limits
 from desktop.documents.errors import NotFound, ValidationFailed
 from desktop.documents.inputs import DraftInput, RecipientInput
+from desktop.documents.numbering import register_for
 from desktop.templates.engine import (
     FillResult,
     Placeholder,
@@ -276,10 +277,12 @@ def fill_template(ctx: AppContext, template_id: int, values: dict[str, Any]) -> 
         body: FillResult = fill(data.body, values, data.placeholders, limits=limits)
         recipients = [_resolve(session, line) for line in data.recipients + _list_recipients(data.placeholders, values)]
         distribution = [_resolve(session, line) for line in data.distribution]
+        register = register_for(session, "out", data.doc_type)
+        register_id = register.id if register else None
     missing = list(dict.fromkeys(subject.missing + body.missing))
     unknown = sorted(set(subject.unknown) | set(body.unknown))
     draft = DraftInput(
-        doc_type=data.doc_type, drafting_unit_id=data.drafting_unit_id,
+        doc_type=data.doc_type, drafting_unit_id=data.drafting_unit_id, register_id=register_id,
         subject=" ".join(subject.text.split()), body=body.text,
         recipients=recipients, distribution=distribution,
         signer_id=data.signer_id, template_id=template_id,

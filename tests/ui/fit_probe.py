@@ -23,6 +23,7 @@ def main(db: str) -> None:
     from db.engine import sqlite_url
     from desktop.core.context import open_context
     from ui.app import make_app
+    from ui.common.dates import DateField
     from ui.common.user_settings import user_settings
     from ui.common.background import set_inline, wait_for_all
 
@@ -39,7 +40,8 @@ def main(db: str) -> None:
                      "frame": [frame.x(), frame.y(), frame.width(), frame.height()],
                      "size": [widget.width(), widget.height()],
                      "area": [area.x(), area.y(), area.width(), area.height()],
-                     "date_formats": sorted({e.displayFormat() for e in widget.findChildren(QDateEdit)}),
+                     "date_formats": sorted({e.displayFormat() for e in widget.findChildren(QDateEdit)}
+                                            | {e.displayFormat() for e in widget.findChildren(DateField)}),
                      "hidden_tools": sum(bar.sizeHint().width() > bar.width() for bar in widget.findChildren(QToolBar)
                                          if bar.isVisible() and bar.orientation() == Qt.Orientation.Horizontal)})
 

@@ -6,11 +6,11 @@ from PySide6.QtCore import QPoint, Qt
 
 SECTIONS = {
     "outgoing": 164,
-    "incoming": 7,  # three of them reply to 812/UBND-NC, one more cites it from outside its recipients
-    "tasks": 63,  # tasks given to a group are one per member unit (of the group on the dispatch's date)
+    "incoming": 7,  # three of them reply to the recent guidance, one more cites it from outside its recipients
+    "tasks": 65,  # tasks given to a group are one per member unit (of the group on the dispatch's date)
     "units": 86,  # the post-2025 directory: merged departments and districts kept with their end date
     "movements": 4,
-    "reports": 170,
+    "reports": 171,  # with the voided number of this year's register
     "templates": 5,
 }
 
@@ -138,19 +138,25 @@ def test_on_start_the_window_tells_what_is_overdue_whatever_section_is_open(qtbo
 
 
 def test_the_reminder_speaks_again_only_on_a_new_day(qtbot, main_window):
-    from datetime import date
+    from datetime import date, timedelta
+
+    from desktop.core.vocabulary import short_date
 
     reminder = main_window.started["followup-reminder"]
     reminder._day = None
-    reminder.check(date(2026, 3, 20))  # first check: everything overdue by then
+    first = date.today() - timedelta(days=30)  # the demo's registration task is due on this day
+    reminder.check(first)  # first check: everything overdue by then
     assert main_window.notice.isVisible()
     main_window.notice.hide()
-    reminder.check(date(2026, 3, 20))  # same day: nothing said again
+    reminder.check(first)  # same day: nothing said again
     assert not main_window.notice.isVisible()
-    reminder.check(date(2026, 4, 2))  # next day it runs: the 31/03/2026 tasks have become overdue
+    reminder.check(first + timedelta(days=1))  # next day it runs: those tasks have become overdue
     assert main_window.notice.isVisible()
     from desktop.followup.task_query import TaskFilter, task_rows
 
-    due = task_rows(main_window.ctx, date(2026, 4, 2), TaskFilter(due_from=date(2026, 3, 20), due_to=date(2026, 4, 1)))
-    assert len(due) > 1 and {t.item_label for t in due} == {"1"}  # 812's item 1, one task per unit of its group
-    assert f"{len(due)} nhiệm vụ đã quá hạn từ 20/03/2026" in main_window.notice_text.text()
+    day = first + timedelta(days=1)
+    due = task_rows(main_window.ctx, day, TaskFilter(due_from=first, due_to=first, overdue=True))
+    assert len(due) > 1 and {t.item_label for t in due} == {"1"}  # item 1, one task per unit of its group
+    overdue = len(task_rows(main_window.ctx, day, TaskFilter(overdue=True, existing_only=False)))
+    assert f"{overdue} nhiệm vụ đã quá hạn ({len(due)} mới quá hạn từ {short_date(first)})" \
+        in main_window.notice_text.text()

@@ -234,50 +234,41 @@ class _JobWriter:
 
 def run_job(fn, on_done=None, on_error=None, *, parent=None, title: str = "Đang xử lý…",
             writes: bool = False) -> CancelToken:
-    """Long work with a progress dialog (Cancel stops it between steps), in the pool.
+    """Long work with a progress window (Hủy stops it between steps), in the pool.
 
     With `writes`, `fn` also takes `write` and makes its writes through it: each runs on the
     serial write lane, and what they changed is announced on the change bus once the job has
-    ended, done, failed or cancelled (see desktop.core.jobs for why).
+    ended, done, failed or cancelled (see desktop.core.jobs for why) — even when the window that
+    started it was closed meanwhile; then only its callbacks are dropped.
     """
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QProgressDialog
+    import shiboken6
+
+    from ui.common.progress import JobDialog
 
     token = CancelToken()
-    dialog = QProgressDialog(title, "Hủy", 0, 1000, parent)
-    dialog.setWindowTitle("TĐKT Desk")
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(400)
+    dialog = JobDialog(title, parent)
     dialog.canceled.connect(token.cancel)
-    relay_holder: dict[str, _Relay] = {}
+    relay = _Relay()  # progress, from the worker thread to the GUI thread (queued)
+    relay.progressed.connect(dialog.set_progress)
 
     def progress(fraction: float, message: str = "") -> None:  # called on the worker thread
-        relay = relay_holder.get("relay")
-        if relay is not None:
-            relay.progressed.emit(fraction, message)
+        relay.progressed.emit(fraction, message)
 
     def close_then(callback):
         def inner(value):
-            dialog.reset()
-            dialog.close()
-            if callback is not None:
-                callback(value)
+            if shiboken6.isValid(dialog):
+                dialog.end()
+            if callback is not None and (parent is None or shiboken6.isValid(parent)):
+                callback(value)  # else the window that asked is gone: nobody to tell
         return inner
 
-    relay = _Relay()
-    relay_holder["relay"] = relay
-
-    def show_progress(fraction: float, message: str) -> None:
-        dialog.setValue(int(max(0.0, min(1.0, fraction)) * 1000))
-        if message:
-            dialog.setLabelText(message)
-
-    relay.progressed.connect(show_progress)
     writer = _JobWriter() if writes else None
     extra = {"write": writer} if writer is not None else {}
+
     def end() -> None:  # done, failed or cancelled
-        relay.progressed.disconnect()  # let go of the dialog (see _release)
-        relay_holder.clear()
+        if shiboken6.isValid(dialog):  # (a deleted dialog took its connection with it)
+            relay.progressed.disconnect()  # let go of the dialog (see _release)
+            dialog.end()
         if writer is not None:
             _announce(writer.changes)
 

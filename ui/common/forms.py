@@ -13,8 +13,32 @@ def error_label() -> QLabel:
     label = QLabel()
     label.setStyleSheet(ERROR_STYLE)
     label.setWordWrap(True)
+    label.setProperty("hide_when_empty", True)
     label.hide()
     return label
+
+
+def edited_signal(widget):
+    """The signal a form field emits when the clerk changes it (None for a widget without one)."""
+    for name in ("textChanged", "currentIndexChanged", "valueChanged", "dateChanged", "toggled", "changed",
+                 "itemChanged"):
+        signal = getattr(widget, name, None)
+        if signal is not None and hasattr(signal, "connect"):
+            return signal
+    return None
+
+
+def clear_when_edited(label: QLabel, *widgets) -> None:
+    """A message about these fields goes as soon as the clerk edits one of them."""
+    def clear(*_args) -> None:
+        label.clear()
+        if label.property("hide_when_empty"):  # made by error_label: shown only with a message
+            label.hide()
+
+    for widget in widgets:
+        signal = edited_signal(widget)
+        if signal is not None:
+            signal.connect(clear)
 
 
 def fill_combo(combo: QComboBox, items, none_label: str | None = None) -> None:

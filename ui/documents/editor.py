@@ -16,11 +16,12 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTool
 from desktop.core.access import DRAFT, REGISTER, SIGN, PermissionDenied
 from desktop.documents import autosave, service
 from desktop.core.context import StorageError
-from desktop.documents.errors import DocumentError, ValidationFailed
+from desktop.documents.errors import NO_REGISTER_SIGNED, DocumentError, ValidationFailed
 from desktop.documents.inputs import DraftInput, LoadedDraft, draft_to_payload
 from desktop.documents.editor_data import editor_choices, letter_settings
 from desktop.documents.preview import dispatch_from_input
 from ui.common.background import default_error_handler, run_read, run_write
+from ui.common.dates import dates_ok
 from ui.common.icons import icon
 from ui.common.rights import may, restrict
 from ui.documents import form_binding as fb
@@ -32,8 +33,9 @@ from ui.common.window_size import fit_window
 PREVIEW_DELAY_MS = 700
 AUTOSAVE_DELAY_MS = 2000
 HISTORY_DELAY_MS = 400
-# Problems that stop even a draft from being saved (the others wait for "Trình ký").
-SAVE_BLOCKING = ("subject", "symbol", "urgency", "copies", "file_copies", "register_id", "signer_id")
+# Problems that stop even a draft from being saved (the others wait for "Trình ký"); a register or
+# signer that no longer exists is refused by the service when storing.
+SAVE_BLOCKING = ("subject", "symbol", "urgency", "secrecy", "copies", "file_copies")
 # The right each toolbar action needs (desktop/core/access.py); without it the action is disabled with the reason.
 RIGHTS = {"save": DRAFT, "undo": DRAFT, "redo": DRAFT, "submit": DRAFT, "clone": DRAFT, "correct": DRAFT,
           "replace": DRAFT, "sign": SIGN, "return": SIGN, "issue": REGISTER}
@@ -134,6 +136,7 @@ class EditorWindow(EditorMemory, QMainWindow):
         self.form.drafting_unit.currentIndexChanged.connect(lambda *_: self._auto_symbol())
         self.form.doc_type.currentIndexChanged.connect(lambda *_: self._auto_symbol())
         self.form.symbol_reset.clicked.connect(lambda: self._auto_symbol(force=True))
+        self.form.contact_fill.clicked.connect(self._fill_contact)
         self.form.restore_button.clicked.connect(self.restore_autosave)
         self.form.discard_button.clicked.connect(self.discard_autosave)
         self._pending_autosave: dict | None = None
@@ -247,6 +250,13 @@ class EditorWindow(EditorMemory, QMainWindow):
             self._last_auto_symbol = fb.built_symbol(self.form, self.choices)
             self.form.symbol.setText(self._last_auto_symbol)
 
+    def _fill_contact(self) -> None:
+        lines = self.choices.office_contact if self.choices else []
+        if lines:
+            self.form.contact.setPlainText("\n".join(lines))
+        else:
+            self.form.show_error("contact", "Hồ sơ cơ quan chưa ghi địa chỉ, điện thoại: hãy gõ vào ô này.")
+
     def refresh_preview(self) -> None:
         self.timers["preview"].stop()
         data = self.collect()
@@ -275,6 +285,9 @@ class EditorWindow(EditorMemory, QMainWindow):
         SAVE_BLOCKING fields stop a draft from being saved.
         """
         if (self.loaded is not None and not self.loaded.editable) or not may(self.ctx, DRAFT):
+            return
+        if not dates_ok(self.form):  # "31/02" typed in the date: its sentence is under the field
+            self.form.show_notice("Chưa lưu: hãy sửa ngày ghi chữ đỏ.", error=True)
             return
         dropped = fb.unstorable_labels(self.form, self.base)
         if dropped:  # a paste brought in what cannot be stored: out of the widgets, and say so
@@ -343,7 +356,7 @@ class EditorWindow(EditorMemory, QMainWindow):
             return
         data = self.loaded.data
         if data.register_id is None:
-            self.form.show_errors({"register_id": "Chưa chọn sổ đăng ký để lấy số."})
+            self.form.show_errors({"register_id": NO_REGISTER_SIGNED})
             return
         name = self.form.register.currentText()
         dialog = IssueDialog(self.ctx, data.register_id, name, data.date or date.today(), self)

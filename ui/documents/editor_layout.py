@@ -5,11 +5,10 @@ names of `DraftInput` that `ValidationFailed.errors` uses.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.vocabulary import SHORT_DATE_QT
-from desktop.documents.choices import DOC_TYPES, URGENCY_CHOICES
+from desktop.documents.choices import DOC_TYPES, SECRECY_CHOICES, URGENCY_CHOICES
+from ui.common.dates import DateField
 from ui.common.forms import ERROR_STYLE, error_label
+from ui.documents.appendix_editor import AppendixList
 from ui.documents.recipient_picker import RecipientList
 
 BODY_HINT = ("Mỗi dòng là một đoạn. Mục đánh số: «1.», «5.1.»; gạch đầu dòng: «- ». "
@@ -45,6 +45,7 @@ class EditorForm(QScrollArea):
         self.errors: dict[str, QLabel] = {}
 
         self.notice = QLabel()
+        self._notice_is_error = False
         self.notice.setWordWrap(True)
         self.notice.hide()
         self.autosave_banner = QWidget()
@@ -69,9 +70,7 @@ class EditorForm(QScrollArea):
         self.symbol_reset = QPushButton("Tạo lại")
         self.symbol_reset.setToolTip("Ký hiệu theo tên viết tắt của cơ quan và đơn vị soạn thảo")
         self.place = QLineEdit()
-        self.date = QDateEdit(QDate.currentDate())
-        self.date.setDisplayFormat(SHORT_DATE_QT)
-        self.date.setCalendarPopup(True)
+        self.date = DateField()
         self.no_date = QCheckBox("Chưa ghi ngày (ghi khi ban hành)")
         self.no_date.setChecked(True)
         self.date.setEnabled(False)
@@ -140,11 +139,31 @@ class EditorForm(QScrollArea):
         self.issuer_error = error_label()
         self.errors["issuer"] = self.issuer_error
 
+        # ---- secrecy, the address footer (ô 13), the appendices ----
+        self.secrecy = QComboBox()
+        for code, label in SECRECY_CHOICES:
+            self.secrecy.addItem(label, code)
+        self.contact = QPlainTextEdit()
+        self.contact.setPlaceholderText("Địa chỉ: …\nĐiện thoại: …; Email: …")
+        self.contact.setFixedHeight(self.contact.fontMetrics().lineSpacing() * 4 + 12)
+        self.contact_fill = QPushButton("Lấy địa chỉ cơ quan")
+        self.contact_fill.setToolTip("Điền địa chỉ, điện thoại, thư điện tử theo hồ sơ cơ quan")
+        self.appendices = AppendixList()
+        parts_box = QGroupBox("Độ mật, địa chỉ cuối trang, phụ lục")
+        parts_form = QFormLayout(parts_box)
+        parts_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        parts_form.addRow("Độ mật:", self._field("secrecy", self.secrecy))
+        contact_row = QVBoxLayout()
+        contact_row.addWidget(self.contact)
+        contact_row.addWidget(self.contact_fill)
+        parts_form.addRow("Địa chỉ (ô 13):", self._field("contact", self._wrap(contact_row)))
+        parts_form.addRow("Phụ lục:", self._field("appendices", self.appendices))
+
         layout = QVBoxLayout(inner)
         layout.addWidget(self.notice)
         layout.addWidget(self.autosave_banner)
         layout.addWidget(self.issuer_error)
-        for box in (header, to_box, body_box, dist_box, sign_box):
+        for box in (header, to_box, body_box, dist_box, sign_box, parts_box):
             layout.addWidget(box)
         layout.addStretch(1)
 
@@ -185,7 +204,24 @@ class EditorForm(QScrollArea):
         if first is not None:
             self.ensureWidgetVisible(first)
 
+    def show_error(self, name: str, text: str) -> None:
+        """One message under one field, the others left as they are."""
+        label = self.errors[name]
+        label.setText(text)
+        label.setVisible(bool(text))
+
+    def clear_error(self, name: str) -> None:
+        """The field `name` was edited: its message goes; so does the notice once no field has one."""
+        label = self.errors.get(name)
+        if label is None or not label.text():
+            return
+        label.clear()
+        label.hide()
+        if self._notice_is_error and not any(lbl.text() for lbl in self.errors.values()):
+            self.show_notice("")
+
     def show_notice(self, text: str, *, error: bool = False) -> None:
+        self._notice_is_error = error and bool(text)
         self.notice.setText(text)
         self.notice.setStyleSheet(ERROR_STYLE + "font-weight: bold;" if error else "color: #1f5f2a; font-weight: bold;")
         self.notice.setVisible(bool(text))

@@ -53,6 +53,10 @@ def populate(form: EditorForm, data: DraftInput) -> None:
     form.file_copies.setValue(data.file_copies or 0)
     form.drafter.setText(data.drafter or "")
     form.drafter_initials.setText(data.drafter_initials or "")
+    select_data(form.secrecy, data.secrecy)
+    if form.contact.toPlainText() != "\n".join(data.contact):
+        form.contact.setPlainText("\n".join(data.contact))
+    form.appendices.set_items(list(data.appendices))
 
 
 def collect(form: EditorForm, base: DraftInput) -> DraftInput:
@@ -87,32 +91,45 @@ def collect_raw(form: EditorForm, base: DraftInput) -> DraftInput:
         file_copies=form.file_copies.value() or None,
         drafter=form.drafter.text().strip() or None,
         drafter_initials=form.drafter_initials.text().strip() or None,
+        secrecy=form.secrecy.currentData(),
+        contact=[line.strip() for line in form.contact.toPlainText().splitlines() if line.strip()],
+        appendices=form.appendices.items(),
     )
 
 
 def connect_changes(form: EditorForm, slot) -> None:
-    """Call `slot()` on any edit of the form."""
-    for combo in (form.doc_type, form.register, form.drafting_unit, form.urgency, form.signer):
-        combo.currentIndexChanged.connect(lambda *_: slot())
-    for line in (form.symbol, form.place, form.subject, form.drafter, form.drafter_initials):
-        line.textChanged.connect(lambda *_: slot())
-    for spin in (form.copies, form.file_copies):
-        spin.valueChanged.connect(lambda *_: slot())
-    form.date.dateChanged.connect(lambda *_: slot())
-    form.no_date.toggled.connect(lambda on: (form.date.setEnabled(not on), slot()))
-    form.body.textChanged.connect(slot)
-    form.recipients.changed.connect(slot)
-    form.distribution.changed.connect(slot)
+    """Call `slot()` on any edit of the form; an edited field's error message goes away with it."""
+    def on(signal, name: str | None) -> None:
+        signal.connect(lambda *_: (form.clear_error(name) if name else None, slot()))
+
+    for combo, name in ((form.doc_type, "doc_type"), (form.register, "register_id"),
+                        (form.drafting_unit, "drafting_unit_id"), (form.urgency, "urgency"),
+                        (form.signer, "signer_id"), (form.secrecy, "secrecy")):
+        on(combo.currentIndexChanged, name)
+    for line, name in ((form.symbol, "symbol"), (form.place, "place"), (form.subject, "subject"),
+                       (form.drafter, None), (form.drafter_initials, None)):
+        on(line.textChanged, name)
+    for spin, name in ((form.copies, "copies"), (form.file_copies, "file_copies")):
+        on(spin.valueChanged, name)
+    on(form.date.dateChanged, "date")
+    form.no_date.toggled.connect(lambda on_: (form.date.setEnabled(not on_), form.clear_error("date"), slot()))
+    on(form.body.textChanged, "body")
+    on(form.recipients.changed, "recipients")
+    on(form.distribution.changed, "distribution")
+    on(form.contact.textChanged, "contact")
+    on(form.appendices.changed, "appendices")
 
 
 def set_read_only(form: EditorForm, read_only: bool) -> None:
     for w in (form.doc_type, form.register, form.drafting_unit, form.urgency, form.signer, form.no_date,
-              form.symbol_reset, form.copies, form.file_copies):
+              form.symbol_reset, form.copies, form.file_copies, form.secrecy, form.contact_fill):
         w.setEnabled(not read_only)
     form.date.setEnabled(not read_only and not form.no_date.isChecked())
     for line in (form.symbol, form.place, form.subject, form.drafter, form.drafter_initials):
         line.setReadOnly(read_only)
     form.body.setReadOnly(read_only)
+    form.contact.setReadOnly(read_only)
+    form.appendices.set_read_only(read_only)
     form.setStyleSheet("QLineEdit[readOnly=\"true\"], QPlainTextEdit[readOnly=\"true\"] { background: #f1f1ee; }"
                        if read_only else "")
     form.recipients.set_read_only(read_only)

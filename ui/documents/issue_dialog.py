@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -16,10 +14,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop.core.vocabulary import SHORT_DATE_QT
 from desktop.documents.numbering import check_manual_number
 from desktop.documents.editor_data import upcoming_number
 from ui.common.background import run_read
+from ui.common.dates import DateField, dates_ok
 from ui.common.forms import ERROR_STYLE
 from ui.common.window_size import fit_window
 
@@ -31,10 +29,8 @@ class IssueDialog(QDialog):
         super().__init__(parent)
         self.ctx, self.register_id = ctx, register_id
         self.setWindowTitle("Ban hành văn bản")
-        self.date = QDateEdit(QDate(on.year, on.month, on.day))
-        self.date.setDisplayFormat(SHORT_DATE_QT)
-        self.date.setCalendarPopup(True)
-        self.date.setMaximumDate(QDate.currentDate())
+        self.date = DateField(on)
+        self.date.setMaximumDate(date.today())
         self.manual = QCheckBox("Dùng số giữ trước hoặc số ghi tay (vào sổ bổ sung)")
         self.number = QSpinBox()
         self.number.setRange(1, 99999)
@@ -79,8 +75,11 @@ class IssueDialog(QDialog):
         run_read(lambda: upcoming_number(self.ctx, register_id, year), show)
 
     def chosen_date(self) -> date:
-        d = self.date.date()
-        return date(d.year(), d.month(), d.day())
+        return self.date.date().toPython()
+
+    def accept(self) -> None:
+        if dates_ok(self):
+            super().accept()
 
     def chosen(self) -> tuple[date, int | None]:
         return self.chosen_date(), self.number.value() if self.manual.isChecked() else None

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -16,10 +15,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop.core.vocabulary import SHORT_DATE_QT
 from desktop.followup.board import incoming_choices, movement_choices, unit_choices
 from desktop.followup.tasks import TaskInput, add_task
 from ui.common.background import run_read, run_write
+from ui.common.dates import DateField, dates_ok
 from ui.common.messages import show_error
 from ui.common.window_size import fit_window
 
@@ -44,9 +43,7 @@ class AddTaskDialog(QDialog):
         self.has_deadline = QCheckBox("Có hạn")
         self.has_deadline.setChecked(True)
         d = date.today() + timedelta(days=15)
-        self.deadline = QDateEdit(QDate(d.year, d.month, d.day))
-        self.deadline.setCalendarPopup(True)
-        self.deadline.setDisplayFormat(SHORT_DATE_QT)
+        self.deadline = DateField(d)
         self.has_deadline.toggled.connect(self.deadline.setEnabled)
         form = QFormLayout()
         form.addRow("Nội dung:", self.title)
@@ -75,6 +72,8 @@ class AddTaskDialog(QDialog):
             self.movement_combo.addItem(name, mid)
 
     def save(self) -> None:
+        if not dates_ok(self):
+            return
         d = self.deadline.date()
         data = TaskInput(
             title=self.title.text(), unit_id=self.unit_combo.currentData(),

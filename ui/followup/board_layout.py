@@ -3,12 +3,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -22,24 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.vocabulary import SHORT_DATE_QT
 from desktop.followup.categories import CATEGORY_LABELS
 from desktop.followup.task_query import TaskFilter
+from ui.common.dates import DateField
 from ui.common.icons import icon, tool_button
 
 GROUPINGS = (("Không nhóm", None), ("Nhóm theo đơn vị", "unit"), ("Nhóm theo văn bản", "document"))
 
 
-def _pydate(edit: QDateEdit) -> date:
-    d = edit.date()
-    return date(d.year(), d.month(), d.day())
-
-
-def _date_edit(d: date) -> QDateEdit:
-    edit = QDateEdit(QDate(d.year, d.month, d.day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(SHORT_DATE_QT)
-    return edit
+def _pydate(edit: DateField) -> date:
+    return edit.date().toPython()
 
 
 class BoardLayout:
@@ -100,8 +91,8 @@ class BoardLayout:
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.due_box = QCheckBox("Hạn từ")
         today = date.today()
-        self.due_from = _date_edit(today - timedelta(days=30))
-        self.due_to = _date_edit(today + timedelta(days=30))
+        self.due_from = DateField(today - timedelta(days=30))
+        self.due_to = DateField(today + timedelta(days=30))
         self.group_combo = QComboBox()
         for label, key in GROUPINGS:
             self.group_combo.addItem(label, key)

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -24,10 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.access import ADMIN
-from desktop.core.vocabulary import CALENDAR_DAY_LABELS, SHORT_DATE_QT, short_date
+from desktop.core.vocabulary import CALENDAR_DAY_LABELS, short_date
 from desktop.followup.calendar_service import calendar_year, remove_office_day, set_office_day
 from ui.common.background import run_read, run_write
-from ui.common.forms import ERROR_STYLE
+from ui.common.dates import DateField
+from ui.common.forms import ERROR_STYLE, clear_when_edited
 from ui.common.messages import confirm
 from ui.common.rights import restrict_all
 from ui.common.window_size import fit_window
@@ -49,9 +49,7 @@ class CalendarDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
-        self.day = QDateEdit(QDate.currentDate())
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat(SHORT_DATE_QT)
+        self.day = DateField()
         self.name = QLineEdit()
         self.name.setPlaceholderText("Tên ngày, ví dụ: Nghỉ Tết Nguyên đán theo quyết định của Thủ tướng")
         self.kind = QComboBox()
@@ -83,6 +81,7 @@ class CalendarDialog(QDialog):
         layout.addWidget(buttons)
         self.year.valueChanged.connect(lambda _v: self.reload())
         self.add_button.clicked.connect(self.add_day)
+        clear_when_edited(self.error, self.day, self.name, self.kind)
         self.remove_button.clicked.connect(self.remove_day)
         self.reload()
 
@@ -105,6 +104,8 @@ class CalendarDialog(QDialog):
                 self.table.setItem(row, col, item)
 
     def add_day(self) -> None:
+        if not self.day.commit():
+            return
         ctx, day, kind, name = self.ctx, self.day.date().toPython(), self.kind.currentData(), self.name.text()
         if not name.strip():
             self.error.setText("Cần ghi tên ngày.")

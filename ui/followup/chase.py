@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QObject, Signal
-from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
 
-from desktop.core.vocabulary import SHORT_DATE_QT
 from desktop.followup.chasing import chase_overdue_of_dispatch, draft_chasing_letter
 from ui.common.background import run_write
+from ui.common.dates import DateField, dates_ok
 from ui.common.messages import show_error
 from ui.common.window_size import fit_window
 
@@ -20,9 +20,7 @@ class DeadlineDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Soạn công văn đôn đốc")
         d = default or date.today() + timedelta(days=15)
-        self.deadline = QDateEdit(QDate(d.year, d.month, d.day))
-        self.deadline.setCalendarPopup(True)
-        self.deadline.setDisplayFormat(SHORT_DATE_QT)
+        self.deadline = DateField(d)
         text = QLabel(summary)
         text.setWordWrap(True)
         form = QFormLayout()
@@ -39,8 +37,11 @@ class DeadlineDialog(QDialog):
         fit_window(self, "chase-deadline")
 
     def value(self) -> date:
-        d = self.deadline.date()
-        return date(d.year(), d.month(), d.day())
+        return self.deadline.date().toPython()
+
+    def accept(self) -> None:
+        if dates_ok(self):
+            super().accept()
 
 
 class ChaseRunner(QObject):

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -19,17 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.settings import default
-from desktop.core.vocabulary import SHORT_DATE_QT, short_date
+from desktop.core.vocabulary import short_date
 from desktop.followup.categories import CATEGORY_LABELS, CATEGORY_ORDER
 from desktop.followup.dashboard import Dashboard, dashboard
 from desktop.followup.task_query import TaskFilter
 from ui.common.background import run_read
+from ui.common.dates import DateField
 from ui.followup.board_model import CATEGORY_COLOURS, tone_brushes
 from ui.followup.chart import StackedBarChart
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
 
 
 class DashboardPanel(QWidget):
@@ -38,9 +34,7 @@ class DashboardPanel(QWidget):
         self.ctx = ctx
         self.task_filter = TaskFilter()
         self.data: Dashboard | None = None
-        self.as_of = QDateEdit(_qdate(date.today()))
-        self.as_of.setCalendarPopup(True)
-        self.as_of.setDisplayFormat(SHORT_DATE_QT)
+        self.as_of = DateField(date.today())
         self.as_of.dateChanged.connect(lambda _d: self.refresh())
         top = QHBoxLayout()
         top.addWidget(QLabel("<b>Tổng quan nhiệm vụ</b> tính đến ngày"))
@@ -107,8 +101,7 @@ class DashboardPanel(QWidget):
         return tree
 
     def current_as_of(self) -> date:
-        d = self.as_of.date()
-        return date(d.year(), d.month(), d.day())
+        return self.as_of.date().toPython()
 
     def refresh(self, task_filter: TaskFilter | None = None) -> None:
         if task_filter is not None:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -19,29 +18,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop.core.vocabulary import SHORT_DATE_QT, short_date
+from desktop.core.vocabulary import short_date
 from desktop.followup.board import incoming_choices
 from desktop.followup.task_query import TaskRow
 from desktop.followup.tasks import record_progress, reopen
 from ui.common.background import run_read, run_write
+from ui.common.dates import DateField, dates_ok
 from ui.common.messages import show_error
 from ui.common.window_size import fit_window
 
 
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _pydate(edit: QDateEdit) -> date:
-    d = edit.date()
-    return date(d.year(), d.month(), d.day())
-
-
-def _date_edit(d: date) -> QDateEdit:
-    edit = QDateEdit(_qdate(d))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(SHORT_DATE_QT)
-    return edit
+def _pydate(edit: DateField) -> date:
+    return edit.date().toPython()
 
 
 class ProgressDialog(QDialog):
@@ -64,11 +52,11 @@ class ProgressDialog(QDialog):
         self.reply_combo = QComboBox()
         self.reply_combo.setMinimumWidth(480)
         self.reply_combo.addItem("(không liên kết văn bản đến)", None)
-        self.reply_date = _date_edit(task.reply_date or today)
+        self.reply_date = DateField(task.reply_date or today)
         self.notes = QPlainTextEdit(task.notes or "")
         self.notes.setPlaceholderText("Ghi chú tiến độ…")
         self.done_box = QCheckBox("Đã hoàn thành, ngày")
-        self.done_date = _date_edit(task.completed_on or today)
+        self.done_date = DateField(task.completed_on or today)
         self.reply_box.setChecked(task.reply_incoming_id is not None or task.reply_date is not None)
         self.done_box.setChecked(task.status == "done")
         self.reply_combo.currentIndexChanged.connect(self._reply_chosen)
@@ -121,9 +109,11 @@ class ProgressDialog(QDialog):
             self.reply_box.setChecked(True)
             arrival = getattr(self, "_arrivals", {}).get(doc_id)
             if arrival is not None:
-                self.reply_date.setDate(_qdate(arrival))
+                self.reply_date.setDate(arrival)
 
     def save(self) -> None:
+        if not dates_ok(self):
+            return
         reply_id = self.reply_combo.currentData() if self.reply_box.isChecked() else None
         reply_date = _pydate(self.reply_date) if self.reply_box.isChecked() else None
         notes = self.notes.toPlainText()

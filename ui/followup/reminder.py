@@ -1,6 +1,6 @@
-"""The follow-up reminder: on start, and once a day while the program is open, tell the clerk
-what became overdue or falls due within the office's reminder window (setting followup/soon_days; a
-notice in the main window, never a dialog)."""
+"""The follow-up reminder: on start, and once a day while the program is open, roll recurring tasks over
+to their current period and tell the clerk what became overdue or falls due within the office's reminder
+window (setting followup/soon_days; a notice in the main window, never a dialog)."""
 from __future__ import annotations
 
 from datetime import date
@@ -9,7 +9,8 @@ from PySide6.QtCore import QObject, QTimer
 
 from desktop.core.vocabulary import short_date
 from desktop.followup.dashboard import Notices, notices
-from ui.common.background import run_read
+from desktop.followup.recurring import roll_over
+from ui.common.background import run_read, run_write
 
 
 class Reminder(QObject):
@@ -25,12 +26,15 @@ class Reminder(QObject):
         self.check()
 
     def check(self, today: date | None = None) -> None:
+        """Once per new day: recurring tasks get their current period (desktop.followup.recurring), then
+        the notice says what is overdue and due soon."""
         today = today or date.today()
         if self._day == today:
             return
         since, self._day = self._day, today
         ctx = self._ctx
-        run_read(lambda: notices(ctx, today, since), self._show)
+        run_write(lambda: roll_over(ctx, today, ctx.user),
+                  lambda _ids: run_read(lambda: notices(ctx, today, since), self._show))
 
     def _show(self, found: Notices) -> None:
         self.last = found

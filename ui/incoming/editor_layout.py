@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.vocabulary import DOC_TYPES, NO_URGENCY_LABEL, SHORT_DATE_QT, URGENCY_LABELS
+from desktop.core.vocabulary import DOC_TYPES, NO_URGENCY_LABEL, URGENCY_LABELS
 from ui.common.banner import Banner
 from ui.common.dates import optional_date_edit
 from ui.common.forms import error_label
@@ -62,8 +62,6 @@ class IncomingEditorLayout:
             w["urgency"].addItem(label, code)
         w["issuer_name"].setPlaceholderText("như trên văn bản, ví dụ Sở Y tế")
         w["instructions"].setPlaceholderText("Ý kiến phân phối, chỉ đạo giải quyết của lãnh đạo")
-        for key in ("arrival_date", "date", "handling_deadline"):
-            w[key].setDisplayFormat(SHORT_DATE_QT)
         self.errors = {key: error_label() for key in LABELS}
 
         letter = QFormLayout()

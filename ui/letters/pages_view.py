@@ -2,7 +2,8 @@
 
 pypdfium2 (PDFium, already installed for the importer's stack) draws each page into a QImage; QtPdf
 would need PySide6-Addons (~440 MB installed) on the pinned PySide6 6.11. Pages are drawn in the
-GUI thread (PDFium is not thread-safe) and only when they come into view; a page at screen size
+GUI thread, holding desktop.core.pdfium's lock (PDFium is not thread-safe; an import may be reading a
+PDF in a worker), and only when they come into view; a page at screen size
 takes ~5 ms. Pages far from view drop their pixmaps, so a high zoom does not hold every page.
 The view owns the open document: a new PDF or the view's end closes it.
 """
@@ -16,6 +17,8 @@ from PySide6.QtCore import QRect, QSizeF, Qt, Signal
 from PySide6.QtGui import QImage, QPalette, QPixmap
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from desktop.core.pdfium import PDFIUM_LOCK
+
 PAGE_SPACING = 12
 MARGIN = 12
 
@@ -23,18 +26,25 @@ MARGIN = 12
 def open_pdf(data: bytes) -> pdfium.PdfDocument:
     """The PDF document of `data`; raises ValueError for bytes that are not a readable PDF."""
     try:
-        return pdfium.PdfDocument(bytes(data))
+        with PDFIUM_LOCK:
+            return pdfium.PdfDocument(bytes(data))
     except pdfium.PdfiumError as exc:
         raise ValueError(f"Tệp PDF hỏng: {exc}") from exc
 
 
 def page_sizes(document: pdfium.PdfDocument) -> list[QSizeF]:
     """Each page's size in points (1/72 inch)."""
-    return [QSizeF(*document.get_page_size(i)) for i in range(len(document))]
+    with PDFIUM_LOCK:
+        return [QSizeF(*document.get_page_size(i)) for i in range(len(document))]
 
 
 def render_page(document: pdfium.PdfDocument, index: int, dpi: float) -> QImage:
     """Page `index` at `dpi`, on white, as an RGB image that owns its pixels."""
+    with PDFIUM_LOCK:
+        return _render(document, index, dpi)
+
+
+def _render(document: pdfium.PdfDocument, index: int, dpi: float) -> QImage:
     page = document[index]
     try:
         bitmap = page.render(scale=dpi / 72, prefer_bgrx=True, rev_byteorder=True)  # RGBx bytes
@@ -227,7 +237,8 @@ class _Document:
     def replace(self, document: pdfium.PdfDocument | None) -> None:
         old, self.pdf = self.pdf, document
         if old is not None:
-            old.close()
+            with PDFIUM_LOCK:
+                old.close()
 
     def close(self) -> None:
         self.replace(None)

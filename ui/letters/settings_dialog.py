@@ -19,7 +19,7 @@ from desktop.core.settings import option
 from desktop.letters.layout import SETTINGS_KEY, LetterSettings
 from desktop.letters.office_settings import letter_overrides, save_letter_overrides
 from ui.common.background import run_read, run_write
-from ui.common.forms import ERROR_STYLE
+from ui.common.forms import ERROR_STYLE, clear_when_edited
 from ui.common.rights import restrict_all
 from ui.common.window_size import fit_window
 
@@ -89,6 +89,7 @@ class LetterSettingsDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        clear_when_edited(self.error, *self.spins.values(), self.red_stamp)
         run_read(lambda: letter_overrides(ctx), self._show)
         fit_window(self, "letter-settings")
 

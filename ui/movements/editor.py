@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from desktop.movements.service import MovementInput, MovementRow, create_movement, update_movement
 from ui.common.background import run_write
-from ui.common.dates import optional_date, optional_date_edit, set_optional_date
-from ui.common.forms import ERROR_STYLE
+from ui.common.dates import dates_ok, optional_date, optional_date_edit, set_optional_date
+from ui.common.forms import ERROR_STYLE, clear_when_edited
 from ui.common.window_size import fit_window
 
 
@@ -82,6 +82,8 @@ class MovementDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        clear_when_edited(self.error, self.name, self.start, self.end, self.launching, self.reference,
+                          self.monitor, self.interim, self.final)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
@@ -115,6 +117,8 @@ class MovementDialog(QDialog):
         )
 
     def save(self) -> None:
+        if not dates_ok(self):
+            return
         data = self.value()
         if not data.name:
             self.error.setText("Cần nhập tên phong trào.")

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QFormLayout, QHeaderView, QLabel, QLineEdit, QPush
 
 from desktop.recipients.directory import UnitChoice
 from desktop.recipients.group_edit import GroupInput, MembershipInput, delete_group, get_group, list_groups, save_group
-from ui.common.dates import optional_date, optional_date_edit, set_optional_date
+from ui.common.dates import dates_ok, optional_date, optional_date_edit, set_optional_date
 from ui.recipients.list_editor import ListEditorDialog
 
 
@@ -88,6 +88,8 @@ class GroupsDialog(ListEditorDialog):
         self.table.selectRow(row + step)
 
     def write(self, item_id):
+        if not dates_ok(self.table):
+            raise ValueError("Có ngày chưa đúng trong bảng thành viên (xem dòng ghi chữ đỏ).")
         self.read_table()
         if not self.name.text().strip():
             raise ValueError("Cần nhập tên nhóm.")

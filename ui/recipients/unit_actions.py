@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
 
-from desktop.core.vocabulary import SHORT_DATE_QT
 from desktop.recipients.directory import UnitChoice, deactivate_unit
 from desktop.recipients.merge import merge_units
 from ui.common.background import run_write
+from ui.common.dates import DateField, dates_ok
 from ui.common.forms import ERROR_STYLE
 from ui.recipients.unit_picker import UnitPicker
 from ui.common.window_size import fit_window
@@ -87,9 +86,7 @@ class DeactivateDialog(QDialog):
             f"<b>{unit.name}</b> (mã {unit.code}) ngừng hoạt động sau ngày chọn dưới đây: đơn vị rời các nhóm "
             "từ hôm sau và không còn trong danh sách chọn khi soạn văn bản. Văn bản, nhiệm vụ cũ giữ nguyên.")
         intro.setWordWrap(True)
-        self.last_day = QDateEdit(QDate.currentDate())
-        self.last_day.setCalendarPopup(True)
-        self.last_day.setDisplayFormat(SHORT_DATE_QT)
+        self.last_day = DateField()
         self.error = _error_label()
         form = QFormLayout()
         form.addRow("Hoạt động đến hết ngày", self.last_day)
@@ -103,6 +100,8 @@ class DeactivateDialog(QDialog):
         layout.addWidget(buttons)
 
     def deactivate(self) -> None:
+        if not dates_ok(self):
+            return
         ctx, unit_id, day = self.ctx, self.unit.id, self.last_day.date().toPython()
         self.ok_button.setEnabled(False)
 

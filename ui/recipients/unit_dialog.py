@@ -20,7 +20,7 @@ from PySide6.QtCore import Qt
 from desktop.core.vocabulary import UNIT_KIND_LABELS
 from desktop.recipients.directory import DirectoryError, UnitChoice, UnitInput, UnitRow, add_unit, update_unit
 from ui.common.background import run_write
-from ui.common.dates import optional_date, optional_date_edit, set_optional_date
+from ui.common.dates import dates_ok, optional_date, optional_date_edit, set_optional_date
 from ui.common.forms import ERROR_STYLE, select_data
 from ui.common.window_size import fit_window
 
@@ -148,6 +148,8 @@ class UnitDialog(QDialog):
         return label.text() if label.isVisibleTo(self) else ""
 
     def save(self) -> None:
+        if not dates_ok(self):
+            return
         data = self.value()
         if not data.name.strip():
             self.show_error("Cần nhập tên đơn vị.", "name")

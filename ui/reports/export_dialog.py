@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.reports.period import Period
 from ui.common.background import run_read
-from ui.common.dates import date_edit, picked_date
+from ui.common.dates import date_edit, dates_ok, picked_date
 from ui.common.export_job import ExportRunner
 from ui.common.icons import icon
 from ui.common.forms import ERROR_STYLE
@@ -203,6 +203,8 @@ class ExportDialog(QDialog):
 
     def job(self):
         """(job, suggested file name) for the choices made, or None (the error shown by its field)."""
+        if not dates_ok(self):
+            return None
         try:
             period = self.period.period()
         except ValueError as exc:

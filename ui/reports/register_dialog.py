@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QGroupBox,
@@ -25,8 +23,9 @@ from PySide6.QtWidgets import (
 from desktop.core.access import REGISTER
 from desktop.documents.numbering import check_manual_number, register_entries, reserve_number, void_number
 from desktop.documents.editor_data import editor_choices
-from desktop.core.vocabulary import SHORT_DATE_QT, short_date
+from desktop.core.vocabulary import short_date
 from ui.common.background import run_read, run_write
+from ui.common.dates import DateField, dates_ok
 from ui.common.forms import ERROR_STYLE, fill_combo
 from ui.common.messages import confirm
 from ui.common.rights import restrict_all
@@ -67,9 +66,7 @@ class RegisterDialog(QDialog):
         self.void_result = _label()
         self.manual_number = QSpinBox()
         self.manual_number.setRange(1, 99999)
-        self.manual_date = QDateEdit(QDate.currentDate())
-        self.manual_date.setDisplayFormat(SHORT_DATE_QT)
-        self.manual_date.setCalendarPopup(True)
+        self.manual_date = DateField()
         self.manual_button = QPushButton("Kiểm tra")
         self.manual_result = _label()
         restrict_all(ctx, REGISTER, self.reserve_button, self.void_button)
@@ -173,8 +170,9 @@ class RegisterDialog(QDialog):
 
     def check_manual(self) -> None:
         register_id, year, number = self.register_id(), self.year.value(), self.manual_number.value()
-        d = self.manual_date.date()
-        on = date(d.year(), d.month(), d.day())
+        if not dates_ok(self):
+            return
+        on = self.manual_date.date().toPython()
 
         def show(verdict) -> None:
             if verdict.errors:

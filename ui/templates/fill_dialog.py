@@ -11,11 +11,10 @@ import html
 import re
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -32,10 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.documents.editor_data import editor_choices
-from desktop.core.vocabulary import SHORT_DATE_QT, read_date
+from desktop.core.vocabulary import read_date
 from desktop.templates.engine import TYPE_LABELS, Placeholder
 from desktop.templates.service import fill_template, get_template, list_templates
 from ui.common.background import run_read
+from ui.common.dates import DateField, dates_ok
 from ui.common.forms import ERROR_STYLE
 from ui.common.window_size import fit_window
 
@@ -43,11 +43,7 @@ from ui.common.window_size import fit_window
 def _value_widget(ph: Placeholder, unit_names: list[str]) -> QWidget:
     default = ph.default
     if ph.type == "date":
-        widget = QDateEdit()
-        widget.setDisplayFormat(SHORT_DATE_QT)
-        widget.setCalendarPopup(True)
-        d = read_date(default) or date.today()
-        widget.setDate(QDate(d.year, d.month, d.day))
+        widget = DateField(read_date(default) or date.today())
     elif ph.type in ("number", "year"):
         widget = QSpinBox()
         widget.setRange(0, 999999)
@@ -77,9 +73,8 @@ def _value_widget(ph: Placeholder, unit_names: list[str]) -> QWidget:
 
 def widget_value(ph: Placeholder, widget: QWidget):
     """The form value of one placeholder as the template engine takes it (None = unfilled)."""
-    if isinstance(widget, QDateEdit):
-        d = widget.date()
-        return date(d.year(), d.month(), d.day())
+    if isinstance(widget, DateField):
+        return widget.date().toPython()
     if isinstance(widget, QSpinBox):
         return widget.value() if widget.value() or ph.type == "year" else None
     if isinstance(widget, QComboBox):
@@ -206,7 +201,7 @@ class TemplateFillDialog(QDialog):
         return {name: widget_value(ph, w) for name, (ph, w) in self.fields.items()}
 
     def continue_(self) -> None:
-        if self.template is None:
+        if self.template is None or not dates_ok(self):
             return
         template_id, values = self.template.id, self.values()
         run_read(lambda: fill_template(self.ctx, template_id, values), self._filled, self._fill_failed)

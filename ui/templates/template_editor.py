@@ -27,7 +27,7 @@ from desktop.core.vocabulary import DOC_TYPES
 from desktop.templates.engine import PLACEHOLDER_TYPES, TYPE_LABELS, Placeholder
 from desktop.templates.service import TemplateData, create_template, get_template, update_template
 from ui.common.background import run_read, run_write
-from ui.common.forms import error_label, fill_combo, select_data
+from ui.common.forms import clear_when_edited, error_label, fill_combo, select_data
 from ui.documents.recipient_picker import RecipientList
 from ui.common.window_size import fit_window
 
@@ -75,6 +75,7 @@ class TemplateEditorDialog(QDialog):
         buttons_row.addStretch(1)
         ph_layout.addLayout(buttons_row)
         ph_layout.addWidget(self._error("placeholders"))
+        clear_when_edited(self.errors["placeholders"], self.placeholders)
         lines_page = QWidget()
         lines_layout = QVBoxLayout(lines_page)
         lines_layout.addWidget(QLabel("<b>Kính gửi mặc định</b>"))
@@ -107,6 +108,7 @@ class TemplateEditorDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(widget)
         layout.addWidget(self._error(name))
+        clear_when_edited(self.errors[name], widget)
         return box
 
     def _fetch(self):

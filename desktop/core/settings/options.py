@@ -15,6 +15,11 @@ declare("office", "name", str, "", label="Tên cơ quan ban hành")
 declare("office", "parent_name", str, "", label="Tên cơ quan chủ quản")
 declare("office", "abbreviation", str, "", label="Chữ viết tắt tên cơ quan")
 declare("office", "place", str, "", label="Địa danh")
+# the address footer a draft may print (ô 13): offered by the editor, never printed unasked
+declare("office", "address_lines", str, "", label="Địa chỉ (mỗi dòng một dòng)")
+declare("office", "phone", str, "", label="Điện thoại")
+declare("office", "email", str, "", label="Thư điện tử")
+declare("office", "website", str, "", label="Trang thông tin điện tử")
 
 # ---- documents: Nơi nhận of an outgoing letter (desktop/documents/store.py, profile.archive_line) -------
 declare("documents", "archive_line", str, "Lưu: VT", label="Dòng lưu văn thư ở Nơi nhận")
@@ -104,6 +109,14 @@ _layout("stamp_khan_mm", tuple, (20.0, 8.0), "Khung “KHẨN” (rộng, cao)",
 _layout("stamp_thuong_khan_mm", tuple, (40.0, 8.0), "Khung “THƯỢNG KHẨN” (rộng, cao)", "mm")
 _layout("stamp_hoa_toc_mm", tuple, (30.0, 8.0), "Khung “HỎA TỐC” (rộng, cao)", "mm")
 _layout("stamp_color", str, "#000000", "Màu khung độ khẩn")
+# Secrecy stamp boxes (ô 10a; Thông tư 24/2020/TT-BCA, mẫu số 02: two borders 1 mm apart, bold capitals)
+_layout("stamp_mat_mm", tuple, (20.0, 8.0), "Khung “MẬT” (rộng, cao)", "mm")
+_layout("stamp_toi_mat_mm", tuple, (30.0, 8.0), "Khung “TỐI MẬT” (rộng, cao)", "mm")
+_layout("stamp_tuyet_mat_mm", tuple, (40.0, 8.0), "Khung “TUYỆT MẬT” (rộng, cao)", "mm")
+# The address footer (ô 13, page 1 only, under a rule across the text area) and the appendices
+_layout("contact_size", float, 11.0, "Địa chỉ, điện thoại cuối trang đầu (ô 13)", "pt", 11, 12)
+_layout("appendix_heading_size", float, 14.0, "Chữ “Phụ lục …”", "pt", 14, 14)
+_layout("appendix_title_size", float, 14.0, "Tên phụ lục và dòng “Kèm theo …”", "pt", 13, 14)
 # Fonts: prefer the system's Times New Roman, else the bundled Liberation Serif
 _layout("prefer_system_font", bool, True, "Ưu tiên phông Times New Roman của máy")
 

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from db.models import OutgoingDocument, RegisterEntry
 from desktop.documents import numbering, service
 from desktop.documents.errors import DocumentError
+from tests.desktop.documents.conftest import good_draft
 from tests.desktop.documents.helpers import signed_document
 
 
@@ -108,10 +109,36 @@ def test_unknown_register_is_a_clear_error(ctx, setup):
         numbering.reserve_number(ctx, 999, 2025, "thử", "vt")
 
 
-def test_issue_without_register_is_refused_per_field(ctx, setup):
-    doc = signed_document(ctx, setup, register_id=None)
+def test_no_step_leads_to_a_dead_end_without_a_register(ctx, setup):
+    from sqlalchemy import update
+
+    doc, _ = service.create_draft(ctx, good_draft(setup, register_id=None), "cv")  # a draft may lack it
+    # Trình ký wants the register that issuing will take the number from
+    with pytest.raises(service.ValidationFailed) as failed:
+        service.submit(ctx, doc, "cv")
+    assert list(failed.value.errors) == ["register_id"]
+    assert "Chưa chọn sổ đăng ký" in failed.value.errors["register_id"]
+    # a document signed without one (by an older version) is told the way out
+    with ctx.session() as s:
+        s.execute(update(OutgoingDocument).where(OutgoingDocument.id == doc).values(status="signed"))
+        s.commit()
     with pytest.raises(service.ValidationFailed) as failed:
         service.issue(ctx, doc, "vt", on=date(2025, 1, 6))
-    assert "register_id" in failed.value.errors
+    assert "Trả lại dự thảo" in failed.value.errors["register_id"]
     with ctx.session() as s:
         assert s.get(OutgoingDocument, doc).status == "signed"
+
+
+def test_sign_checks_the_signer_again(ctx, setup):
+    from sqlalchemy import update
+
+    doc, _ = service.create_draft(ctx, good_draft(setup), "cv")
+    service.submit(ctx, doc, "cv")
+    with ctx.session() as s:  # the signer was removed from the directory meanwhile
+        s.execute(update(OutgoingDocument).where(OutgoingDocument.id == doc).values(signer_id=None))
+        s.commit()
+    with pytest.raises(service.ValidationFailed) as failed:
+        service.sign(ctx, doc, "lđ")
+    assert list(failed.value.errors) == ["signer_id"]
+    with ctx.session() as s:
+        assert s.get(OutgoingDocument, doc).status == "submitted"

@@ -1,7 +1,7 @@
 """Chasing letters, the dashboard, notices and the movement register on the demo database."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -13,6 +13,7 @@ from desktop.followup.chasing import ChaseError, chase_overdue_of_dispatch, chas
 from desktop.followup.dashboard import dashboard, notices
 from desktop.followup.task_query import TaskFilter, task_rows
 from desktop.followup.tasks import record_progress
+from desktop.core.vocabulary import decree_date, short_date
 from tests.desktop.letters.pdftools import text as pdf_text
 
 
@@ -75,13 +76,15 @@ def test_chase_all_overdue_of_one_dispatch_and_refusals(demo_ctx):
 
 def test_chasing_items_of_two_dispatches_cites_both(demo_ctx):
     _, rows = rows_2457(demo_ctx)
-    other = [r for r in task_rows(demo_ctx, date(2026, 11, 1), TaskFilter(overdue=True))
-             if r.document.startswith("812/")][0]
-    outgoing_id, _ = draft_chasing_letter(demo_ctx, [rows["5.4"].id, other.id], date(2026, 12, 10), "x")
+    today = date.today()  # the demo's recent dispatch is dated relative to the day it was built
+    other = [r for r in task_rows(demo_ctx, today, TaskFilter(overdue=True))
+             if r.document_subject.startswith("hướng dẫn đăng ký thi đua")][0]
+    new_deadline = today + timedelta(days=10)
+    outgoing_id, _ = draft_chasing_letter(demo_ctx, [rows["5.4"].id, other.id], new_deadline, "x")
     dispatch, _ = printable(demo_ctx, outgoing_id)
     body = " ".join(p.text for p in dispatch.body)
     assert "Công văn số 2457/UBND-NC ngày 25 tháng 5 năm 2018" in body
-    assert "812/UBND-NC ngày 02 tháng 3 năm 2026" in body and "10/12/2026" in body
+    assert f"{other.document} {decree_date(other.document_date)}" in body and short_date(new_deadline) in body
 
 
 def test_dashboard_counts_and_notices(demo_ctx):
@@ -100,7 +103,8 @@ def test_dashboard_counts_and_notices(demo_ctx):
     # notices: 5.4 (due 31/1/2019) became overdue since 15/1; due soon = within 7 days
     n = notices(demo_ctx, date(2019, 2, 1), date(2019, 1, 15))
     assert [r.item_label for r in n.became_overdue] == ["5.4"] and n.due_soon == []
-    assert n.message == "1 nhiệm vụ đã quá hạn từ 15/01/2019."
+    assert [r.item_label for r in n.overdue] == ["5.1", "5.4"]
+    assert n.message == "2 nhiệm vụ đã quá hạn (1 mới quá hạn từ 15/01/2019)."
     n = notices(demo_ctx, date(2019, 1, 26), date(2019, 1, 25))
     assert n.became_overdue == [] and [r.item_label for r in n.due_soon] == ["5.4"]
     assert "đến hạn trong 7 ngày tới" in n.message

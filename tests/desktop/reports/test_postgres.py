@@ -31,10 +31,12 @@ def test_the_same_office_gives_the_same_workbooks_on_both_backends(pg_ctx, scale
     from desktop.core.audit import record
     from desktop.demo.office import _populate
     from desktop.demo.scale import grow
+    from desktop.followup.recurring import roll_over
 
     with pg_ctx.write_session() as session, session.begin():
-        _populate(session, 0)  # the demo office as build_demo_database makes it, without its filler
+        _populate(session, 0, SCALE_TODAY)  # the demo office as build_demo_database makes it, without filler
         record(session, "demo", "create", "database", None, note="cơ sở dữ liệu mẫu")
+    roll_over(pg_ctx, SCALE_TODAY, "demo")  # as build_demo_database: recurring tasks in their current period
     with pg_ctx.write_session() as session, session.begin():
         grow(session, SCALE, today=SCALE_TODAY)
     for name, export in EXPORTS.items():

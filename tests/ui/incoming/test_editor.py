@@ -2,12 +2,14 @@
 the same letter again asks, correct an imported one, open its original, delete asks and is audited."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt
 from sqlalchemy import func, select
 
 from db.models import AuditEntry, IncomingDocument
+from desktop.core.vocabulary import decree_date
+from tests.conftest import guidance, guidance_cited
 
 
 def fill(editor, **values) -> None:
@@ -40,11 +42,12 @@ def test_type_a_letter_then_the_same_letter_again_asks(qtbot, main_window, demo_
     assert editor.ui.errors["issuer_name"].isVisibleTo(editor) and editor.ui.errors["subject"].isVisibleTo(editor)
     assert count(demo_ctx) == before
     fill(editor, **LETTER)
-    editor.ui.references.setPlainText("Công văn số 812/UBND-NC ngày 02/3/2026")
+    editor.ui.references.setPlainText(guidance_cited(demo_ctx))
+    _id, number, on = guidance(demo_ctx)
     qtbot.mouseClick(editor.ui.save, Qt.MouseButton.LeftButton)
     assert count(demo_ctx) == before + 1 and editor.incoming_id is not None
-    assert "Trả lời Công văn số 812/UBND-NC" in editor.ui.banner.text.text()
-    assert editor.ui.links.text().startswith("Trả lời Công văn số 812/UBND-NC ngày 02 tháng 3 năm 2026 (Sở Xây dựng)")
+    assert f"Trả lời Công văn số {number}/UBND-NC" in editor.ui.banner.text.text()
+    assert editor.ui.links.text().startswith(f"Trả lời Công văn số {number}/UBND-NC {decree_date(on)} (Sở Xây dựng)")
     assert editor.ui.arrival.text().startswith("<b>")  # its arrival number
     qtbot.waitUntil(lambda: section.model.rowCount() == before + 1, timeout=3000)
 
@@ -67,18 +70,20 @@ def test_correct_an_imported_letter_and_open_its_original(qtbot, main_window, de
 
     path = tmp_path / "cong-an.txt"
     path.write_text(reply_letter(("UBND TỈNH ĐẮK NÔNG", "CÔNG AN TỈNH"), "512", "CAT-PV01",
-                                 "Công văn số 812/UBND-NC ngày 02/3/2026", on=date(2026, 3, 30)), encoding="utf-8")
+                                 guidance_cited(demo_ctx), on=guidance(demo_ctx)[2] + timedelta(days=28)),
+                   encoding="utf-8")
     outcome = save_import(demo_ctx, read_dispatch(path), "in")
     section = main_window.section("incoming")
     editor = section.open_editor(outcome.document_id)
     qtbot.addWidget(editor)
     assert editor.ui.widgets["number"].text() == "512" and editor.ui.file_label.text() == "cong-an.txt"
     fill(editor, symbol="CAT-PV01-TH", handler="Trần Văn Phúc")
-    editor.ui.widgets["handling_deadline"].setDate(QDate(2026, 4, 15))
+    handle_by = date.today() + timedelta(days=15)
+    editor.ui.widgets["handling_deadline"].setDate(handle_by)
     qtbot.mouseClick(editor.ui.save, Qt.MouseButton.LeftButton)
     with demo_ctx.session() as s:
         doc = s.get(IncomingDocument, outcome.document_id)
-        assert (doc.symbol, doc.handler, doc.handling_deadline) == ("CAT-PV01-TH", "Trần Văn Phúc", date(2026, 4, 15))
+        assert (doc.symbol, doc.handler, doc.handling_deadline) == ("CAT-PV01-TH", "Trần Văn Phúc", handle_by)
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
     qtbot.mouseClick(editor.ui.open_file, Qt.MouseButton.LeftButton)

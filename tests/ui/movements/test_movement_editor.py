@@ -30,6 +30,8 @@ def test_a_movement_needs_a_name_and_a_duplicate_is_refused(qtbot, main_window):
     dialog = section.last_editor
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.error.text() == "Cần nhập tên phong trào." and dialog.saved_id is None
+    qtbot.keyClicks(dialog.name, "D")
+    assert dialog.error.text() == ""  # the message goes as soon as the name is typed
     dialog.name.setText("Doanh nghiệp Đắk Nông hội nhập và phát triển")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert "Đã có phong trào" in dialog.error.text() and dialog.saved_id is None

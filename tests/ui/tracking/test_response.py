@@ -1,4 +1,4 @@
-"""Phản hồi of dispatch 812/UBND-NC on the demo, driven through its widgets: counts and filters,
+"""Phản hồi of the demo's registration guidance (built as of 30/11/2026: 19/UBND-NC of 16/09/2026), driven through its widgets: counts and filters,
 bulk actions with undo, the chasing letter to exactly the units that have not answered, a reply
 imported through the import screen lowering the count, a letter from outside left to the clerk."""
 from __future__ import annotations
@@ -7,18 +7,23 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from sqlalchemy import select
 
-from db.models import OutgoingDocument
+from datetime import timedelta
+
+from desktop.core.vocabulary import short_date
 from desktop.tracking.query import dispatch_tracking
+from tests.conftest import DEMO_TODAY, guidance, guidance_cited
 from tests.desktop.tracking.conftest import reply_letter
 
-CITED = "Công văn số 812/UBND-NC ngày 02/3/2026"
+
+@pytest.fixture
+def demo_ctx(fixed_demo_ctx):
+    """The demo as of DEMO_TODAY: its guidance's dates are named below."""
+    return fixed_demo_ctx
 
 
 def id_812(ctx) -> int:
-    with ctx.session() as s:
-        return s.scalar(select(OutgoingDocument.id).where(OutgoingDocument.number == 812))
+    return guidance(ctx)[0]
 
 
 @pytest.fixture
@@ -44,7 +49,8 @@ def shown(window) -> list[tuple[str, str]]:
 
 def test_units_times_status_with_counts_and_filters(response, demo_ctx):
     tracking = dispatch_tracking(demo_ctx, response.outgoing_id)
-    assert response.windowTitle() == "Phản hồi – Công văn số 812/UBND-NC ngày 02/03/2026"
+    _id, number, on = guidance(demo_ctx)
+    assert response.windowTitle() == f"Phản hồi – Công văn số {number}/UBND-NC ngày {short_date(on)}"
     assert len(shown(response)) == len(tracking.rows) == response.ui.model.rowCount()
     counts = response.ui.counts.text()
     assert f"<b>{tracking.count('units')}</b> đơn vị chờ trả lời: <b>3</b> đã trả lời" in counts
@@ -52,7 +58,7 @@ def test_units_times_status_with_counts_and_filters(response, demo_ctx):
     assert dict(shown(response))["Sở Tài chính"] == "Đã trả lời quá hạn"
     combo = response.ui.filter_combo
     combo.setCurrentIndex(combo.findData("pending"))
-    assert {status for _, status in shown(response)} == {"Quá hạn, chưa trả lời"}  # the deadline 31/03 passed
+    assert {status for _, status in shown(response)} == {"Quá hạn, chưa trả lời"}  # the deadline has passed
     assert len(shown(response)) == sum(r.pending for r in tracking.rows)
     combo.setCurrentIndex(combo.findData("late"))
     assert "Sở Tài chính" in dict(shown(response)) and "Sở Y tế" not in dict(shown(response))
@@ -63,9 +69,10 @@ def test_units_times_status_with_counts_and_filters(response, demo_ctx):
     response.ui.search.clear()
     brush = response.ui.model.data(response.ui.model.index(0, 0), Qt.ItemDataRole.BackgroundRole)
     assert brush.color().name() == "#f8d7da"
-    # a letter that cites 812 from a unit that was not a recipient waits for the clerk
+    # a letter that cites it from a unit that was not a recipient waits for the clerk
     assert response.ui.citations_box.isVisibleTo(response)
-    assert response.ui.citations.item(0).text() == "Công văn số 118/BĐN-TS ngày 27/03/2026 của Báo Đắk Nông"
+    written = short_date(DEMO_TODAY - timedelta(days=50))
+    assert response.ui.citations.item(0).text() == f"Công văn số 118/BĐN-TS ngày {written} của Báo Đắk Nông"
 
 
 def test_bulk_actions_on_a_selection_and_undo(qtbot, response, demo_ctx):
@@ -110,12 +117,12 @@ def test_an_imported_reply_lowers_the_count_and_the_same_letter_twice_asks(qtbot
 
     before = response.tracking.count("pending")
     letter = tmp_path / "stp-tra-loi.txt"
-    letter.write_text(reply_letter(("UBND TỈNH ĐẮK NÔNG", "SỞ TƯ PHÁP"), "233", "STP-VP", CITED,
-                                   on=date(2026, 3, 27)), encoding="utf-8")
+    letter.write_text(reply_letter(("UBND TỈNH ĐẮK NÔNG", "SỞ TƯ PHÁP"), "233", "STP-VP", guidance_cited(demo_ctx),
+                                   on=DEMO_TODAY - timedelta(days=33)), encoding="utf-8")
     window = open_import_window(demo_ctx, main_window.section("incoming"), path=letter)
     qtbot.addWidget(window)
     window.save("in")
-    assert "Trả lời Công văn số 812/UBND-NC" in window.ui.banner.text.text()
+    assert f"Trả lời Công văn số {guidance(demo_ctx)[1]}/UBND-NC" in window.ui.banner.text.text()
     assert response.tracking.count("pending") == before - 1  # the Phản hồi window reloaded itself
     assert dict(shown(response))["Sở Tư pháp"] == "Đã trả lời đúng hạn"
     incoming = main_window.section("incoming")
@@ -154,7 +161,7 @@ def test_the_office_wide_view_lists_dispatches_waiting_and_opens_one(qtbot, main
     columns = [c.key for c in listing.browser.columns]
     row = next(r for r in range(listing.model.rowCount())
                if listing.model.data(listing.model.index(r, 1)) == "UBND-NC"
-               and listing.model.data(listing.model.index(r, 0)) == "812")
+               and listing.model.data(listing.model.index(r, 0)) == str(guidance(demo_ctx)[1]))
     tracking = dispatch_tracking(demo_ctx, id_812(demo_ctx))
     assert listing.model.data(listing.model.index(row, columns.index("pending"))) == str(tracking.count("pending"))
     assert listing.filter_choice.currentData() == "waiting"

@@ -1,0 +1,42 @@
+"""letter parts and recurring tasks
+
+outgoing_documents.contact (the address footer, ô 13, as lines) and outgoing_documents.appendices
+(JSON); the secrecy code was already there. tasks.series_id: each later occurrence of a recurring
+task ("hằng quý") names the first.
+
+Revision ID: 0008
+Revises: 0007 (written as 0005 after 0004; re-chained when merged after users and search)
+Create Date: 2026-11-30 12:00:00
+"""
+from __future__ import annotations
+
+from alembic import op
+import sqlalchemy as sa
+import db.types
+
+
+revision = '0008'
+down_revision = '0007'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table('outgoing_documents', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('contact', db.types.NFCText(), nullable=True))
+        batch_op.add_column(sa.Column('appendices', db.types.NFCText(), nullable=True))
+    with op.batch_alter_table('tasks', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('series_id', sa.Integer(), nullable=True))
+        batch_op.create_index(batch_op.f('ix_tasks_series_id'), ['series_id'], unique=False)
+        batch_op.create_foreign_key(batch_op.f('fk_tasks_series_id_tasks'), 'tasks', ['series_id'], ['id'],
+                                    ondelete='SET NULL')
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('tasks', schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f('fk_tasks_series_id_tasks'), type_='foreignkey')
+        batch_op.drop_index(batch_op.f('ix_tasks_series_id'))
+        batch_op.drop_column('series_id')
+    with op.batch_alter_table('outgoing_documents', schema=None) as batch_op:
+        batch_op.drop_column('appendices')
+        batch_op.drop_column('contact')
