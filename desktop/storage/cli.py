@@ -4,7 +4,8 @@
     python -m desktop restore (--db PATH | --database-url URL) --from FILE [--yes]
 
 `backup` copies the database as it is (never migrates it). `restore` prints what the backup holds; without
---yes it asks on a terminal and refuses otherwise. A SQLite restore keeps the replaced file aside; a
+--yes it asks on a terminal and refuses otherwise. Replacing an existing SQLite file needs quản trị when the
+office has several users (--user / TDKT_USER), and the restored database's log records it. A SQLite restore keeps the replaced file aside; a
 PostgreSQL restore goes into an empty database. The restored database is then opened, which migrates a
 backup made by an older version.
 """
@@ -37,6 +38,23 @@ def _url(args: argparse.Namespace) -> str:
     return resolve_url(db, url)
 
 
+def _current(args: argparse.Namespace, url: str):
+    """The SQLite database a restore would replace, opened as --user (its rights are checked), or None
+    when there is none to protect: no file, one that cannot be read, or a PostgreSQL database (a restore
+    goes only into an empty one)."""
+    from db.engine import sqlite_path
+    from db.migrate import StorageError
+    from desktop.core.commands import open_db
+
+    path = sqlite_path(url)
+    if path is None or not path.is_file():
+        return None
+    try:
+        return open_db(args)
+    except StorageError:
+        return None  # damaged or not ours: restoring it is what the backup is for
+
+
 def run_backup(args: argparse.Namespace) -> int:
     from desktop.storage.backup import BackupError, make_backup
     from desktop.storage.restore import read_backup
@@ -53,13 +71,22 @@ def run_backup(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     from db.engine import sqlite_path
+    from desktop.core.access import PermissionDenied
     from desktop.core.context import open_context
     from desktop.storage.restore import RestoreError, read_backup, restore
+    from desktop.storage.service import check_may_restore, restore_database
 
     url = _url(args)
     try:
         info = read_backup(Path(args.source))
     except RestoreError as exc:
+        raise CliError(str(exc)) from None
+    ctx = _current(args, url)
+    try:
+        if ctx is not None:
+            check_may_restore(ctx)
+    except PermissionDenied as exc:
+        ctx.close()
         raise CliError(str(exc)) from None
     target = sqlite_path(url) or "máy chủ PostgreSQL"
     print(f"Bản sao lưu {info.path}:")
@@ -67,13 +94,19 @@ def run_restore(args: argparse.Namespace) -> int:
         print(f"  {line}")
     if info.older:
         print("  Bản sao lưu của phiên bản trước: sẽ được nâng cấp sau khi khôi phục.")
-    if not args.yes and not _confirmed(f"Thay dữ liệu của {target} bằng bản sao lưu này? [c/K] "):
-        raise CliError("chưa khôi phục: cần trả lời «c» trên cửa sổ lệnh, hoặc thêm --yes")
     try:
-        result = restore(url, info)
+        if not args.yes and not _confirmed(f"Thay dữ liệu của {target} bằng bản sao lưu này? [c/K] "):
+            raise CliError("chưa khôi phục: cần trả lời «c» trên cửa sổ lệnh, hoặc thêm --yes")
+        if ctx is not None:  # the restore recorded in the restored database's log, as the user who did it
+            result = restore_database(ctx, info)
+        else:
+            result = restore(url, info)
+            open_context(url).close()  # migrates a backup made by an older version
     except RestoreError as exc:
         raise CliError(str(exc)) from None
-    open_context(url).close()  # migrates a backup made by an older version
+    finally:
+        if ctx is not None:
+            ctx.close()
     if result.aside is not None:
         print(f"Dữ liệu cũ được giữ tại {result.aside}")
     print("Đã khôi phục.")

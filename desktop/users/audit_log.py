@@ -166,10 +166,10 @@ class AuditBrowser(Browser):
         self.query = AuditQuery()
 
     def ids(self, text: str = "", sort_key: str | None = None, descending: bool | None = None,
-            filter_key: str | None = None) -> list[int]:
+            filter_key: str | None = None, limit: int | None = None) -> list[int]:
         with self._ctx.session() as session:
             return listing.ids(session, AUDIT_ENTRIES, text, sort_key, descending, filter_key,
-                               where=self.query.conditions())
+                               where=self.query.conditions(), limit=limit)
 
     def values(self, wanted: list[int], keys: list[str]) -> dict[int, tuple]:
         """The export's cells, the time in local time (a real Excel date and time)."""

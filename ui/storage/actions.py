@@ -5,9 +5,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
+from desktop.core.access import ADMIN
 from desktop.core.changes import Changes
-from desktop.storage.backup import make_backup
-from desktop.storage.restore import read_backup, restore
+from desktop.storage.restore import read_backup
+from desktop.storage.service import backup_database, restore_database
 from desktop.storage.schedule import latest_backups, suggested_backup_path
 from desktop.storage.summary import database_summary
 from ui.actions import ActionSpec, register_action
@@ -50,7 +51,7 @@ def backup_now(window) -> None:
         window.last_backup = out
         show_info(window, f"Đã sao lưu dữ liệu vào:\n{out}", "Sao lưu")
 
-    run_job(lambda progress, cancel: make_backup(ctx.url, target), done, lambda exc: show_error(window, str(exc)),
+    run_job(lambda progress, cancel: backup_database(ctx, target), done, lambda exc: show_error(window, str(exc)),
             parent=window, title="Đang sao lưu…")
 
 
@@ -87,11 +88,8 @@ def _restore(window, info) -> None:
 
     ctx = window.ctx
 
-    def work(progress, cancel):
-        ctx.engine.dispose()  # no connection of ours holds the file while it is replaced
-        result = restore(ctx.url, info, progress)
-        ctx.reopen()  # migrates a backup made by an older version
-        return result
+    def work(progress, cancel):  # quản trị only (checked again inside); migrates an older backup
+        return restore_database(ctx, info, progress)
 
     def done(result) -> None:
         window.last_restore = result
@@ -103,4 +101,4 @@ def _restore(window, info) -> None:
 
 
 register_action(ActionSpec("backup_now", "file", "Sao lưu ngay", "", "", 80, backup_now))
-register_action(ActionSpec("restore_backup", "file", "Khôi phục…", "", "", 81, restore_from_backup))
+register_action(ActionSpec("restore_backup", "file", "Khôi phục…", "", "", 81, restore_from_backup, ADMIN))

@@ -131,6 +131,9 @@ def test_menus_and_buttons_say_what_the_role_cannot_do(qtbot, demo_ctx):
     qtbot.addWidget(window)
     users = window.registered_actions["users"]
     assert not users.isEnabled() and "Chỉ quản trị" in users.toolTip()
+    restore = window.registered_actions["restore_backup"]  # Khôi phục… replaces every document
+    assert not restore.isEnabled() and "Chỉ quản trị" in restore.toolTip()
+    assert window.registered_actions["backup_now"].isEnabled()  # a backup changes nothing
     assert "Trần Văn An (Chuyên viên)" in window.user_label.text()
     dialog = RegisterDialog(demo_ctx, window)
     qtbot.addWidget(dialog)
@@ -141,6 +144,7 @@ def test_menus_and_buttons_say_what_the_role_cannot_do(qtbot, demo_ctx):
     other = MainWindow(demo_ctx, user_settings())
     qtbot.addWidget(other)
     assert other.registered_actions["users"].isEnabled()
+    assert other.registered_actions["restore_backup"].isEnabled()
     assert not other.section("outgoing").template_action.isEnabled()  # the administrator does not draft
 
 
