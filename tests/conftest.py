@@ -30,8 +30,11 @@ def shared_path(*parts: str) -> Path:
 def _isolated_cache_dir(tmp_path_factory):
     # The compiled Qt translation goes to a cache of the test session (compiled once, shared by subprocesses).
     os.environ["TDKT_CACHE_DIR"] = str(tmp_path_factory.mktemp("usercache"))
+    # session fixtures (the migrated templates, the demo) never reach the real user-data folder either
+    os.environ["TDKT_DATA_DIR"] = str(tmp_path_factory.mktemp("session-userdata"))
     yield
     os.environ.pop("TDKT_CACHE_DIR", None)
+    os.environ.pop("TDKT_DATA_DIR", None)
 
 
 @pytest.fixture(autouse=True)
