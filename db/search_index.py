@@ -16,12 +16,13 @@ from sqlalchemy import Connection, column, delete, insert, select, table
 
 from db.text import words
 
+ENTRIES_TABLE = "search_entries"  # one row per item: its folded words (head, body)
 # The names the models do not describe (db.models.search): the model comparison skips them.
 FTS_TABLE = "search_fts"  # SQLite
 PG_VECTOR = "search_vector"  # PostgreSQL: a tsvector column of search_entries, head weighted A, body B
 PG_INDEX = "ix_search_entries_search_vector"
 
-_entries = table("search_entries", column("id"), column("outgoing_id"), column("incoming_id"),
+_entries = table(ENTRIES_TABLE, column("id"), column("outgoing_id"), column("incoming_id"),
                  column("task_id"), column("unit_id"), column("number_key"), column("head"), column("body"))
 
 

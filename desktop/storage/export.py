@@ -2,7 +2,8 @@
 
 The stream is JSON lines: for each table (parents before children) a line {"table", "columns"} and then
 one JSON array per row; dates and times as ISO text, bytes as base64. Tables are read by reflection,
-so a database of an older schema version exports as it is. `import_tables` writes them into a database
+so a database of an older schema version exports as it is. The search index is left out (`derived`) and
+built again after an import. `import_tables` writes them into a database
 that already has that schema version (made by Alembic), in the caller's one transaction: a foreign key
 to a row not yet written (a table's own rows, or a later table) is filled in by an UPDATE at the end.
 """
@@ -10,11 +11,14 @@ from __future__ import annotations
 
 import base64
 import json
+import warnings
 from datetime import date, datetime, time
 from typing import IO, Any, Callable, Iterator
 
-from sqlalchemy import MetaData, Table, insert, select, text, update
+from sqlalchemy import MetaData, Table, insert, inspect, select, text, update
 from sqlalchemy.engine import Connection
+
+from db import search_index
 
 VERSION_TABLE = "alembic_version"
 BATCH = 500
@@ -46,9 +50,17 @@ def _decoder(column) -> Callable[[Any], Any]:
     return lambda v: v
 
 
+def derived(name: str) -> bool:
+    """The search index (its entries and, on SQLite, the FTS5 tables): made from the other tables, so
+    neither written nor read back; `import_tables` builds it again."""
+    return name == search_index.ENTRIES_TABLE or search_index.is_unmodelled(name)
+
+
 def reflected(conn: Connection) -> list[Table]:
     meta = MetaData()
-    meta.reflect(bind=conn)
+    with warnings.catch_warnings():  # SQLite cannot reflect an index on an expression; no index is needed here
+        warnings.filterwarnings("ignore", "Skipped unsupported reflection of expression-based index")
+        meta.reflect(bind=conn, only=lambda name, _meta: not derived(name))
     return list(meta.sorted_tables)
 
 
@@ -119,6 +131,8 @@ def import_tables(conn: Connection, lines: Iterator[str]) -> dict[str, int]:
         conn.execute(update(table).where(*(table.c[k] == v for k, v in key.items())).values(**values))
     if conn.dialect.name == "postgresql":
         _reset_sequences(conn, tables.values())
+    if inspect(conn).has_table(search_index.ENTRIES_TABLE):  # a backup older than the index gets it by migrating
+        search_index.rebuild(conn)
     return counts
 
 

@@ -100,5 +100,5 @@ def _restore(window, info) -> None:
     run_job(work, done, lambda exc: show_error(window, str(exc)), parent=window, title="Đang khôi phục…")
 
 
-register_action(ActionSpec("backup_now", "file", "Sao lưu ngay", "", "", 80, backup_now))
-register_action(ActionSpec("restore_backup", "file", "Khôi phục…", "", "", 81, restore_from_backup, ADMIN))
+register_action(ActionSpec("backup_now", "file", "Sao lưu ngay", "copy", "", 80, backup_now))
+register_action(ActionSpec("restore_backup", "file", "Khôi phục…", "arrow-back-up", "", 81, restore_from_backup, ADMIN))

@@ -1,6 +1,8 @@
 """The board's grouped view reads groups with counts, and a group's tasks apart (both backends)."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from sqlalchemy import select
 
@@ -43,9 +45,11 @@ def test_units_in_vietnamese_order_documents_newest_first(demo_ctx):
 @pytest.mark.postgres
 def test_the_same_groups_on_postgresql(pg_ctx, demo_ctx):
     from desktop.demo.office import _populate
+    from desktop.followup.recurring import roll_over
 
     with pg_ctx.write_session() as session, session.begin():
-        _populate(session, 0)
+        _populate(session, 160)  # as build_demo_database builds demo_ctx's
+    roll_over(pg_ctx, date.today(), "demo")
     for grouping in ("unit", "document"):
         on_pg = {title: (n, late) for title, (n, late, _) in everything(TaskBrowser(pg_ctx), grouping).items()}
         on_sqlite = {title: (n, late) for title, (n, late, _) in everything(TaskBrowser(demo_ctx), grouping).items()}

@@ -22,14 +22,25 @@ from desktop.storage.restore import RestoreError, read_backup
 from tests.desktop.storage.conftest import at_previous_version, fill_old_schema
 
 
+RESTORE_RECORD = '"restore", "database"'  # the log's row of a restore: what a restore adds to what it put back
+
+
 def dump(url: str) -> str:
-    """Every table's rows as text, to compare two databases."""
+    """Every table's rows as text, to compare two databases (the log's record of a restore left out)."""
     engine = create_engine(url)
     out = io.StringIO()
     with engine.connect() as conn:
         export_tables(conn, out)
     engine.dispose()
-    return out.getvalue()
+    return "".join(line for line in out.getvalue().splitlines(keepends=True) if RESTORE_RECORD not in line)
+
+
+def restore_records(url: str) -> list[str]:
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        users = list(conn.execute(text('SELECT "user" FROM audit_log WHERE action = \'restore\'')).scalars())
+    engine.dispose()
+    return users
 
 
 def counts(url: str) -> tuple[int, int, int]:
@@ -60,6 +71,7 @@ def test_sqlite_backup_and_restore(demo_db, tmp_path, capsys):
     said = capsys.readouterr().out
     assert "Văn bản:" in said and "Số cuối của «Sổ công văn đi» (CV-DI)" in said and "Đã khôi phục." in said
     assert dump(sqlite_url(demo_db)) == before
+    assert len(restore_records(sqlite_url(demo_db))) == 1  # and the log says so
     aside = [p for p in demo_db.parent.iterdir() if ".truoc-khoi-phuc-" in p.name]
     assert len(aside) == 1 and counts(sqlite_url(aside[0]))[1] == 0  # the replaced data, kept
     assert not [p for p in demo_db.parent.iterdir() if ".part-" in p.name]
