@@ -128,6 +128,7 @@ AUDIT_ACTION_LABELS = {
     "backup": "Sao lưu", "restore": "Khôi phục", "clone": "Nhân bản", "attach": "Đính kèm tệp",
     "bulk": "Cập nhật theo dõi", "attach_unit": "Gắn đơn vị", "link_reply": "Gắn văn bản trả lời",
     "unlink_reply": "Bỏ gắn văn bản trả lời", "reply_deadline": "Đặt hạn trả lời", "undo": "Hoàn tác",
+    "roll_over": "Chuyển kỳ nhiệm vụ định kỳ",
 }
 # The keys of an audit entry's details, as the log screen names them (a key not here shows as itself)
 AUDIT_DETAIL_LABELS = {
@@ -139,7 +140,19 @@ AUDIT_DETAIL_LABELS = {
     "kind": "loại", "day": "ngày", "outgoing_id": "văn bản đi", "incoming_id": "văn bản đến",
     "task_ids": "nhiệm vụ", "outgoing_ids": "văn bản đi", "count": "số lượng", "merged": "đơn vị đã gộp",
     "years_forward": "số năm lùi tới", "corrects_id": "sửa văn bản", "correction_kind": "cách sửa",
+    "as_of": "tính đến ngày", "created": "nhiệm vụ kỳ mới", "dated": "số nhiệm vụ được đặt hạn", "file": "tệp",
+    "file_name": "tên tệp", "from_year": "từ năm", "to_year": "sang năm", "label": "nhãn", "moved": "đã chuyển",
+    "new_aliases": "tên gọi khác mới", "removed": "đã bỏ", "source": "nguồn", "today": "ngày tạo",
+    "undone": "đã hoàn tác", "what": "nội dung", "added": "thêm mới", "arrival_date": "ngày đến",
+    "arrival_number": "số đến", "deleted_tasks": "nhiệm vụ đã xóa", "duplicate_allowed": "vẫn lưu khi trùng",
+    "issuer": "cơ quan ban hành", "last_day": "ngày cuối hoạt động", "lost_reports": "báo cáo bị bỏ",
+    "members": "thành viên", "members_after": "thành viên sau", "members_before": "thành viên trước",
+    "memberships_ended": "thôi là thành viên", "memberships_removed": "bỏ khỏi nhóm", "new_deadline": "hạn mới",
+    "replies_to": "trả lời văn bản", "subject": "trích yếu", "summary": "tóm tắt", "units": "đơn vị",
+    "unlinked_rows": "dòng theo dõi bỏ gắn",
 }
+# Details an entry keeps for the program itself (what an undo puts back), not shown in the log
+AUDIT_HIDDEN_DETAILS = frozenset({"undo"})
 AUDIT_ENTITY_LABELS = {
     "outgoing_document": "Văn bản đi", "incoming_document": "Văn bản đến", "register": "Sổ đăng ký",
     "task": "Nhiệm vụ", "template": "Mẫu văn bản", "movement": "Phong trào", "unit": "Đơn vị",

@@ -24,6 +24,7 @@ from desktop.core.listing import Column, Filter, ListSource
 from desktop.core.vocabulary import (
     AUDIT_ACTION_LABELS,
     AUDIT_DETAIL_LABELS,
+    AUDIT_HIDDEN_DETAILS,
     AUDIT_ENTITY_LABELS,
     DOCUMENT_STATUS_LABELS,
     ROLE_LABELS,
@@ -56,6 +57,9 @@ def utc_start(day: date) -> datetime:
     return datetime.combine(day, time.min).astimezone(timezone.utc).replace(tzinfo=None)
 
 
+_SOURCE_TEXTS = {"manual": "thêm tay", "incoming": "từ văn bản đến"}  # where a task came from
+
+
 def _key_text(key: str) -> str:
     return AUDIT_DETAIL_LABELS.get(key, key)
 
@@ -65,6 +69,10 @@ def _value_text(key: str, value: Any) -> str:
         return "có" if value else "không"
     if key in ("from", "to", "status") and isinstance(value, str):
         return DOCUMENT_STATUS_LABELS.get(value, value)
+    if key == "what" and isinstance(value, str):  # the action an undo took back
+        return AUDIT_ACTION_LABELS.get(value, value)
+    if key == "source" and isinstance(value, str):
+        return _SOURCE_TEXTS.get(value, value)
     if key == "roles" and isinstance(value, list):
         return ", ".join(ROLE_LABELS.get(r, r) for r in value)
     if isinstance(value, dict):
@@ -85,7 +93,7 @@ def details_text(raw: str | None) -> str:
     if not isinstance(values, dict):
         return str(values)[:500]
     text = "; ".join(f"{_key_text(k)}: {_value_text(k, v)}" for k, v in values.items()
-                     if v not in (None, "", [], {}))
+                     if v not in (None, "", [], {}) and k not in AUDIT_HIDDEN_DETAILS)
     return text[:500]
 
 
@@ -193,6 +201,8 @@ def entry_detail(session, entry_id: int) -> list[tuple[str, str]]:
         except ValueError:
             values = {"": entry.details}
         for key, value in (values.items() if isinstance(values, dict) else [("", values)]):
+            if key in AUDIT_HIDDEN_DETAILS:
+                continue
             pairs.append((_key_text(key).capitalize(), _value_text(key, value)))
     return pairs
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import fields
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel
 
 from desktop.core.changes import Changes
-from desktop.core.vocabulary import SHORT_DATE_QT
 from desktop.users.audit_log import AuditBrowser, audit_users
 from ui.common.background import run_read
+from ui.common.dates import DateField
 from ui.common.list_section import ListSection
 
 EVERYONE = "Mọi người dùng"
@@ -32,10 +32,8 @@ class AuditSection(ListSection):
         self.user_choice.addItem(EVERYONE, None)
         self.by_date = QCheckBox("Từ ngày")
         today = QDate.currentDate()
-        self.start, self.end = QDateEdit(today.addDays(-30)), QDateEdit(today)
+        self.start, self.end = DateField(today.addDays(-30)), DateField(today)  # typed or picked, as every form
         for edit in (self.start, self.end):
-            edit.setDisplayFormat(SHORT_DATE_QT)
-            edit.setCalendarPopup(True)
             edit.setEnabled(False)
         row = QHBoxLayout()
         row.addWidget(QLabel("Người dùng:"))

@@ -121,3 +121,22 @@ def test_cli_audit_and_users(office, tmp_path, capsys, monkeypatch):
     out = tmp_path / "log.xlsx"
     assert main(["audit", "--db", db, "--user", "quantri", "--from", "01/01/2020", "--xlsx", str(out)]) == 0
     assert load_workbook(out).active.max_row > 5
+
+
+def test_every_recorded_action_and_detail_reads_in_vietnamese():
+    import re
+    from pathlib import Path
+
+    from desktop.core.vocabulary import AUDIT_ACTION_LABELS, AUDIT_DETAIL_LABELS
+    from desktop.users.audit_log import details_text
+
+    source = "\n".join(p.read_text(encoding="utf-8") for p in Path("desktop").rglob("*.py"))
+    calls = re.findall(r"record\((?:[^()]|\([^()]*\))*\)", source)
+    actions = {m for call in calls for m in re.findall(r'^record\([a-z_]+, [^,]+, "([a-z_]+)"', call)}
+    keys = {m for call in calls for m in re.findall(r"\b([a-z_]+)=", call)} - {"user"}
+    assert "roll_over" in actions and len(actions) > 20
+    assert sorted(actions - set(AUDIT_ACTION_LABELS)) == []
+    assert sorted(keys - set(AUDIT_DETAIL_LABELS) - {"undo"}) == []
+    # what an undo keeps for itself is not shown; the action it took back is named
+    assert details_text('{"undo": {"rows": {"107": {"replied_at": null}}}, "what": "bulk", "undone": 4}') == (
+        "nội dung: Cập nhật theo dõi; đã hoàn tác: 4")
