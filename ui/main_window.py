@@ -3,7 +3,7 @@ and shortcuts built from the section registry. Sections are built on first visit
 their own work (reminder, recovery banner) through start-up hooks (`ui.sections.STARTUP`)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,6 +26,9 @@ from ui.common.rights import restrict
 from ui.common.user_settings import UserSettings
 from ui.common.window_size import clamp_to_screen, largest_size
 from ui.sections import SectionSpec, sections, startup_hooks
+
+
+FEATURES_AFTER_ROWS_MS = 150  # the rows are painted within a frame or two of arriving
 
 
 class MainWindow(QMainWindow):
@@ -67,8 +70,36 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(f"Người dùng: {ctx.actor.display} ({ctx.actor.role_text})   |   Dữ liệu: {where}")
         self.statusBar().addPermanentWidget(self.user_label)
         self._restore()
-        # what each feature started, by hook key (e.g. "followup-reminder", "documents-recovery")
-        self.started: dict[str, object] = {key: hook(ctx, self) for key, hook in startup_hooks().items()}
+        self._started: dict[str, object] | None = None
+        self._start_after_first_rows()
+
+    # ---- features' start-up work ------------------------------------------------------
+    def _start_after_first_rows(self) -> None:
+        """The features' start-up work (reminder, recovery banner, automatic backup) waits until the
+        first list has shown its rows: the clerk sees the list first, the banners a moment later."""
+        QTimer.singleShot(3000, self.start_features)  # whatever happens to the list
+        model = getattr(self.stack.currentWidget(), "model", None)
+        if model is None or not hasattr(model, "loaded") or getattr(model, "ready", False):
+            QTimer.singleShot(0, self.start_features)
+            return
+
+        def first_rows(_count: int) -> None:
+            model.loaded.disconnect(first_rows)
+            QTimer.singleShot(FEATURES_AFTER_ROWS_MS, self.start_features)  # once the rows are painted
+        model.loaded.connect(first_rows)
+
+    def start_features(self) -> None:
+        """Run the start-up hooks once (ui.sections.STARTUP)."""
+        if self._started is None:
+            self._started = {}
+            for key, hook in startup_hooks().items():
+                self._started[key] = hook(self.ctx, self)
+
+    @property
+    def started(self) -> dict[str, object]:
+        """What each feature started, by hook key (e.g. "followup-reminder"); asking starts them."""
+        self.start_features()
+        return self._started
 
     # ---- navigation -------------------------------------------------------------------
     def show_section(self, row: int) -> None:

@@ -1,4 +1,5 @@
-"""Tệp ▸ Sao lưu ngay / Khôi phục…"""
+"""Tệp ▸ Sao lưu ngay / Khôi phục… (the storage modules are imported when an entry is used: the menu is
+built at start-up)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,15 +7,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from desktop.core.access import ADMIN
-from desktop.core.changes import Changes
-from desktop.storage.restore import read_backup
-from desktop.storage.service import backup_database, restore_database
-from desktop.storage.schedule import latest_backups, suggested_backup_path
-from desktop.storage.summary import database_summary
 from ui.actions import ActionSpec, register_action
 from ui.common.background import run_job, run_read
 from ui.common.messages import show_error, show_info
-from ui.storage.restore_dialog import RestoreDialog
 
 BACKUP_FILES = "Bản sao lưu TĐKT Desk (*.sqlite3 *.tdkt-backup);;Mọi tệp (*)"
 
@@ -42,6 +37,9 @@ def choose_backup_source(parent: QWidget, folder: Path) -> Path | None:
 
 
 def backup_now(window) -> None:
+    from desktop.storage.schedule import suggested_backup_path
+    from desktop.storage.service import backup_database
+
     ctx = window.ctx
     target = choose_backup_target(window, suggested_backup_path(ctx))
     if target is None:
@@ -56,6 +54,10 @@ def backup_now(window) -> None:
 
 
 def restore_from_backup(window) -> None:
+    from desktop.storage.restore import read_backup
+    from desktop.storage.schedule import latest_backups
+    from desktop.storage.summary import database_summary
+
     ctx = window.ctx
     if ctx.db_path is None:
         show_info(window, "Dữ liệu đang ở máy chủ PostgreSQL. Khôi phục vào một cơ sở dữ liệu trống trên máy chủ "
@@ -77,6 +79,8 @@ def restore_from_backup(window) -> None:
 
 
 def _confirm(window, info, current) -> None:
+    from ui.storage.restore_dialog import RestoreDialog
+
     dialog = RestoreDialog(info, current, str(window.ctx.db_path), window)
     window.last_restore_dialog = dialog
     dialog.accepted.connect(lambda: _restore(window, info))
@@ -84,6 +88,8 @@ def _confirm(window, info, current) -> None:
 
 
 def _restore(window, info) -> None:
+    from desktop.core.changes import Changes
+    from desktop.storage.service import restore_database
     from ui.common.change_bus import change_bus
 
     ctx = window.ctx
