@@ -37,6 +37,9 @@ def test_migrations_build_every_table_from_empty(opened):
     assert "alembic_version" in tables
 
 
+# SQLite cannot reflect an index on an expression (0007's list order index): Alembic says it skips it
+@pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
+@pytest.mark.filterwarnings("ignore:autogenerate skipping metadata-specified expression-based index")
 def test_migrations_match_the_models(opened):
     """Autogenerate finds nothing to add: the migration and the models agree."""
     from alembic.autogenerate import compare_metadata
