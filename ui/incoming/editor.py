@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QCompleter, QDialog, QFileDialog, QWidget
 
+from desktop.core.access import REGISTER
 from desktop.incoming.forms import link_notes, lines_from_text, references_from_text, references_to_text
 from desktop.incoming.inputs import DuplicateIncoming, IncomingInput, IncomingInvalid, LoadedIncoming
 from desktop.incoming.removal import delete_incoming, deletion_impact
@@ -18,8 +19,10 @@ from desktop.tracking.replies import unlink_letter
 from ui.common.background import run_read, run_write
 from ui.common.dates import optional_date, set_optional_date
 from ui.common.messages import confirm
+from ui.common.rights import may, restrict_all
 from ui.common.window_size import fit_window
 from ui.incoming.editor_layout import LABELS, IncomingEditorLayout
+
 
 FILE_FILTER = "Văn bản (*.pdf *.docx *.doc *.txt *.md *.jpg *.jpeg *.png *.tif *.tiff);;Tất cả các tệp (*)"
 _LINES = {"body", "signer_title_lines", "instructions", "subject"}
@@ -48,6 +51,7 @@ class IncomingEditor(QDialog):
         ui.unlink.clicked.connect(self.unlink)
         ui.widgets["issuer_name"].textEdited.connect(self._issuer_edited)
         fit_window(self, "incoming-edit", 1040, 700)
+        restrict_all(ctx, REGISTER, ui.save, ui.attach, ui.unlink, ui.delete)  # read-only for the other roles
         self._complete_issuers()
         if incoming_id is None:
             self._show_new()
@@ -110,8 +114,9 @@ class IncomingEditor(QDialog):
         ui.open_file.setEnabled(loaded is not None and loaded.file_name is not None)
         notes = link_notes(loaded) if loaded is not None else []
         ui.links.setText("\n".join(notes) or "(không dẫn chiếu công văn nào của cơ quan)")
-        ui.unlink.setEnabled(bool(loaded and loaded.replies_to))
-        ui.delete.setEnabled(loaded is not None)
+        writes = may(self.ctx, REGISTER)  # văn thư registers incoming letters (desktop/core/access.py)
+        ui.unlink.setEnabled(writes and bool(loaded and loaded.replies_to))
+        ui.delete.setEnabled(writes and loaded is not None)
 
     def _issuer_edited(self, _text: str) -> None:
         self.issuer_unit_id = None  # matched again from the new name when saved

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMenu, QToolButton
 
+from desktop.core.access import REGISTER
 from desktop.core.browse import Browser
 from desktop.documents.lists import INCOMING, incoming_detail
 from ui.common.background import run_read, run_write
 from ui.common.icons import icon
 from ui.common.list_section import ListSection
 from ui.common.messages import confirm, show_error, show_info
+from ui.common.rights import restrict_all
 from ui.importing.actions import add_import_button
 
 
@@ -24,11 +26,15 @@ class IncomingSection(ListSection):
         button = self.add_button("Thêm", icon("plus"), self.add_new,
                                  "Vào sổ một văn bản đến nhận bản giấy (mũi tên: sửa, xóa, mở tệp gốc)")
         menu = QMenu(button)
-        menu.addAction(icon("plus"), "Thêm văn bản đến…", self.add_new)
+        menu.setToolTipsVisible(True)  # a disabled entry says why
+        add = menu.addAction(icon("plus"), "Thêm văn bản đến…", self.add_new)
         menu.addAction(icon("edit"), "Sửa văn bản đang chọn (Enter)", self.edit_selected)
         menu.addAction(icon("file-type-pdf"), "Mở tệp gốc", self.open_original)
         menu.addSeparator()
-        menu.addAction(icon("trash"), "Xóa văn bản đang chọn…", self.delete_selected)
+        delete = menu.addAction(icon("trash"), "Xóa văn bản đang chọn…", self.delete_selected)
+        if not restrict_all(ctx, REGISTER, add, delete):  # văn thư registers; the others read
+            button.clicked.disconnect()
+            button.clicked.connect(lambda: button.showMenu())
         button.setMenu(menu)
         button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.opened.disconnect(self.show_detail)

@@ -11,6 +11,7 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
+from desktop.core.access import DRAFT
 from desktop.core.changes import Changes
 from desktop.core.vocabulary import short_date
 from desktop.tracking.actions import attach_unit, bulk_mark, set_reply_deadline
@@ -22,6 +23,7 @@ from ui.common.background import run_read, run_write
 from ui.common.change_bus import change_bus
 from ui.common.dates import optional_date, set_optional_date
 from ui.common.messages import confirm
+from ui.common.rights import may, restrict_all
 from ui.common.window_size import fit_window
 from ui.followup.chase import ChaseRunner, DeadlineDialog
 from ui.tracking.response_layout import ResponseLayout
@@ -60,6 +62,9 @@ class ResponseWindow(QDialog):
         ui.search.textChanged.connect(lambda _t: self._filter())
         change_bus().changed.connect(self._on_changed)
         fit_window(self, "responses", 1180, 680)
+        # recording what units did and drafting the chasing letter are a drafter's (desktop/tracking)
+        restrict_all(ctx, DRAFT, ui.sent_button, ui.received_button, ui.more_button, ui.save_deadline,
+                     ui.link_button, ui.undo_button, ui.chase_button)
         self.reload()
 
     # ---- reading ------------------------------------------------------------------------------
@@ -86,7 +91,7 @@ class ResponseWindow(QDialog):
         self._reselect(selected)
         self._show_citations(tracking)
         pending = tracking.count("pending")
-        ui.chase_button.setEnabled(pending > 0)
+        ui.chase_button.setEnabled(pending > 0 and may(self.ctx, DRAFT))
         ui.chase_button.setText(f"Soạn công văn đôn đốc ({pending} đơn vị chưa trả lời)" if pending
                                 else "Mọi đơn vị đã trả lời")
         if tracking.status != "issued":

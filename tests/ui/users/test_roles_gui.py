@@ -223,3 +223,35 @@ def test_a_user_changes_their_own_password(qtbot, demo_ctx):
     from desktop.users.login import sign_in
 
     assert sign_in(demo_ctx, "an", "mật khẩu mới của an").name == "an"
+
+
+def test_incoming_letters_and_answers_are_read_only_for_who_may_not_record_them(qtbot, demo_ctx):
+    """Văn thư registers incoming letters; a drafting role records who answered. Each other role sees the
+    same screens with those buttons disabled and the reason as their tooltip (the services refuse anyway)."""
+    from ui.app import make_app
+    from ui.incoming.editor import IncomingEditor
+    from ui.tracking.response_window import ResponseWindow
+    from tests.conftest import guidance
+
+    make_app()
+    office = _office(demo_ctx)
+    dispatch_id = guidance(demo_ctx)[0]
+    office.as_("an")  # chuyên viên: reads incoming letters, records answers
+    editor = IncomingEditor(demo_ctx, None)
+    qtbot.addWidget(editor)
+    assert not editor.ui.save.isEnabled() and "Chỉ văn thư" in editor.ui.save.toolTip()
+    assert not editor.ui.delete.isEnabled() and not editor.ui.attach.isEnabled()
+    window = ResponseWindow(demo_ctx, dispatch_id)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.tracking is not None, timeout=10_000)
+    assert window.ui.received_button.isEnabled() and window.ui.more_button.isEnabled()
+    office.as_("vt")  # văn thư: registers letters
+    editor = IncomingEditor(demo_ctx, None)
+    qtbot.addWidget(editor)
+    assert editor.ui.save.isEnabled() and editor.ui.attach.isEnabled()
+    office.as_("quantri")  # the administrator manages the office, records nobody's answers
+    window = ResponseWindow(demo_ctx, dispatch_id)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.tracking is not None, timeout=10_000)
+    assert not window.ui.received_button.isEnabled() and "Chỉ" in window.ui.received_button.toolTip()
+    assert not window.ui.chase_button.isEnabled() and not window.ui.save_deadline.isEnabled()
