@@ -9,6 +9,8 @@ and symbol also as `number_key`, for exact matches.
 """
 from __future__ import annotations
 
+import json
+
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
@@ -54,9 +56,10 @@ _LINES = _t("document_recipients", "outgoing_id", "incoming_id", "role", "positi
 KINDS: dict[str, _Kind] = {
     "outgoing": _Kind(
         _t("outgoing_documents", "number", "symbol", "subject", "doc_type", "issuer_parent", "issuer_name",
-           "place", "signer_name", "drafter", "body"),
+           "place", "signer_name", "drafter", "body", "appendices", "contact"),
         key=("number", "symbol"), head=("number", "symbol", "subject"),
-        body=("doc_type", "issuer_parent", "issuer_name", "place", "signer_name", "drafter", "body"),
+        body=("doc_type", "issuer_parent", "issuer_name", "place", "signer_name", "drafter", "body", "appendices",
+              "contact"),
         parts=(_Part(_LINES, "outgoing_id", ("text", "purpose"), ("role", "position")),)),
     "incoming": _Kind(
         _t("incoming_documents", "number", "symbol", "subject", "issuer_name", "doc_type", "issuer_parent",
@@ -95,13 +98,28 @@ def _rows(conn: Connection, kind: str, ids: list[int]) -> list[dict]:
             extra.setdefault((row[0], part.into), []).extend(row[1:])
     out = []
     for item_id, r in items.items():
-        key = words(*(r._mapping[n] for n in spec.key)) if spec.key and r._mapping[spec.key[0]] else ""
+        r = _readable(r)
+        key = words(*(r[n] for n in spec.key)) if spec.key and r[spec.key[0]] else ""
         out.append({
             owner_column(kind): item_id, "number_key": key[:120],
-            "head": words(*(r._mapping[n] for n in spec.head), *extra.get((item_id, "head"), ())),
-            "body": words(*(r._mapping[n] for n in spec.body), *extra.get((item_id, "body"), ())),
+            "head": words(*(r[n] for n in spec.head), *extra.get((item_id, "head"), ())),
+            "body": words(*(r[n] for n in spec.body), *extra.get((item_id, "body"), ())),
         })
     return out
+
+
+def _readable(row) -> dict:
+    """The row's values as their words read: the appendices (JSON: title, subtitle, body of each) as text."""
+    values = dict(row._mapping)
+    stored = values.get("appendices")
+    if stored:
+        try:
+            items = json.loads(stored)
+        except ValueError:
+            items = []
+        values["appendices"] = " ".join(str(a.get(k) or "") for a in items if isinstance(a, dict)
+                                        for k in ("title", "subtitle", "body"))
+    return values
 
 
 def _chunks(ids: Iterable[int], size: int = BATCH) -> Iterable[list[int]]:

@@ -21,12 +21,22 @@ def _lines(session: Session, owner, doc) -> list[tuple[str, str]]:
     return [(RECIPIENT_ROLE_LABELS[r.role], " ".join(filter(None, (r.text, r.purpose)))) for r in lines]
 
 
+def _appendices(doc) -> list[tuple[str, str]]:
+    """Each appendix as its place names it ("Phụ lục II"), its subtitle and body."""
+    from desktop.documents.parts import appendix_title, read_appendices
+
+    items = read_appendices(doc.appendices)
+    return [(a.title or appendix_title(i, len(items)), "\n".join(filter(None, (a.subtitle, a.body))))
+            for i, a in enumerate(items)]
+
+
 def _fields(session: Session, kind: str, item_id: int) -> list[tuple[str, str]]:
     """(label, text) of an item in the order a clerk reads them; the first is its title's."""
     if kind == "outgoing":
         d = session.get(OutgoingDocument, item_id)
         return [("Trích yếu", d.subject), *_lines(session, DocumentRecipient.outgoing_id, d),
-                ("Nội dung", d.body), ("Người ký", d.signer_name or "")] if d else []
+                ("Nội dung", d.body), ("Người ký", d.signer_name or ""), *_appendices(d),
+                ("Địa chỉ", d.contact or "")] if d else []
     if kind == "incoming":
         d = session.get(IncomingDocument, item_id)
         return [("Trích yếu", d.subject), ("Cơ quan ban hành", d.issuer_name),

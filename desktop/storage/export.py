@@ -131,9 +131,17 @@ def import_tables(conn: Connection, lines: Iterator[str]) -> dict[str, int]:
         conn.execute(update(table).where(*(table.c[k] == v for k, v in key.items())).values(**values))
     if conn.dialect.name == "postgresql":
         _reset_sequences(conn, tables.values())
-    if inspect(conn).has_table(search_index.ENTRIES_TABLE):  # a backup older than the index gets it by migrating
+    if _at_head(conn):  # an older schema gets its index from the migrations that follow
         search_index.rebuild(conn)
     return counts
+
+
+def _at_head(conn: Connection) -> bool:
+    from db.migrate import head_revision
+
+    if not inspect(conn).has_table(VERSION_TABLE):
+        return False
+    return conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar() == head_revision()
 
 
 def _reset_sequences(conn: Connection, tables) -> None:

@@ -2,7 +2,7 @@
 
 outgoing_documents.contact (the address footer, ô 13, as lines) and outgoing_documents.appendices
 (JSON); the secrecy code was already there. tasks.series_id: each later occurrence of a recurring
-task ("hằng quý") names the first.
+task ("hằng quý") names the first. Then the search index of 0007 is filled.
 
 Revision ID: 0008
 Revises: 0007 (written as 0005 after 0004; re-chained when merged after users and search)
@@ -15,6 +15,7 @@ import warnings
 from alembic import op
 import sqlalchemy as sa
 import db.types
+from db import search_index
 
 
 revision = '0008'
@@ -36,6 +37,9 @@ def upgrade() -> None:
             batch_op.create_index(batch_op.f('ix_tasks_series_id'), ['series_id'], unique=False)
             batch_op.create_foreign_key(batch_op.f('fk_tasks_series_id_tasks'), 'tasks', ['series_id'], ['id'],
                                         ondelete='SET NULL')
+    # every item's search entry, from the columns as they now are (0007 made the index empty); a later
+    # migration that adds searched columns rebuilds again after adding them
+    search_index.rebuild(op.get_bind())
 
 
 def downgrade() -> None:

@@ -147,3 +147,21 @@ def test_the_demo_office_answers_alike_on_both_backends(pg_ctx, demo_ctx):
         assert sorted(on_pg) == sorted(on_sqlite) and on_pg, query
     for query in ("1607/UBND", "2457/ubnd-nc"):
         assert search(pg_ctx, query)[0].title == search(demo_ctx, query)[0].title
+
+
+def test_words_only_in_an_appendix_or_the_address_footer(office):
+    from desktop.documents.inputs import AppendixInput
+
+    # GIVEN a draft whose appendix alone lists "khảo sát độc lập" and whose footer alone gives a phone number
+    document_id = draft(office, subject="tổng kết công tác khen thưởng năm 2026", body="Đề nghị các đơn vị thực hiện.",
+                        recipients=[RecipientInput(text="Sở Nội vụ")],
+                        appendices=[AppendixInput(subtitle="DANH MỤC TIÊU CHÍ",
+                                                  body="1. Kết quả khảo sát độc lập của người dân.")],
+                        contact=["Địa chỉ: số 1 đường Lê Duẩn", "ĐT: 0261 3544 999"])
+    # THEN the search finds it by either, and says where
+    assert ("outgoing", document_id) in kinds_ids(search(office, "khao sat doc lap"))
+    assert match_context(office, "outgoing", document_id, "khao sat") == (
+        "Phụ lục: 1. Kết quả khảo sát độc lập của người dân.")
+    assert ("outgoing", document_id) in kinds_ids(search(office, "le duan"))
+    assert match_context(office, "outgoing", document_id, "le duan") == "Địa chỉ: Địa chỉ: số 1 đường Lê Duẩn"
+    assert search(office, "subtitle") == []  # how appendices are stored is not searched
