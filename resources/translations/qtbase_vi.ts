@@ -4,6 +4,29 @@
 <!-- Vietnamese for the Qt strings a clerk meets (qtbase: context menus, standard buttons, message boxes,
      the Qt-drawn file, print and colour dialogs). Compiled with pyside6-lrelease; see README. -->
 <context>
+    <name>QMimeType</name>
+    <message>
+        <source>Portable Document Format</source>
+        <translation>Tài liệu PDF</translation>
+    </message>
+    <message>
+        <source>Office Open XML document</source>
+        <translation>Tài liệu Word (DOCX)</translation>
+    </message>
+    <message>
+        <source>Office Open XML spreadsheet</source>
+        <translation>Bảng tính Excel (XLSX)</translation>
+    </message>
+    <message>
+        <source>plain text document</source>
+        <translation>Tệp văn bản</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>Thư mục</translation>
+    </message>
+</context>
+<context>
     <name>QGuiApplication</name>
     <message>
         <source>QT_LAYOUT_DIRECTION</source>
