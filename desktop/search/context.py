@@ -30,8 +30,12 @@ def _appendices(doc) -> list[tuple[str, str]]:
             for i, a in enumerate(items)]
 
 
+# how many of an item's first fields the hit shows already (title and detail line): no context from them
+_SHOWN = {"outgoing": 1, "incoming": 2, "task": 2, "unit": 1}
+
+
 def _fields(session: Session, kind: str, item_id: int) -> list[tuple[str, str]]:
-    """(label, text) of an item in the order a clerk reads them; the first is its title's."""
+    """(label, text) of an item in the order a clerk reads them, what the hit shows first."""
     if kind == "outgoing":
         d = session.get(OutgoingDocument, item_id)
         return [("Trích yếu", d.subject), *_lines(session, DocumentRecipient.outgoing_id, d),
@@ -44,7 +48,8 @@ def _fields(session: Session, kind: str, item_id: int) -> list[tuple[str, str]]:
                 ("Ý kiến chỉ đạo", d.instructions or "")] if d else []
     if kind == "task":
         t = session.get(Task, item_id)
-        return [("Nhiệm vụ", t.title), ("Đơn vị", t.assignee_text or ""), ("Thời hạn", t.deadline_text or ""),
+        unit = session.get(Unit, t.assignee_unit_id).name if t and t.assignee_unit_id else None
+        return [("Nhiệm vụ", t.title), ("Đơn vị", unit or t.assignee_text or ""), ("Thời hạn", t.deadline_text or ""),
                 ("Ghi chú", t.notes or "")] if t else []
     u = session.get(Unit, item_id)
     if u is None:
@@ -66,8 +71,8 @@ def _patterns(terms: list[str]) -> list[re.Pattern]:
 
 
 def context(session: Session, kind: str, item_id: int, terms: list[str]) -> str:
-    """The line of the item holding most of `terms`, cut around the first of them; "" when that
-    line is the title's (shown already) or none holds any."""
+    """The line of the item holding most of `terms`, cut around the first of them; "" when the hit
+    shows that line already (its title, its detail) or none holds any."""
     patterns = _patterns(terms)
     best: tuple[int, int, str, str, int] | None = None  # (words found, -order, label, line, at)
     for order, (label, text) in enumerate(_fields(session, kind, item_id)):
@@ -80,7 +85,7 @@ def context(session: Session, kind: str, item_id: int, terms: list[str]) -> str:
                 break
         if best is not None and best[0] == len(terms):
             break
-    if best is None or best[1] == 0:
+    if best is None or best[1] < _SHOWN[kind]:
         return ""
     _, _, label, line, at = best
     start = max(0, line.rfind(" ", 0, max(0, at - BEFORE)) + 1) if at > BEFORE else 0
