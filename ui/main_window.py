@@ -3,6 +3,8 @@ and shortcuts built from the section registry. Sections are built on first visit
 their own work (reminder, recovery banner) through start-up hooks (`ui.sections.STARTUP`)."""
 from __future__ import annotations
 
+import gc
+
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -94,6 +96,9 @@ class MainWindow(QMainWindow):
             self._started = {}
             for key, hook in startup_hooks().items():
                 self._started[key] = hook(self.ctx, self)
+            if not gc.isenabled():  # paused for the start-up by desktop.gui_launch
+                gc.freeze()  # what start-up built lives on: later collections need not look at it
+                gc.enable()
 
     @property
     def started(self) -> dict[str, object]:
