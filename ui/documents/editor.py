@@ -7,8 +7,6 @@ document opens read-only.
 """
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar
@@ -16,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTool
 from desktop.core.access import DRAFT, REGISTER, SIGN, PermissionDenied
 from desktop.documents import autosave, service
 from desktop.core.context import StorageError
-from desktop.documents.errors import NO_REGISTER_SIGNED, DocumentError, ValidationFailed
+from desktop.documents.errors import DocumentError, ValidationFailed
 from desktop.documents.inputs import DraftInput, LoadedDraft, draft_to_payload
 from desktop.documents.editor_data import editor_choices, letter_settings
 from desktop.documents.preview import dispatch_from_input
@@ -26,8 +24,8 @@ from ui.common.icons import icon
 from ui.common.rights import may, restrict
 from ui.documents import form_binding as fb
 from ui.documents.editor_layout import EditorForm
+from ui.documents.editor_flow import EditorFlow
 from ui.documents.editor_memory import EditorMemory
-from ui.documents.issue_dialog import IssueDialog
 from ui.common.window_size import fit_window
 
 PREVIEW_DELAY_MS = 700
@@ -95,7 +93,7 @@ def open_editor(ctx, document_id: int | None = None, *, data: DraftInput | None 
     return window
 
 
-class EditorWindow(EditorMemory, QMainWindow):
+class EditorWindow(EditorFlow, EditorMemory, QMainWindow):
     def __init__(self, ctx, document_id: int | None = None, *, data: DraftInput | None = None,
                  restore: bool = False, autosave_id: int | None = None, parent=None):
         super().__init__(parent)
@@ -113,7 +111,7 @@ class EditorWindow(EditorMemory, QMainWindow):
         self._closing = False
         self._history: list[dict] = []
         self._hpos = -1
-        self.last_issue_dialog: IssueDialog | None = None
+        self.last_issue_dialog = None  # the Ban hành dialog (ui.documents.issue_dialog), once opened
         self.last_preview_dialog = None
         self.form = EditorForm()
         self.preview = PreviewWidget(self)
@@ -333,62 +331,6 @@ class EditorWindow(EditorMemory, QMainWindow):
             if then is not None:
                 then()
         run_read(lambda: service.load_draft(self.ctx, self.document_id), done, self._failed)
-
-    def _step(self, fn, message: str) -> None:
-        doc_id, version, user = self.document_id, self.loaded.version, self.ctx.user
-        run_write(lambda: fn(self.ctx, doc_id, user, expected_version=version),
-                  lambda _v: (self.form.show_notice(message), self._reload()), self._failed)
-
-    def submit(self) -> None:
-        self.save(lambda: self._step(service.submit, "Đã trình ký."), strict=True)
-
-    def sign(self) -> None:
-        if self.dirty:
-            self.save(lambda: self._step(service.sign, "Đã ghi nhận văn bản đã ký."), strict=True)
-        else:
-            self._step(service.sign, "Đã ghi nhận văn bản đã ký.")
-
-    def return_to_draft(self) -> None:
-        self._step(service.return_to_draft, "Đã trả lại dự thảo để sửa.")
-
-    def issue(self) -> None:
-        if self.loaded is None or self.loaded.status != "signed":
-            return
-        data = self.loaded.data
-        if data.register_id is None:
-            self.form.show_errors({"register_id": NO_REGISTER_SIGNED})
-            return
-        name = self.form.register.currentText()
-        dialog = IssueDialog(self.ctx, data.register_id, name, data.date or date.today(), self)
-        dialog.accepted.connect(lambda: self._issue(*dialog.chosen()))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed is gone: no dialog piles up
-        self.last_issue_dialog = dialog
-        dialog.open()
-
-    def _issue(self, on: date, number: int | None) -> None:
-        doc_id, version, user = self.document_id, self.loaded.version, self.ctx.user
-
-        def done(given: int) -> None:
-            symbol = self.loaded.data.symbol or ""
-            text = f"Đã ban hành số {given:02d}/{symbol}"
-            self.form.show_notice(text)
-            self.statusBar().showMessage(text, 10000)
-            self._reload(self.refresh_preview)
-        run_write(lambda: service.issue(self.ctx, doc_id, user, on, number=number, expected_version=version),
-                  done, self._failed)
-
-    def clone(self) -> None:
-        doc_id, user = self.document_id, self.ctx.user
-        run_write(lambda: service.clone(self.ctx, doc_id, user),
-                  lambda new_id: self._opened(open_editor(self.ctx, new_id, parent=self.parent())), self._failed)
-
-    def correct(self, kind: str) -> None:
-        doc_id, user = self.document_id, self.ctx.user
-        run_write(lambda: service.make_correction(self.ctx, doc_id, kind, user),
-                  lambda new_id: self._opened(open_editor(self.ctx, new_id, parent=self.parent())), self._failed)
-
-    def _opened(self, window: EditorWindow) -> None:
-        self.last_opened = window
 
     def print_preview(self) -> None:
         from ui.letters.preview import PreviewDialog
