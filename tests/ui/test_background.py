@@ -117,3 +117,30 @@ def test_with_real_threads_a_jobs_write_runs_on_the_write_lane_not_on_the_jobs_t
     assert threads["write"] is not threads["job"]
     assert threading.main_thread() not in (threads["write"], threads["job"])
     qtbot.waitUntil(lambda: heard == [Changes(tasks=True)], timeout=10_000)
+
+
+def test_with_real_threads_what_a_job_keeps_dies_on_the_gui_thread(qtbot):
+    """A QObject a job uses (its progress relay) is let go of on the GUI thread, after the worker has let
+    go of the job: one dying on the worker thread could deadlock against the GUI thread (Qt's connection
+    lock against the GIL)."""
+    import threading
+    import time
+
+    from PySide6.QtCore import QObject
+
+    from ui.common import background
+
+    died: list[bool] = []
+    done: list[int] = []
+    kept = QObject()
+    kept.destroyed.connect(lambda *_: died.append(threading.current_thread() is threading.main_thread()))
+    background.set_inline(False)
+    try:
+        relay = background._submit(lambda: time.sleep(0.05) or 1, done.append, None, 0, keep=kept)  # noqa: SLF001
+        del kept
+        qtbot.waitUntil(lambda: bool(died), timeout=10_000)
+        assert relay.worker_gone.is_set() and relay not in background._alive
+    finally:
+        background.wait_for_all()
+        background.set_inline(True)
+    assert done == [1] and died == [True]

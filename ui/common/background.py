@@ -23,12 +23,13 @@ Tests call `set_inline(True)` so jobs run synchronously (Picard's FakeThreadPool
 """
 from __future__ import annotations
 
+import threading
 import traceback
 from concurrent.futures import Future
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from desktop.core.changes import Changes, split
 from desktop.core.jobs import CancelToken, Cancelled
@@ -94,22 +95,32 @@ class _Relay(QObject):
 
 
 class _Task(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay, gone: threading.Event):
         super().__init__()
         self._fn = fn
         self._relay = relay
+        self._gone = gone
 
     def run(self) -> None:  # worker thread: touch no widget here
-        fn, relay = self._fn, self._relay
+        fn, relay, gone = self._fn, self._relay, self._gone
         # The pool may keep this object's Python side after the run: it must not keep the job.
-        self._fn = self._relay = None
+        self._fn = self._relay = self._gone = None
         try:
-            result = fn()
-        except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI
-            exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
-            relay.failed.emit(exc)
-        else:
-            relay.done.emit(result)
+            try:
+                result = fn()
+            except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI
+                exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+                relay.failed.emit(exc)
+            else:
+                relay.done.emit(result)
+                result = None
+        finally:
+            # This thread lets go of the job first; the GUI thread holds the relay (and what `keep`
+            # names) until then, so no QObject dies here. One dying on this thread disconnects its
+            # signals while the GUI thread, holding the GIL, may be disconnecting them too: each then
+            # waits for what the other holds (Qt's connection lock, the GIL), for ever.
+            fn = relay = None
+            gone.set()
 
 
 def _submit(
@@ -119,10 +130,13 @@ def _submit(
     pool_index: int,
     after: Callable[[Any], None] | None = None,
     at_end: Callable[[], None] | None = None,
+    keep: object = None,
 ) -> _Relay:
     """`after(result)` follows `on_done`; `at_end()` follows whatever ended the work (done,
-    failed or cancelled)."""
+    failed or cancelled). `keep` (e.g. a progress relay the job emits on) is let go of on the GUI
+    thread, once the worker has let go of the job."""
     relay = _Relay()
+    relay.keep = keep
 
     def finish(result: Any) -> None:
         _release(relay)
@@ -150,8 +164,9 @@ def _submit(
         else:
             finish(result)
         return relay
+    relay.worker_gone = threading.Event()
     _alive.add(relay)
-    _lane(pool_index).start(_Task(fn, relay))
+    _lane(pool_index).start(_Task(fn, relay, relay.worker_gone))
     return relay
 
 
@@ -159,9 +174,19 @@ def _release(relay: _Relay) -> None:
     """A delivered relay lets go of its callbacks. They refer to the relay (and to the widgets that
     asked), and a cycle through a Qt connection is never collected: each job would keep its
     window alive for the rest of the day."""
-    _alive.discard(relay)
     for signal in (relay.done, relay.failed):
         signal.disconnect()
+    _forget(relay)
+
+
+def _forget(relay: _Relay) -> None:
+    """Drop the relay (and what it keeps) here, on the GUI thread, once its worker has let go of it."""
+    gone = getattr(relay, "worker_gone", None)
+    if gone is None or gone.is_set():
+        _alive.discard(relay)
+        relay.keep = None
+    else:  # the worker is still returning from its run: a moment later
+        QTimer.singleShot(5, lambda: _forget(relay))
 
 
 def run_read(fn, on_done=None, on_error=None) -> _Relay:
@@ -248,7 +273,7 @@ def run_job(fn, on_done=None, on_error=None, *, parent=None, title: str = "Đang
     token = CancelToken()
     dialog = JobDialog(title, parent)
     dialog.canceled.connect(token.cancel)
-    relay = _Relay()  # progress, from the worker thread to the GUI thread (queued)
+    relay = _Relay()  # progress, from the worker thread to the GUI thread (queued); kept by the job's relay
     relay.progressed.connect(dialog.set_progress)
 
     def progress(fraction: float, message: str = "") -> None:  # called on the worker thread
@@ -273,7 +298,7 @@ def run_job(fn, on_done=None, on_error=None, *, parent=None, title: str = "Đang
             _announce(writer.changes)
 
     _submit(lambda: fn(progress=progress, cancel=token, **extra), close_then(on_done),
-            close_then(on_error or default_error_handler), 0, at_end=end)
+            close_then(on_error or default_error_handler), 0, at_end=end, keep=relay)
     return token
 
 
@@ -301,12 +326,10 @@ def run_task(fn, on_done=None, on_error=None, *, on_progress=None, token: Cancel
             return CANCELLED
 
     def done(value):
-        _alive.discard(relay)
         if on_done is not None:
             on_done(value)
 
-    _alive.add(relay)
-    _submit(job, done, on_error, 0)
+    _submit(job, done, on_error, 0, keep=relay)
     return token
 
 
