@@ -144,3 +144,24 @@ def test_with_real_threads_what_a_job_keeps_dies_on_the_gui_thread(qtbot):
         background.wait_for_all()
         background.set_inline(True)
     assert done == [1] and died == [True]
+
+
+def test_thousands_of_jobs_on_real_threads_never_deadlock():
+    """What a job's closure holds (its cancel token, connected to its window's Hủy; its progress relay) is
+    let go of on the GUI thread. Let go of on the worker's, PySide disconnects it there while the GUI
+    thread disconnects a finished job's relay: Qt's shared connection locks against the GIL, a hang
+    within a few thousand jobs before this was fixed."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    probe = Path(__file__).with_name("job_stress_probe.py")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    try:
+        done = subprocess.run([sys.executable, str(probe), "10000"], env=env, capture_output=True, text=True,
+                              timeout=180)
+    except subprocess.TimeoutExpired:
+        pytest.fail("10,000 jobs did not end within 3 minutes: a deadlock between the worker and GUI threads")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "ok 10000"

@@ -115,10 +115,11 @@ class _Task(QRunnable):
                 relay.done.emit(result)
                 result = None
         finally:
-            # This thread lets go of the job first; the GUI thread holds the relay (and what `keep`
-            # names) until then, so no QObject dies here. One dying on this thread disconnects its
-            # signals while the GUI thread, holding the GIL, may be disconnecting them too: each then
-            # waits for what the other holds (Qt's connection lock, the GIL), for ever.
+            # This thread lets go of the job first; the GUI thread holds the relay, the job and what
+            # `keep` names until then, so nothing tied to a Qt connection dies here. Such an object
+            # dying on this thread makes PySide disconnect it, while the GUI thread, holding the GIL,
+            # may be disconnecting too: each then waits for what the other holds (Qt's connection
+            # locks, shared between objects, and the GIL), for ever.
             fn = relay = None
             gone.set()
 
@@ -165,6 +166,9 @@ def _submit(
             finish(result)
         return relay
     relay.worker_gone = threading.Event()
+    # the job itself too: what its closure holds (a cancel token connected to a dialog's signal, a
+    # progress relay) dies on this thread, never on the worker's
+    relay.keep = (fn, keep)
     _alive.add(relay)
     _lane(pool_index).start(_Task(fn, relay, relay.worker_gone))
     return relay
