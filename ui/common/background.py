@@ -19,6 +19,10 @@ A failure reaches `on_error` as `desktop.storage.problems.user_facing(exc)`: a s
 locked, disk full, file gone, share lost, server down) is one Vietnamese sentence saying what to do, and
 no database error shows its SQL.
 
+Nothing tied to a Qt connection may die on a worker thread: the job, what its closure holds and its
+relays are let go of on the GUI thread once the worker has let go of them (`_forget`); otherwise PySide
+disconnects on the worker while the GUI thread disconnects too, and the two wait for each other.
+
 Tests call `set_inline(True)` so jobs run synchronously (Picard's FakeThreadPool idea).
 """
 from __future__ import annotations
