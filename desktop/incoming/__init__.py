@@ -6,7 +6,8 @@ Public modules: `service` (create_incoming, create_in_session, update_incoming, 
 attach_file, original_file), `inputs` (IncomingInput, LoadedIncoming, IncomingSaved, IncomingInvalid,
 DuplicateIncoming), `removal` (deletion_impact, delete_incoming), `lines` (write_lines,
 write_references: lines and citations read from a letter), `forms` (the editor's text fields as
-values), `files` (the kept originals: checksum, AttachmentError). Inside only: `duplicates`.
+values), `files` (the kept originals: checksum, AttachmentError), `autosave` (save_form, load_form,
+discard_form: what is typed into a letter's form, kept until it is saved). Inside only: `duplicates`.
 """
 
-PUBLIC = ("service", "inputs", "removal", "lines", "forms", "files")
+PUBLIC = ("service", "inputs", "removal", "lines", "forms", "files", "autosave")

@@ -22,13 +22,14 @@ from ui.common.messages import confirm
 from ui.common.rights import may, restrict_all
 from ui.common.window_size import fit_window
 from ui.incoming.editor_layout import LABELS, IncomingEditorLayout
+from ui.incoming.editor_memory import IncomingMemory
 
 
 FILE_FILTER = "Văn bản (*.pdf *.docx *.doc *.txt *.md *.jpg *.jpeg *.png *.tif *.tiff);;Tất cả các tệp (*)"
 _LINES = {"body", "signer_title_lines", "instructions", "subject"}
 
 
-class IncomingEditor(QDialog):
+class IncomingEditor(IncomingMemory, QDialog):
     saved = Signal(int)  # the letter's id after a save
     deleted = Signal(int)
 
@@ -52,6 +53,7 @@ class IncomingEditor(QDialog):
         ui.widgets["issuer_name"].textEdited.connect(self._issuer_edited)
         fit_window(self, "incoming-edit", 1040, 700)
         restrict_all(ctx, REGISTER, ui.save, ui.attach, ui.unlink, ui.delete)  # read-only for the other roles
+        self._watch_typing()  # what is typed is kept in a file until saved (editor_memory.py)
         self._complete_issuers()
         if incoming_id is None:
             self._show_new()
@@ -74,19 +76,30 @@ class IncomingEditor(QDialog):
         self.setWindowTitle("Văn bản đến mới")
         self.fill(IncomingInput())
         self._show_extras(None)
+        self.offer_typed()
 
     def reload(self) -> None:
         ctx, incoming_id = self.ctx, self.incoming_id
         run_read(lambda: load_incoming(ctx, incoming_id), self._loaded, self._failed)
 
     def _loaded(self, loaded: LoadedIncoming) -> None:
+        first = self.loaded is None or self.loaded.id != loaded.id  # not a reload after saving
         self.loaded = loaded
         number = "/".join(p for p in (loaded.data.number, loaded.data.symbol) if p)
         self.setWindowTitle(f"Văn bản đến {number} – {loaded.data.issuer_name}")
         self.fill(loaded.data)
         self._show_extras(loaded)
+        if first:
+            self.offer_typed()
 
     def fill(self, data: IncomingInput) -> None:
+        self.filling = True  # setting the widgets is not typing
+        try:
+            self._fill(data)
+        finally:
+            self.filling = False
+
+    def _fill(self, data: IncomingInput) -> None:
         w = self.ui.widgets
         for key in ("issuer_name", "issuer_parent", "number", "symbol", "place", "signer_name", "handler"):
             w[key].setText(getattr(data, key) or "")
@@ -155,6 +168,7 @@ class IncomingEditor(QDialog):
             run_write(lambda: update_incoming(ctx, incoming_id, data, user), self._updated, self._save_failed)
 
     def _created(self, saved) -> None:
+        self.forget_typed(None)  # the new letter's form: saved now
         self.incoming_id = saved.id
         self.pending_file = None
         self.ui.banner.show_message("warning" if any(not l.linked for l in saved.links) else "success",
@@ -163,6 +177,7 @@ class IncomingEditor(QDialog):
         self.reload()
 
     def _updated(self, links) -> None:
+        self.forget_typed(self.incoming_id)
         notes = " ".join(link.message for link in links)
         self.ui.banner.show_message("success", f"Đã lưu. {notes}".strip())
         self.saved.emit(self.incoming_id)

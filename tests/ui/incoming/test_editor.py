@@ -114,3 +114,34 @@ def test_delete_asks_with_what_goes_with_it_and_is_audited(qtbot, main_window, d
                                                    AuditEntry.entity == "incoming_document")).one()
         assert audit.entity_id == saved.id and audit.user == demo_ctx.user
     assert "77/SXD-VP" in asked[1]
+
+
+def test_what_is_typed_survives_a_close_without_saving_until_the_letter_is_saved(qtbot, demo_ctx):
+    from desktop.incoming.autosave import load_form
+    from ui.app import make_app
+    from ui.incoming.editor import IncomingEditor
+
+    make_app()
+    # GIVEN a clerk typing a paper letter's body by hand, then the window closed (a crash, a slip)
+    editor = IncomingEditor(demo_ctx, None)
+    qtbot.addWidget(editor)
+    fill(editor, issuer_name="Sở Xây dựng", subject="đăng ký thi đua năm 2026")
+    editor.ui.body.setPlainText("Thực hiện Kế hoạch số 12/KH-UBND, Sở Xây dựng đăng ký các danh hiệu sau…")
+    assert editor.typed and editor.autosave_timer.isActive()
+    editor.autosave_now()  # what the timer does 2 s after the last key
+    assert load_form(demo_ctx, None)[0].body.startswith("Thực hiện Kế hoạch số 12/KH-UBND")
+    editor.close()
+    # WHEN the form of a new letter opens again, the typed text is offered back, not restored unasked
+    again = IncomingEditor(demo_ctx, None)
+    qtbot.addWidget(again)
+    assert again.ui.body.toPlainText() == "" and again.restore_button.isVisibleTo(again)
+    assert "bản đang nhập dở" in again.ui.banner.text.text()
+    qtbot.mouseClick(again.restore_button, Qt.MouseButton.LeftButton)
+    assert again.ui.body.toPlainText().startswith("Thực hiện Kế hoạch số 12/KH-UBND")
+    assert again.ui.widgets["issuer_name"].text() == "Sở Xây dựng" and not again.restore_button.isVisibleTo(again)
+    # THEN once saved, nothing is kept, and a new form opens clean
+    qtbot.mouseClick(again.ui.save, Qt.MouseButton.LeftButton)
+    assert again.incoming_id is not None and load_form(demo_ctx, None) is None
+    third = IncomingEditor(demo_ctx, None)
+    qtbot.addWidget(third)
+    assert not third.restore_button.isVisibleTo(third) and not third.ui.banner.isVisibleTo(third)
