@@ -8,6 +8,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QPushButton
 
 from desktop.core.access import REGISTER
+from desktop.core.vocabulary import short_date
 from desktop.incoming.autosave import discard_form, load_form, save_form
 from ui.common.background import run_read
 from ui.common.dates import DateField
@@ -82,7 +83,7 @@ class IncomingMemory:
             return
         self.kept = data
         self.ui.banner.show_message(
-            "warning", f"Có bản đang nhập dở chưa lưu (lúc {saved_at:%H:%M} ngày {saved_at:%d/%m/%Y}). "
+            "warning", f"Có bản đang nhập dở chưa lưu (lúc {saved_at:%H:%M} ngày {short_date(saved_at.date())}). "
                        "Bấm «Khôi phục» để đưa lại vào các ô, «Bỏ» nếu không cần.")
         self.restore_button.show()
         self.drop_button.show()
