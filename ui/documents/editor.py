@@ -332,6 +332,10 @@ class EditorWindow(EditorFlow, EditorMemory, QMainWindow):
                 then()
         run_read(lambda: service.load_draft(self.ctx, self.document_id), done, self._failed)
 
+    def _open_new(self, new_id: int) -> None:
+        """The new document (a copy, a correction) in an editor of its own."""
+        self.last_opened = open_editor(self.ctx, new_id, parent=self.parent())
+
     def print_preview(self) -> None:
         from ui.letters.preview import PreviewDialog
 

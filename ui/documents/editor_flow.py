@@ -15,7 +15,7 @@ from ui.documents.issue_dialog import IssueDialog
 
 class EditorFlow:
     """Needs: ctx, document_id, loaded, dirty, form, save(), _reload(), refresh_preview(), _failed(),
-    statusBar(), parent()."""
+    statusBar(), and _open_new(new_id) (the window opens a new document's editor)."""
 
     def _step(self, fn, message: str) -> None:
         doc_id, version, user = self.document_id, self.loaded.version, self.ctx.user
@@ -67,9 +67,3 @@ class EditorFlow:
     def correct(self, kind: str) -> None:
         doc_id, user = self.document_id, self.ctx.user
         run_write(lambda: service.make_correction(self.ctx, doc_id, kind, user), self._open_new, self._failed)
-
-    def _open_new(self, new_id: int) -> None:
-        """The new document (a copy, a correction) in an editor of its own."""
-        from ui.documents.editor import open_editor  # noqa: PLC0415 - editor.py builds on this mixin
-
-        self.last_opened = open_editor(self.ctx, new_id, parent=self.parent())
