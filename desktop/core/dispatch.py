@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from desktop.core.text import char_names, fold, nfc, storable, unstorable
-from desktop.core.vocabulary import SECRECY_LABELS
+from desktop.core.vocabulary import NO_URGENCY_LABEL, SECRECY_LABELS, URGENCY_LABELS, urgency_code
 
 SECRECY_PRINTED = tuple(SECRECY_LABELS.values())  # `secrecy` as the JSON writes it: "Mật", "Tối mật" …
 
@@ -168,7 +168,7 @@ class Dispatch:
             place=_str(data, "place"),
             date=_date(data.get("date"), "date"),
             subject=_str(data, "subject"),
-            urgency=_str(data, "urgency"),
+            urgency=urgency_printed(_str(data, "urgency")),
             recipients=_str_list(data, "recipients"),
             body=[_paragraph(p, i) for i, p in enumerate(body)],
             references=[_reference(r, i) for i, r in enumerate(data.get("references") or [])],
@@ -252,6 +252,17 @@ def secrecy_printed(value: str | None) -> str | None:
         if fold(printed) == key:
             return printed
     raise DispatchFormatError("secrecy", "phải là null, «Mật», «Tối mật» hoặc «Tuyệt mật»")
+
+
+def urgency_printed(value: str | None) -> str | None:
+    """"Khẩn", "Thượng khẩn" or "Hỏa tốc" for any case or accents of them ("THUONG KHAN", "hoa toc");
+    None for none or "Thường"; DispatchFormatError for another word (it would be printed as it is)."""
+    if value is None or not value.strip() or fold(value).strip(" .") == fold(NO_URGENCY_LABEL):
+        return None
+    code = urgency_code(value)
+    if code is None:
+        raise DispatchFormatError("urgency", "phải là null, «Khẩn», «Thượng khẩn» hoặc «Hỏa tốc»")
+    return URGENCY_LABELS[code]
 
 
 def _list(data: dict, key: str) -> list:

@@ -49,6 +49,12 @@ def test_json_fields_and_older_files():
     with pytest.raises(DispatchFormatError) as bad:
         Dispatch.from_json_dict({**older, "appendices": [{"subtitle": "x", "body": []}]})
     assert bad.value.field == "appendices[0].title"
+    # the urgency box prints the decree's word, whatever case or accents the file gives it
+    assert Dispatch.from_json_dict({**older, "urgency": "THUONG KHAN"}).urgency == "Thượng khẩn"
+    assert Dispatch.from_json_dict({**older, "urgency": "Thường"}).urgency is None
+    with pytest.raises(DispatchFormatError) as bad:
+        Dispatch.from_json_dict({**older, "urgency": "gấp lắm"})  # never printed as it is
+    assert bad.value.field == "urgency"
 
 
 def test_pdf_stamp_footer_and_appendices(tmp_path):
