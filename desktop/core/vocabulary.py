@@ -149,7 +149,8 @@ AUDIT_DETAIL_LABELS = {
     "members": "thành viên", "members_after": "thành viên sau", "members_before": "thành viên trước",
     "memberships_ended": "thôi là thành viên", "memberships_removed": "bỏ khỏi nhóm", "new_deadline": "hạn mới",
     "replies_to": "trả lời văn bản", "subject": "trích yếu", "summary": "tóm tắt", "units": "đơn vị",
-    "unlinked_rows": "dòng theo dõi bỏ gắn",
+    "unlinked_rows": "dòng theo dõi bỏ gắn", "unit_id": "mã số đơn vị", "how": "cách ghi nhận",
+    "row_ids": "dòng theo dõi",
 }
 # Details an entry keeps for the program itself (what an undo puts back), not shown in the log
 AUDIT_HIDDEN_DETAILS = frozenset({"undo"})

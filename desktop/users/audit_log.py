@@ -24,9 +24,10 @@ from desktop.core.listing import Column, Filter, ListSource
 from desktop.core.vocabulary import (
     AUDIT_ACTION_LABELS,
     AUDIT_DETAIL_LABELS,
-    AUDIT_HIDDEN_DETAILS,
     AUDIT_ENTITY_LABELS,
+    AUDIT_HIDDEN_DETAILS,
     DOCUMENT_STATUS_LABELS,
+    REPLY_LINK_LABELS,
     ROLE_LABELS,
     SHORT_DATE_FORMAT,
     label,
@@ -71,6 +72,8 @@ def _value_text(key: str, value: Any) -> str:
         return DOCUMENT_STATUS_LABELS.get(value, value)
     if key == "what" and isinstance(value, str):  # the action an undo took back
         return AUDIT_ACTION_LABELS.get(value, value)
+    if key == "how" and isinstance(value, str):  # how a reply was linked
+        return REPLY_LINK_LABELS.get(value, value)
     if key == "source" and isinstance(value, str):
         return _SOURCE_TEXTS.get(value, value)
     if key == "roles" and isinstance(value, list):

@@ -131,12 +131,12 @@ def test_every_recorded_action_and_detail_reads_in_vietnamese():
     from desktop.users.audit_log import details_text
 
     source = "\n".join(p.read_text(encoding="utf-8") for p in Path("desktop").rglob("*.py"))
-    calls = re.findall(r"record\((?:[^()]|\([^()]*\))*\)", source)
-    actions = {m for call in calls for m in re.findall(r'^record\([a-z_]+, [^,]+, "([a-z_]+)"', call)}
+    calls = re.findall(r"(?:record|remember)\((?:[^()]|\([^()]*\))*\)", source)  # remember: an undoable record
+    actions = {m for call in calls for m in re.findall(r'^(?:record|remember)\([a-z_]+, [^,]+, "([a-z_]+)"', call)}
     keys = {m for call in calls for m in re.findall(r"\b([a-z_]+)=", call)} - {"user"}
     assert "roll_over" in actions and len(actions) > 20
     assert sorted(actions - set(AUDIT_ACTION_LABELS)) == []
-    assert sorted(keys - set(AUDIT_DETAIL_LABELS) - {"undo"}) == []
+    assert sorted(keys - set(AUDIT_DETAIL_LABELS) - {"undo", "rows"}) == []  # remember(rows=) goes into undo
     # what an undo keeps for itself is not shown; the action it took back is named
     assert details_text('{"undo": {"rows": {"107": {"replied_at": null}}}, "what": "bulk", "undone": 4}') == (
         "nội dung: Cập nhật theo dõi; đã hoàn tác: 4")
